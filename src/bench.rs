@@ -1,0 +1,102 @@
+//! `isnad bench`: segment and annotate throughput in MB/s on the bundled
+//! corpus and on any other corpus given. Articles are read into memory first
+//! so that only the stages are timed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::annotate::Pipeline;
+use crate::cli::for_each_article;
+use crate::input::Article;
+use crate::lexicon::Lexicon;
+use crate::yaml;
+
+/// Repeat small corpora until this many bytes have been processed, so that
+/// the timing is not noise.
+const MIN_BYTES: usize = 50_000_000;
+
+pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
+    let pipeline = Pipeline::new(&Lexicon::builtin());
+    println!("machine: {}", machine());
+    println!(
+        "{:<40} {:>8} {:>9} {:>12} {:>12} {:>13}",
+        "corpus", "articles", "MB", "segment MB/s", "segment Mc/s", "annotate MB/s"
+    );
+    let mut inputs = vec![seeds.to_path_buf()];
+    inputs.extend(corpora.iter().filter(|p| p.exists()).cloned());
+    for p in corpora.iter().filter(|p| !p.exists()) {
+        println!("{:<40} skipped: not present", p.display());
+    }
+    for input in inputs {
+        let mut errors = Vec::new();
+        let mut articles = Vec::new();
+        for_each_article(std::slice::from_ref(&input), &mut errors, |a| articles.push(a));
+        if articles.is_empty() {
+            println!("{:<40} skipped: no articles", input.display());
+            continue;
+        }
+        let r = measure(&pipeline, &articles);
+        println!(
+            "{:<40} {:>8} {:>9.1} {:>12.1} {:>12.1} {:>13.1}",
+            input.display().to_string(),
+            articles.len(),
+            r.bytes as f64 / 1e6,
+            r.segment_mbs,
+            r.segment_mchars,
+            r.annotate_mbs
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+struct Rates {
+    bytes: usize,
+    segment_mbs: f64,
+    segment_mchars: f64,
+    annotate_mbs: f64,
+}
+
+fn measure(pipeline: &Pipeline, articles: &[Article]) -> Rates {
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let chars: usize = articles.iter().map(|a| a.text.chars().count()).sum();
+    let rounds = MIN_BYTES.div_ceil(bytes.max(1)).max(1);
+    let mut sink = 0usize;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for a in articles {
+            sink += pipeline.segment(a).sentences.len();
+        }
+    }
+    let seg_secs = t.elapsed().as_secs_f64().max(1e-9);
+    let annotate_rounds = (rounds / 4).max(1);
+    let t = Instant::now();
+    for _ in 0..annotate_rounds {
+        for a in articles {
+            let ann = pipeline.annotate(a);
+            sink += yaml::to_string(&ann).map(|y| y.len()).unwrap_or(0);
+        }
+    }
+    let ann_secs = t.elapsed().as_secs_f64().max(1e-9);
+    std::hint::black_box(sink);
+    Rates {
+        bytes,
+        segment_mbs: (bytes * rounds) as f64 / 1e6 / seg_secs,
+        segment_mchars: (chars * rounds) as f64 / 1e6 / seg_secs,
+        annotate_mbs: (bytes * annotate_rounds) as f64 / 1e6 / ann_secs,
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores, one thread used")
+}

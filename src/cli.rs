@@ -1,0 +1,242 @@
+//! The command line: argument parsing and the commands, each a thin layer
+//! over the library stages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::annotate::Pipeline;
+use crate::input::{self, Article, InputError};
+use crate::lexicon::Lexicon;
+use crate::model::BlockKind;
+use crate::output::atomic_write;
+use crate::{bench, eval, validate, yaml};
+
+#[derive(Parser)]
+#[command(
+    name = "isnad",
+    version,
+    about = "إسناد: who said it, through whom, and who else says so, for Arabic news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Yaml,
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate articles: blocks, sentences, sources, claims and chains.
+    Annotate {
+        /// .txt files, .jsonl(.gz) files, directories, or - for standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Directory for <id>.yaml files (for yaml), or the output file (for jsonl).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: Format,
+        /// A YAML lexicon that extends (or, with `replace:`, replaces) the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Print one sentence per line; a blank line separates paragraphs.
+    Segment {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Check hand-edited annotation files: YAML, schema, spans, ids.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The article text; by default the .txt beside the file or in corpus/seeds.
+        #[arg(long)]
+        text: Option<PathBuf>,
+    },
+    /// Score predicted annotations against gold ones.
+    Eval {
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long)]
+        pred: PathBuf,
+    },
+    /// Measure segment and annotate throughput in MB/s.
+    Bench {
+        /// Extra corpus (e.g. ../shared/corpus/saudinewsnet/articles.jsonl.gz).
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
+        /// The bundled corpus directory.
+        #[arg(long, default_value = "corpus/seeds")]
+        seeds: PathBuf,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Annotate {
+            inputs,
+            out,
+            format,
+            lexicon,
+        } => annotate(&inputs, out.as_deref(), format, lexicon.as_deref()),
+        Command::Segment { inputs, lexicon } => segment(&inputs, lexicon.as_deref()),
+        Command::Validate { files, text } => validate::run(&files, text.as_deref()),
+        Command::Eval { gold, pred } => eval::run(&gold, &pred),
+        Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("isnad: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Read every article of every input, reporting bad inputs on stderr.
+pub fn for_each_article(
+    inputs: &[PathBuf],
+    errors: &mut Vec<InputError>,
+    mut f: impl FnMut(Article),
+) {
+    for path in inputs {
+        let files = match input::expand(path) {
+            Ok(files) => files,
+            Err(e) => {
+                eprintln!("isnad: {e}");
+                errors.push(e);
+                continue;
+            }
+        };
+        for file in files {
+            input::read_path(&file, &mut |a| f(a), &mut |e| {
+                eprintln!("isnad: {e}");
+                errors.push(e);
+            });
+        }
+    }
+}
+
+fn load_pipeline(lexicon: Option<&Path>) -> Result<Pipeline, String> {
+    Ok(Pipeline::new(&Lexicon::load(lexicon)?))
+}
+
+fn annotate(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    format: Format,
+    lexicon: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let pipeline = load_pipeline(lexicon)?;
+    if format == Format::Yaml
+        && let Some(dir) = out
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
+    }
+    let mut jsonl: Box<dyn Write> = match (format, out) {
+        (Format::Jsonl, Some(path)) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
+        )),
+        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let started = Instant::now();
+    let (mut count, mut bytes, mut to_stdout) = (0usize, 0usize, 0usize);
+    let mut errors = Vec::new();
+    let mut write_errors = Vec::new();
+    for_each_article(inputs, &mut errors, |article| {
+        let ann = pipeline.annotate(&article);
+        count += 1;
+        bytes += article.text.len();
+        let written = match (format, out) {
+            (Format::Jsonl, _) => serde_json::to_string(&ann)
+                .map_err(|e| e.to_string())
+                .and_then(|line| writeln!(jsonl, "{line}").map_err(|e| e.to_string())),
+            (Format::Yaml, Some(dir)) => {
+                let path = dir.join(format!("{}.yaml", ann.document.id));
+                yaml::to_string(&ann)
+                    .map_err(|e| e.to_string())
+                    .and_then(|y| atomic_write(&path, y.as_bytes()).map_err(|e| format!("{}: {e}", path.display())))
+            }
+            (Format::Yaml, None) => {
+                to_stdout += 1;
+                if to_stdout > 1 {
+                    Err("several articles: give --out DIR to write one file each".to_string())
+                } else {
+                    yaml::to_string(&ann)
+                        .map_err(|e| e.to_string())
+                        .and_then(|y| jsonl.write_all(y.as_bytes()).map_err(|e| e.to_string()))
+                }
+            }
+        };
+        if let Err(e) = written {
+            eprintln!("isnad: {}: cannot write annotation: {e}", article.origin);
+            write_errors.push(e);
+        }
+    });
+    jsonl.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    eprintln!(
+        "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        errors.len(),
+        write_errors.len()
+    );
+    Ok(if errors.is_empty() && write_errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, String> {
+    let pipeline = load_pipeline(lexicon)?;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let mut errors = Vec::new();
+    let mut io_error = None;
+    for_each_article(inputs, &mut errors, |article| {
+        let seg = pipeline.segment(&article);
+        let mut last_block = None;
+        for s in &seg.sentences {
+            if seg.blocks[s.block].kind == BlockKind::Boilerplate {
+                continue;
+            }
+            let mut line = String::new();
+            if last_block.is_some() && last_block != Some(s.block) {
+                line.push('\n');
+            }
+            last_block = Some(s.block);
+            // One sentence per line: inner line breaks cannot occur (blocks are lines).
+            line.push_str(&article.text[s.start..s.end]);
+            if let Err(e) = writeln!(w, "{line}") {
+                io_error = Some(e);
+            }
+        }
+        if let Err(e) = writeln!(w) {
+            io_error = Some(e);
+        }
+    });
+    w.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    if let Some(e) = io_error {
+        return Err(format!("cannot write output: {e}"));
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,324 @@
+//! Reading articles: `.txt` files, JSONL (plain or gzipped), directories and
+//! standard input. A bad input is reported with its file and line or byte, and
+//! reading goes on with the next one.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// One article as read, before any analysis.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    /// Hex SHA-256 of the text's bytes, as read.
+    pub sha256: String,
+    /// The title from metadata; plain-text articles take their first line.
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// Where it came from, for messages: `path` or `path:line`.
+    pub origin: String,
+}
+
+/// A problem with one input; the others are still read.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    hex
+}
+
+/// A file-name-safe article id.
+pub fn safe_id(raw: &str) -> String {
+    let id: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    match id.trim_start_matches('.') {
+        "" => "article".to_string(),
+        s => s.to_string(),
+    }
+}
+
+/// The article files a path names: itself, or every `.txt`, `.jsonl` and
+/// `.jsonl.gz` under a directory, in sorted order.
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, InputError> {
+    if path.as_os_str() == "-" || !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| InputError {
+            origin: dir.display().to_string(),
+            message: format!("cannot list directory: {e}"),
+        })?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if is_article_file(&p) {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn is_article_file(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+fn is_jsonl(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+/// Read every article of one input path, passing each article or error on as
+/// soon as it is read, so that a large JSONL file streams in flat memory.
+pub fn read_path(
+    path: &Path,
+    on_article: &mut dyn FnMut(Article),
+    on_error: &mut dyn FnMut(InputError),
+) {
+    let origin = path.display().to_string();
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            on_error(InputError {
+                origin: "<stdin>".into(),
+                message: format!("cannot read standard input: {e}"),
+            });
+            return;
+        }
+        if looks_like_jsonl(&bytes) {
+            read_jsonl(BufReader::new(&bytes[..]), "<stdin>", on_article, on_error);
+        } else {
+            match article_from_bytes("stdin", &bytes, "<stdin>") {
+                Ok(a) => on_article(a),
+                Err(e) => on_error(e),
+            }
+        }
+        return;
+    }
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            on_error(InputError {
+                origin,
+                message: format!("cannot open: {e}; check the path and its permissions"),
+            });
+            return;
+        }
+    };
+    if is_jsonl(path) {
+        if origin.ends_with(".gz") {
+            let gz = flate2::read::MultiGzDecoder::new(file);
+            read_jsonl(BufReader::new(gz), &origin, on_article, on_error);
+        } else {
+            read_jsonl(BufReader::new(file), &origin, on_article, on_error);
+        }
+        return;
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = BufReader::new(file).read_to_end(&mut bytes) {
+        on_error(InputError {
+            origin,
+            message: format!("cannot read: {e}"),
+        });
+        return;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into());
+    match article_from_bytes(&safe_id(&stem), &bytes, &origin) {
+        Ok(a) => on_article(a),
+        Err(e) => on_error(e),
+    }
+}
+
+fn looks_like_jsonl(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
+}
+
+/// A plain-text article from raw bytes.
+pub fn article_from_bytes(id: &str, bytes: &[u8], origin: &str) -> Result<Article, InputError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError {
+        origin: origin.to_string(),
+        message: format!(
+            "invalid UTF-8 at byte {}; convert the file to UTF-8 (e.g. iconv -f CP1256 -t UTF-8)",
+            e.valid_up_to()
+        ),
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError {
+            origin: origin.to_string(),
+            message: "empty article: the file has no text".into(),
+        });
+    }
+    Ok(Article {
+        id: id.to_string(),
+        sha256: sha256_hex(bytes),
+        text: text.to_string(),
+        title: None,
+        outlet: None,
+        url: None,
+        date: None,
+        origin: origin.to_string(),
+    })
+}
+
+fn read_jsonl(
+    reader: impl BufRead,
+    origin: &str,
+    on_article: &mut dyn FnMut(Article),
+    on_error: &mut dyn FnMut(InputError),
+) {
+    let mut reader = reader;
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                on_error(InputError {
+                    origin: format!("{origin}:{}", line_no + 1),
+                    message: format!("cannot read: {e}"),
+                });
+                break;
+            }
+        }
+        line_no += 1;
+        let here = format!("{origin}:{line_no}");
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match article_from_json(&buf, &here) {
+            Ok(a) => on_article(a),
+            Err(e) => on_error(e),
+        }
+    }
+}
+
+fn article_from_json(line: &[u8], here: &str) -> Result<Article, InputError> {
+    let err = |message: String| InputError {
+        origin: here.to_string(),
+        message,
+    };
+    let line = std::str::from_utf8(line).map_err(|e| {
+        err(format!(
+            "invalid UTF-8 at byte {} of the line; re-encode the file as UTF-8",
+            e.valid_up_to()
+        ))
+    })?;
+    let j: JsonArticle = serde_json::from_str(line).map_err(|e| {
+        err(format!(
+            "malformed JSON at column {}: {e}; each line must be one object like {{\"id\": ..., \"text\": ...}}",
+            e.column()
+        ))
+    })?;
+    let id = match j.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err(err("missing \"id\": give every line a non-empty id".into())),
+    };
+    let text = j
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| err(format!("article {id} has no \"text\"")))?;
+    Ok(Article {
+        id: safe_id(&id),
+        sha256: sha256_hex(text.as_bytes()),
+        text,
+        title: j.title,
+        outlet: j.outlet,
+        url: j.url,
+        date: j.date,
+        origin: here.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(bytes: &[u8]) -> (Vec<Article>, Vec<InputError>) {
+        let (mut ok, mut bad) = (Vec::new(), Vec::new());
+        read_jsonl(
+            BufReader::new(bytes),
+            "t.jsonl",
+            &mut |a| ok.push(a),
+            &mut |e| bad.push(e),
+        );
+        (ok, bad)
+    }
+
+    #[test]
+    fn malformed_jsonl_lines_are_reported_and_skipped() {
+        let data = "{\"id\": \"a1\", \"text\": \"قال الوزير\"}\n{broken\n\n{\"id\": 7, \"text\": \"نص\", \"title\": \"ع\"}\n{\"text\": \"x\"}\n";
+        let (ok, bad) = collect(data.as_bytes());
+        assert_eq!(ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a1", "7"]);
+        assert_eq!(ok[1].title.as_deref(), Some("ع"));
+        assert_eq!(bad.len(), 2);
+        assert_eq!(bad[0].origin, "t.jsonl:2");
+        assert_eq!(bad[1].origin, "t.jsonl:5");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let mut bytes = "قال".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let e = article_from_bytes("x", &bytes, "x.txt").unwrap_err();
+        assert!(e.message.contains("byte 6"), "{}", e.message);
+        assert!(article_from_bytes("x", b"  \n", "x.txt").is_err());
+    }
+
+    #[test]
+    fn ids_are_safe_file_names() {
+        assert_eq!(safe_id("../etc/passwd"), "_etc_passwd");
+        assert_eq!(safe_id("aawsat-00547aa58e"), "aawsat-00547aa58e");
+    }
+}

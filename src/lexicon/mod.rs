@@ -1,0 +1,249 @@
+//! Lexicons and gazetteers: data files embedded at compile time, which a user
+//! may extend or replace with `--lexicon FILE`. Stages compile what they need
+//! from this into their own matchers.
+
+use serde::Deserialize;
+use std::path::Path;
+
+use crate::model::{SourceKind, Stance};
+use crate::yaml;
+
+const CUES: &str = include_str!("cues.yaml");
+const SOURCES: &str = include_str!("sources.yaml");
+const OUTLETS: &str = include_str!("outlets.yaml");
+const BLOCKS: &str = include_str!("blocks.yaml");
+
+/// Surface forms of a word by agreement: who the verb or participle agrees with.
+#[derive(Deserialize, Debug, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    #[serde(default)]
+    pub ms: Vec<String>,
+    #[serde(default)]
+    pub fs: Vec<String>,
+    #[serde(default)]
+    pub mp: Vec<String>,
+    #[serde(default)]
+    pub fp: Vec<String>,
+    #[serde(default)]
+    pub du: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Verb {
+    pub lemma: String,
+    pub stance: Stance,
+    pub forms: Forms,
+    #[serde(default)]
+    pub passive: Vec<String>,
+    /// The verb is a cue only when one of these phrases follows in its clause.
+    #[serde(default)]
+    pub complement: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Participle {
+    pub lemma: String,
+    pub stance: Stance,
+    pub forms: Forms,
+}
+
+fn assert_stance() -> Stance {
+    Stance::Assert
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    pub phrase: String,
+    #[serde(default = "assert_stance")]
+    pub stance: Stance,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    M,
+    F,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Number {
+    Sg,
+    Du,
+    Pl,
+}
+
+/// A generic definite noun that points back to an earlier source.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Anaphor {
+    pub noun: String,
+    pub kinds: Vec<SourceKind>,
+    pub gender: Gender,
+    pub number: Number,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Outlet {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    pub names: Vec<String>,
+    /// Names that are also common words: an outlet only after an outlet head
+    /// noun or a reporting cue.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+}
+
+/// Everything a lexicon file may hold. The built-in files each fill some keys;
+/// a user's file may fill any of them.
+#[derive(Deserialize, Debug, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Keys whose built-in lists a user's file replaces instead of extending.
+    #[serde(default)]
+    pub replace: Vec<String>,
+    // cues.yaml
+    #[serde(default)]
+    pub verbs: Vec<Verb>,
+    #[serde(default)]
+    pub participles: Vec<Participle>,
+    #[serde(default)]
+    pub prepositions: Vec<Phrase>,
+    #[serde(default)]
+    pub nominals: Vec<Phrase>,
+    #[serde(default)]
+    pub no_comment: Vec<Phrase>,
+    #[serde(default)]
+    pub editorial: Vec<String>,
+    // sources.yaml
+    #[serde(default)]
+    pub outlet_heads: Vec<String>,
+    #[serde(default)]
+    pub anonymous: Vec<String>,
+    #[serde(default)]
+    pub official: Vec<String>,
+    #[serde(default)]
+    pub group: Vec<String>,
+    #[serde(default)]
+    pub document: Vec<String>,
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    #[serde(default)]
+    pub anaphors: Vec<Anaphor>,
+    #[serde(default)]
+    pub pronoun_subjects: Vec<String>,
+    // outlets.yaml
+    #[serde(default)]
+    pub outlets: Vec<Outlet>,
+    // blocks.yaml
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+    #[serde(default)]
+    pub section_heads: Vec<String>,
+    #[serde(default)]
+    pub section_labels: Vec<String>,
+    #[serde(default)]
+    pub caption_credits: Vec<String>,
+    #[serde(default)]
+    pub date_words: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// Append `extra` to `base`, or replace it when the user asked to.
+fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: &str, replace: &[String]) {
+    if replace.iter().any(|k| k == key) {
+        *base = extra;
+    } else {
+        base.extend(extra);
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (name, text) in [
+            ("cues.yaml", CUES),
+            ("sources.yaml", SOURCES),
+            ("blocks.yaml", BLOCKS),
+        ] {
+            // The built-in files are tested; failing here is a build defect.
+            let part: Lexicon = yaml::from_str(text)
+                .unwrap_or_else(|e| panic!("built-in lexicon {name} is invalid: {e}"));
+            lex.absorb(part);
+        }
+        lex.outlets = yaml::from_str(OUTLETS)
+            .unwrap_or_else(|e| panic!("built-in lexicon outlets.yaml is invalid: {e}"));
+        lex
+    }
+
+    /// The built-in lexicon extended (or partly replaced) by a user's file.
+    pub fn load(path: Option<&Path>) -> Result<Lexicon, String> {
+        let mut lex = Lexicon::builtin();
+        if let Some(path) = path {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: cannot read lexicon: {e}", path.display()))?;
+            let user: Lexicon = yaml::from_str(&text).map_err(|e| {
+                format!(
+                    "{}: invalid lexicon: {e}; see src/lexicon/*.yaml for the keys",
+                    path.display()
+                )
+            })?;
+            lex.absorb(user);
+        }
+        Ok(lex)
+    }
+
+    fn absorb(&mut self, o: Lexicon) {
+        let r = o.replace;
+        merge(&mut self.verbs, o.verbs, "verbs", &r);
+        merge(&mut self.participles, o.participles, "participles", &r);
+        merge(&mut self.prepositions, o.prepositions, "prepositions", &r);
+        merge(&mut self.nominals, o.nominals, "nominals", &r);
+        merge(&mut self.no_comment, o.no_comment, "no_comment", &r);
+        merge(&mut self.editorial, o.editorial, "editorial", &r);
+        merge(&mut self.outlet_heads, o.outlet_heads, "outlet_heads", &r);
+        merge(&mut self.anonymous, o.anonymous, "anonymous", &r);
+        merge(&mut self.official, o.official, "official", &r);
+        merge(&mut self.group, o.group, "group", &r);
+        merge(&mut self.document, o.document, "document", &r);
+        merge(&mut self.person_titles, o.person_titles, "person_titles", &r);
+        merge(&mut self.anaphors, o.anaphors, "anaphors", &r);
+        merge(&mut self.pronoun_subjects, o.pronoun_subjects, "pronoun_subjects", &r);
+        merge(&mut self.outlets, o.outlets, "outlets", &r);
+        merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
+        merge(&mut self.section_heads, o.section_heads, "section_heads", &r);
+        merge(&mut self.section_labels, o.section_labels, "section_labels", &r);
+        merge(&mut self.caption_credits, o.caption_credits, "caption_credits", &r);
+        merge(&mut self.date_words, o.date_words, "date_words", &r);
+        merge(&mut self.abbreviations, o.abbreviations, "abbreviations", &r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_has_the_core_cues() {
+        let lex = Lexicon::builtin();
+        let has_verb = |w: &str| {
+            lex.verbs
+                .iter()
+                .any(|v| v.forms.ms.iter().any(|f| f == w) || v.forms.fs.iter().any(|f| f == w))
+        };
+        for w in ["قال", "أكد", "كشف", "ذكر", "نفى", "زعم", "قالت"] {
+            assert!(has_verb(w), "missing reporting verb {w}");
+        }
+        assert!(lex.prepositions.iter().any(|p| p.phrase == "نقلا عن"));
+        assert!(lex.outlets.iter().any(|o| o.names.iter().any(|n| n == "رويترز")));
+        assert!(lex.boilerplate.iter().any(|b| b == "مقالات ذات صلة"));
+    }
+}

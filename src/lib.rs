@@ -1,0 +1,21 @@
+//! isnad (إسناد): who said it, through whom it reached the reader, and who
+//! else says so, for Arabic news.
+//!
+//! The pipeline, from `main` down:
+//! input -> text (fold + offset map) -> segment -> attribution (cues, sources
+//! and claims, resolve, chains) -> YAML. Comparison and review are separate
+//! stages that read the annotation model.
+
+pub mod annotate;
+pub mod attribution;
+pub mod bench;
+pub mod cli;
+pub mod eval;
+pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod output;
+pub mod segment;
+pub mod text;
+pub mod validate;
+pub mod yaml;

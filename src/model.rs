@@ -1,0 +1,218 @@
+//! The annotation model: the one shared language between stages, and the
+//! format of the YAML files people keep in git. Every offset is a half-open
+//! code-point span over the original article text.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "isnad/annotation/1";
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    pub format: String,
+    pub document: Document,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    /// Hex SHA-256 of the input bytes the offsets refer to.
+    pub sha256: String,
+    /// Length of the text in code points.
+    pub length: usize,
+    pub title: Option<String>,
+    /// The publisher stands behind every claim; from a signature block or metadata.
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_ref: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Headline,
+    Dateline,
+    Caption,
+    Boilerplate,
+    Signature,
+    Body,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub id: String,
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a sentence relates to direct quotation.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Quotation {
+    /// No quotation mark is open in or around it.
+    #[default]
+    None,
+    /// A quotation opens (and may close) inside the sentence.
+    Contains,
+    /// The whole sentence lies inside a quotation opened earlier.
+    Inside,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub id: String,
+    pub block: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(default)]
+    pub quotation: Quotation,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Outlet,
+    Person,
+    Official,
+    Anonymous,
+    Group,
+    Document,
+}
+
+/// Who made an item: the machine, or a person editing the file.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    #[default]
+    Machine,
+    Human,
+}
+
+impl Origin {
+    pub fn is_machine(&self) -> bool {
+        *self == Origin::Machine
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Code-point spans of every mention, in text order.
+    #[serde(default)]
+    pub mentions: Vec<[usize; 2]>,
+    #[serde(default, skip_serializing_if = "Origin::is_machine")]
+    pub origin: Origin,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    Verb,
+    Preposition,
+    Participle,
+    Nominal,
+    Colon,
+    NoComment,
+    Addressee,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Assert,
+    Deny,
+    Allege,
+    Admit,
+    NoComment,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: CueKind,
+    pub stance: Stance,
+}
+
+/// One link of an isnad: a cue and the source it names.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub cue: Option<Cue>,
+    /// The source's words in this sentence; null when the speaker is implicit.
+    pub source: Option<Span>,
+    /// The `sources` entry this link resolves to.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Origin::is_machine")]
+    pub origin: Origin,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A chain of cited sources stands behind it.
+    Attributed,
+    /// The publisher's own background formula (يذكر أن, جدير بالذكر).
+    Editorial,
+    /// Asserted with no source: the publisher stands behind it.
+    Unsourced,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Stable across runs: derived from the claim's folded text.
+    pub id: String,
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub quote: QuoteKind,
+    pub basis: Basis,
+    /// Outermost reporter first; empty for editorial and unsourced claims.
+    #[serde(default)]
+    pub chain: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Origin::is_machine")]
+    pub origin: Origin,
+}

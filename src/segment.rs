@@ -1,0 +1,523 @@
+//! Segmentation: lines into typed blocks, body blocks into sentences.
+//!
+//! Offsets here are byte offsets into the original text; the annotation stage
+//! turns them into code points.
+
+use std::collections::HashSet;
+
+use crate::lexicon::Lexicon;
+use crate::model::{BlockKind, Quotation};
+use crate::text::{fold_str, is_invisible};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockSpan {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceSpan {
+    /// Index into `Segmentation::blocks`.
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    pub quotation: Quotation,
+}
+
+#[derive(Debug, Default)]
+pub struct Segmentation {
+    pub blocks: Vec<BlockSpan>,
+    pub sentences: Vec<SentenceSpan>,
+}
+
+/// How to find the headline.
+#[derive(Debug, Clone, Copy)]
+pub enum Title<'a> {
+    /// A plain-text article: its first non-empty line is the title.
+    FirstLine,
+    /// Metadata names the title; a first line equal to it is the headline.
+    Known(&'a str),
+}
+
+/// Block and sentence rules compiled from the lexicon.
+pub struct Segmenter {
+    boilerplate: HashSet<String>,
+    section_heads: HashSet<String>,
+    section_labels: HashSet<String>,
+    caption_credits: HashSet<String>,
+    date_words: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+/// Fold a line for whole-line matching: letters and digits only, spaces collapsed.
+pub fn normalize_line(s: &str) -> String {
+    let folded = fold_str(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn normalized_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| normalize_line(w)).collect()
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// The non-empty lines of `raw` with surrounding white space trimmed.
+fn lines(raw: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in raw.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start_matches(is_space).len();
+        let body = line.trim_matches(is_space);
+        if !body.is_empty() {
+            let s = pos + trimmed_start;
+            out.push((s, s + body.len()));
+        }
+        pos += line.len();
+    }
+    out
+}
+
+const TERMINAL: &[char] = &['.', '!', '?', '؟', '…', ':', '؛'];
+const CLOSERS: &[char] = &['"', '”', '»', '’', ')', ']', '}', '\'', '›'];
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c: char| CLOSERS.contains(&c) || is_space(c))
+        .ends_with(TERMINAL)
+}
+
+/// A second headline line: short, with no sentence punctuation anywhere.
+fn is_subtitle(line: &str) -> bool {
+    !ends_like_sentence(line)
+        && word_count(line) <= 30
+        && !line.contains([':', '؛', '!', '؟', '?', '…'])
+        && !line.contains(". ")
+}
+
+fn word_count(line: &str) -> usize {
+    line.split(is_space).filter(|w| !w.is_empty()).count()
+}
+
+impl Segmenter {
+    pub fn new(lex: &Lexicon) -> Self {
+        Segmenter {
+            boilerplate: normalized_set(&lex.boilerplate),
+            section_heads: normalized_set(&lex.section_heads),
+            section_labels: normalized_set(&lex.section_labels),
+            caption_credits: normalized_set(&lex.caption_credits),
+            date_words: normalized_set(&lex.date_words),
+            abbreviations: lex.abbreviations.iter().map(|a| fold_str(a)).collect(),
+        }
+    }
+
+    pub fn segment(&self, raw: &str, title: Title) -> Segmentation {
+        let blocks = self.blocks(raw, title);
+        let mut sentences = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            match b.kind {
+                BlockKind::Body => self.split_sentences(raw, i, b.start, b.end, &mut sentences),
+                BlockKind::Headline | BlockKind::Caption => sentences.push(SentenceSpan {
+                    block: i,
+                    start: b.start,
+                    end: b.end,
+                    quotation: whole_line_quotation(&raw[b.start..b.end]),
+                }),
+                _ => {}
+            }
+        }
+        Segmentation { blocks, sentences }
+    }
+
+    fn blocks(&self, raw: &str, title: Title) -> Vec<BlockSpan> {
+        let spans = lines(raw);
+        let texts: Vec<&str> = spans.iter().map(|&(s, e)| &raw[s..e]).collect();
+        let mut kinds: Vec<Option<BlockKind>> = vec![None; spans.len()];
+
+        for (i, t) in texts.iter().enumerate() {
+            if self.is_boilerplate(t, i == 0) {
+                kinds[i] = Some(BlockKind::Boilerplate);
+            }
+        }
+        let content: Vec<usize> = (0..spans.len()).filter(|&i| kinds[i].is_none()).collect();
+        let title_idx = content.first().copied().filter(|&i| match title {
+            Title::FirstLine => true,
+            Title::Known(t) => normalize_line(t) == normalize_line(texts[i]),
+        });
+        if let Some(i) = title_idx {
+            kinds[i] = Some(BlockKind::Headline);
+        }
+        if let Some(&last) = content.last()
+            && Some(last) != title_idx
+            && content.len() > 1
+            && is_signature(texts[last])
+        {
+            kinds[last] = Some(BlockKind::Signature);
+        }
+
+        let mut prev: Option<BlockKind> = None;
+        for (n, &i) in content.iter().enumerate() {
+            let kind = match kinds[i] {
+                Some(k) => k,
+                None => {
+                    let t = texts[i];
+                    let duplicate = |j: Option<&usize>| j.is_some_and(|&j| texts[j] == t);
+                    let dup = (n > 0 && duplicate(content.get(n - 1))) || duplicate(content.get(n + 1));
+                    if self.is_dateline(t) {
+                        BlockKind::Dateline
+                    } else if dup || self.is_caption(t) {
+                        BlockKind::Caption
+                    } else if prev == Some(BlockKind::Headline) && is_subtitle(t)
+                    {
+                        BlockKind::Headline
+                    } else {
+                        BlockKind::Body
+                    }
+                }
+            };
+            kinds[i] = Some(kind);
+            prev = Some(kind);
+        }
+
+        spans
+            .iter()
+            .zip(kinds)
+            .map(|(&(start, end), kind)| BlockSpan {
+                kind: kind.unwrap_or(BlockKind::Body),
+                start,
+                end,
+            })
+            .collect()
+    }
+
+    fn is_boilerplate(&self, line: &str, first: bool) -> bool {
+        if word_count(line) > 8 {
+            return false;
+        }
+        let norm = normalize_line(line);
+        if norm.is_empty() || self.boilerplate.contains(&norm) {
+            return true;
+        }
+        // A section label heads the page: "اخبار عالمية", "محليات".
+        first
+            && word_count(line) <= 3
+            && !ends_like_sentence(line)
+            && (self.section_labels.contains(&norm)
+                || norm
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| self.section_heads.contains(w)))
+    }
+
+    fn is_dateline(&self, line: &str) -> bool {
+        if word_count(line) > 10 {
+            return false;
+        }
+        let norm = normalize_line(line);
+        let mut has_number = false;
+        for w in norm.split(' ') {
+            if w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                has_number = true;
+            } else if !self.date_words.contains(w) {
+                return false;
+            }
+        }
+        has_number
+    }
+
+    /// A short line with no sentence ending whose tail is a photo credit:
+    /// "(ريك ويلكينغ)", "- أرشيف", "(رويترز)".
+    fn is_caption(&self, line: &str) -> bool {
+        if word_count(line) > 25 || ends_like_sentence(line) {
+            return false;
+        }
+        let t = line.trim_end_matches(is_space);
+        if let Some(inner) = t.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            return !inner.0.trim().is_empty() && word_count(inner.1) <= 4;
+        }
+        t.rsplit_once(['-', '–', '—', '|'])
+            .is_some_and(|(head, tail)| {
+                !head.trim().is_empty() && self.caption_credits.contains(&normalize_line(tail))
+            })
+    }
+
+    fn split_sentences(
+        &self,
+        raw: &str,
+        block: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<SentenceSpan>,
+    ) {
+        let text = &raw[start..end];
+        let bytes = text.as_bytes();
+        let mut open = false;
+        let mut sent_start = 0;
+        let mut open_at_start = false;
+        let mut opened = false;
+        let mut i = 0;
+        let mut push = |s: usize, e: usize, inside: bool, contains: bool| {
+            if let Some((s, e)) = trim_span(text, s, e) {
+                out.push(SentenceSpan {
+                    block,
+                    start: start + s,
+                    end: start + e,
+                    quotation: if inside {
+                        Quotation::Inside
+                    } else if contains {
+                        Quotation::Contains
+                    } else {
+                        Quotation::None
+                    },
+                });
+            }
+        };
+        while i < bytes.len() {
+            match quote_at(bytes, i) {
+                Some((QuoteMark::Open, n)) => {
+                    open = true;
+                    opened = true;
+                    i += n;
+                    continue;
+                }
+                Some((QuoteMark::Close, n)) => {
+                    open = false;
+                    i += n;
+                    continue;
+                }
+                Some((QuoteMark::Either, n)) => {
+                    open = !open;
+                    opened |= open;
+                    i += n;
+                    continue;
+                }
+                None => {}
+            }
+            let Some(first_len) = terminator_at(bytes, i) else {
+                i += 1;
+                continue;
+            };
+            // The whole run of terminators: "...", "!?", "؟!".
+            let mut j = i + first_len;
+            while let Some(n) = terminator_at(bytes, j) {
+                j += n;
+            }
+            let run_text = &text[i..j];
+            let ellipsis = run_text.contains('…') || run_text.matches('.').count() >= 2;
+            let single_dot = run_text == ".";
+            if single_dot && !self.dot_ends_sentence(text, i) {
+                i = j;
+                continue;
+            }
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut k = j;
+            loop {
+                match quote_at(bytes, k) {
+                    Some((QuoteMark::Close, n)) => {
+                        open = false;
+                        k += n;
+                    }
+                    Some((QuoteMark::Either, n)) if open => {
+                        open = false;
+                        k += n;
+                    }
+                    _ => match bytes.get(k) {
+                        Some(b')' | b']' | b'}') => k += 1,
+                        _ => break,
+                    },
+                }
+            }
+            i = k;
+            if continues_after(text, k) || (open && ellipsis) {
+                continue;
+            }
+            push(sent_start, k, open_at_start, opened);
+            sent_start = k;
+            open_at_start = open;
+            opened = false;
+        }
+        push(sent_start, bytes.len(), open_at_start, opened);
+    }
+
+    /// Whether a lone full stop at byte `i` of `text` ends a sentence.
+    fn dot_ends_sentence(&self, text: &str, i: usize) -> bool {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        if before.is_some_and(|c| c.is_numeric()) && after.is_some_and(|c| c.is_numeric()) {
+            return false; // "2.0", "3.5"
+        }
+        let word_start = text[..i]
+            .rfind(|c: char| is_space(c) || "(\"«“”)".contains(c))
+            .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+        let word = fold_str(&text[word_start..i]);
+        if is_dotted_abbreviation(&word) || self.abbreviations.contains(&word) {
+            return false;
+        }
+        match after {
+            // A letter right after the stop: "U.S", "aawsat.com" stay whole; a
+            // missing space between two Arabic sentences does not.
+            Some(c) if c.is_alphanumeric() => is_arabic_letter(c) && before.is_some_and(is_arabic_letter),
+            _ => true,
+        }
+    }
+}
+
+/// "د", "م", "U", "ق.م", "U.S": every dot-separated piece is one letter.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    !word.is_empty()
+        && word.split('.').all(|piece| {
+            let mut cs = piece.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+        })
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+/// After a terminator, a comma or semicolon means the sentence goes on:
+/// `إنه "يحبّ ويكيليكس!"، ووجدت`.
+fn continues_after(text: &str, k: usize) -> bool {
+    text[k..]
+        .chars()
+        .find(|&c| !is_space(c))
+        .is_some_and(|c| matches!(c, '،' | ',' | '؛' | ';') || c.is_lowercase())
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start_matches(is_space).len();
+    let body = seg.trim_matches(is_space);
+    (!body.is_empty()).then(|| (s + lead, s + lead + body.len()))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteMark {
+    Open,
+    Close,
+    /// A straight quote: opens or closes by state.
+    Either,
+}
+
+/// The quotation mark at byte `i`, with its length in bytes.
+fn quote_at(b: &[u8], i: usize) -> Option<(QuoteMark, usize)> {
+    match b.get(i)? {
+        b'"' => Some((QuoteMark::Either, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x9C | 0x9E => Some((QuoteMark::Open, 3)),  // “ „
+            0x9D | 0x9F => Some((QuoteMark::Either, 3)), // ” (also used to open in RTL text), ‟
+            _ => None,
+        },
+        0xC2 => match b.get(i + 1)? {
+            0xAB => Some((QuoteMark::Open, 2)),  // «
+            0xBB => Some((QuoteMark::Close, 2)), // »
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A sentence terminator at byte `i`, with its length: . ! ? ؟ …
+fn terminator_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'.' | b'!' | b'?' => Some(1),
+        0xD8 if b.get(i + 1) == Some(&0x9F) => Some(2),
+        0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => Some(3),
+        _ => None,
+    }
+}
+
+fn whole_line_quotation(line: &str) -> Quotation {
+    if line.contains(crate::text::is_quote) {
+        Quotation::Contains
+    } else {
+        Quotation::None
+    }
+}
+
+/// A publisher's name alone on the last line: "(العربي الجديد)", "الوفد".
+fn is_signature(line: &str) -> bool {
+    let t = line.trim();
+    let parenthesized = t.starts_with('(') && t.ends_with(')');
+    !ends_like_sentence(t) && (word_count(t) <= 3 || (parenthesized && word_count(t) <= 6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(raw: &str) -> Vec<String> {
+        let s = Segmenter::new(&Lexicon::builtin());
+        let r = s.segment(raw, Title::FirstLine);
+        r.sentences
+            .iter()
+            .map(|x| raw[x.start..x.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_do_not_split() {
+        let got = seg("عنوان\nنشر غوتشيفر 2.0 الوثائق. وقال د. محمد إن U.S. تدعم ذلك. انتهى");
+        assert_eq!(
+            got[1..],
+            [
+                "نشر غوتشيفر 2.0 الوثائق.",
+                "وقال د. محمد إن U.S. تدعم ذلك.",
+                "انتهى"
+            ]
+        );
+    }
+
+    #[test]
+    fn exclamation_inside_a_continuing_quote_does_not_split() {
+        let got = seg("عنوان\nوقال ترامب، إنه \"يحبّ ويكيليكس!\"، ووجدت الوكالات أن روسيا نفذت ذلك. ثم انتهى.");
+        assert_eq!(
+            got[1..],
+            [
+                "وقال ترامب، إنه \"يحبّ ويكيليكس!\"، ووجدت الوكالات أن روسيا نفذت ذلك.",
+                "ثم انتهى."
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_the_paragraph() {
+        let raw = "عنوان\nوقالت متحدثة “نحن لا نعلق على اتصالاتنا. ولا غير ذلك.\n\nإضافة إلى ذلك، وصلت رسائل.";
+        let s = Segmenter::new(&Lexicon::builtin());
+        let r = s.segment(raw, Title::FirstLine);
+        let q: Vec<Quotation> = r.sentences.iter().map(|x| x.quotation).collect();
+        assert_eq!(
+            q,
+            [Quotation::None, Quotation::Contains, Quotation::Inside, Quotation::None]
+        );
+    }
+
+    #[test]
+    fn block_kinds_follow_page_layout() {
+        let raw = "اخبار عالمية\n\nعنوان الخبر هنا\n14 نوفمبر 2017\nصورة المؤتمر (ريك ويلكينغ)\n+ الخط -\nقال الوزير إن الاجتماع انتهى.\n\n(العربي الجديد)\nمقالات ذات صلة";
+        let s = Segmenter::new(&Lexicon::builtin());
+        let kinds: Vec<BlockKind> = s
+            .segment(raw, Title::FirstLine)
+            .blocks
+            .iter()
+            .map(|b| b.kind)
+            .collect();
+        use BlockKind::*;
+        assert_eq!(
+            kinds,
+            [Boilerplate, Headline, Dateline, Caption, Boilerplate, Body, Signature, Boilerplate]
+        );
+    }
+}
