@@ -47,9 +47,9 @@ impl Pipeline {
                 .map(|b| article.text[b.start..b.end].to_string())
         });
         let folded = Folded::new(&article.text);
-        let found = self
-            .attributor
-            .attribute(&text, &folded, &seg, &sentences, publisher.as_deref());
+        let found =
+            self.attributor
+                .attribute(&text, &folded, &seg, &sentences, publisher.as_deref());
         Annotation {
             format: FORMAT.to_string(),
             document: Document {

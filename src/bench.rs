@@ -31,7 +31,9 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
     for input in inputs {
         let mut errors = Vec::new();
         let mut articles = Vec::new();
-        for_each_article(std::slice::from_ref(&input), &mut errors, |a| articles.push(a));
+        for_each_article(std::slice::from_ref(&input), &mut errors, |a| {
+            articles.push(a)
+        });
         if articles.is_empty() {
             println!("{:<40} skipped: no articles", input.display());
             continue;

@@ -168,7 +168,10 @@ fn annotate(
                 let path = dir.join(format!("{}.yaml", ann.document.id));
                 yaml::to_string(&ann)
                     .map_err(|e| e.to_string())
-                    .and_then(|y| atomic_write(&path, y.as_bytes()).map_err(|e| format!("{}: {e}", path.display())))
+                    .and_then(|y| {
+                        atomic_write(&path, y.as_bytes())
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    })
             }
             (Format::Yaml, None) => {
                 to_stdout += 1;
@@ -186,7 +189,9 @@ fn annotate(
             write_errors.push(e);
         }
     });
-    jsonl.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    jsonl
+        .flush()
+        .map_err(|e| format!("cannot write output: {e}"))?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     eprintln!(
         "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors",

@@ -102,12 +102,18 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, InputError> {
 }
 
 fn is_article_file(p: &Path) -> bool {
-    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
 fn is_jsonl(p: &Path) -> bool {
-    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
@@ -300,7 +306,10 @@ mod tests {
     fn malformed_jsonl_lines_are_reported_and_skipped() {
         let data = "{\"id\": \"a1\", \"text\": \"قال الوزير\"}\n{broken\n\n{\"id\": 7, \"text\": \"نص\", \"title\": \"ع\"}\n{\"text\": \"x\"}\n";
         let (ok, bad) = collect(data.as_bytes());
-        assert_eq!(ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a1", "7"]);
+        assert_eq!(
+            ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["a1", "7"]
+        );
         assert_eq!(ok[1].title.as_deref(), Some("ع"));
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].origin, "t.jsonl:2");

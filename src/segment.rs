@@ -174,13 +174,13 @@ impl Segmenter {
                 None => {
                     let t = texts[i];
                     let duplicate = |j: Option<&usize>| j.is_some_and(|&j| texts[j] == t);
-                    let dup = (n > 0 && duplicate(content.get(n - 1))) || duplicate(content.get(n + 1));
+                    let dup =
+                        (n > 0 && duplicate(content.get(n - 1))) || duplicate(content.get(n + 1));
                     if self.is_dateline(t) {
                         BlockKind::Dateline
                     } else if dup || self.is_caption(t) {
                         BlockKind::Caption
-                    } else if prev == Some(BlockKind::Headline) && is_subtitle(t)
-                    {
+                    } else if prev == Some(BlockKind::Headline) && is_subtitle(t) {
                         BlockKind::Headline
                     } else {
                         BlockKind::Body
@@ -360,7 +360,9 @@ impl Segmenter {
         }
         let word_start = text[..i]
             .rfind(|c: char| is_space(c) || "(\"«“”)".contains(c))
-            .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |p| {
+                p + text[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = fold_str(&text[word_start..i]);
         if is_dotted_abbreviation(&word) || self.abbreviations.contains(&word) {
             return false;
@@ -368,7 +370,9 @@ impl Segmenter {
         match after {
             // A letter right after the stop: "U.S", "aawsat.com" stay whole; a
             // missing space between two Arabic sentences does not.
-            Some(c) if c.is_alphanumeric() => is_arabic_letter(c) && before.is_some_and(is_arabic_letter),
+            Some(c) if c.is_alphanumeric() => {
+                is_arabic_letter(c) && before.is_some_and(is_arabic_letter)
+            }
             _ => true,
         }
     }
@@ -416,7 +420,7 @@ fn quote_at(b: &[u8], i: usize) -> Option<(QuoteMark, usize)> {
     match b.get(i)? {
         b'"' => Some((QuoteMark::Either, 1)),
         0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
-            0x9C | 0x9E => Some((QuoteMark::Open, 3)),  // “ „
+            0x9C | 0x9E => Some((QuoteMark::Open, 3)),   // “ „
             0x9D | 0x9F => Some((QuoteMark::Either, 3)), // ” (also used to open in RTL text), ‟
             _ => None,
         },
@@ -482,7 +486,9 @@ mod tests {
 
     #[test]
     fn exclamation_inside_a_continuing_quote_does_not_split() {
-        let got = seg("عنوان\nوقال ترامب، إنه \"يحبّ ويكيليكس!\"، ووجدت الوكالات أن روسيا نفذت ذلك. ثم انتهى.");
+        let got = seg(
+            "عنوان\nوقال ترامب، إنه \"يحبّ ويكيليكس!\"، ووجدت الوكالات أن روسيا نفذت ذلك. ثم انتهى.",
+        );
         assert_eq!(
             got[1..],
             [
@@ -500,7 +506,12 @@ mod tests {
         let q: Vec<Quotation> = r.sentences.iter().map(|x| x.quotation).collect();
         assert_eq!(
             q,
-            [Quotation::None, Quotation::Contains, Quotation::Inside, Quotation::None]
+            [
+                Quotation::None,
+                Quotation::Contains,
+                Quotation::Inside,
+                Quotation::None
+            ]
         );
     }
 
@@ -517,7 +528,16 @@ mod tests {
         use BlockKind::*;
         assert_eq!(
             kinds,
-            [Boilerplate, Headline, Dateline, Caption, Boilerplate, Body, Signature, Boilerplate]
+            [
+                Boilerplate,
+                Headline,
+                Dateline,
+                Caption,
+                Boilerplate,
+                Body,
+                Signature,
+                Boilerplate
+            ]
         );
     }
 }

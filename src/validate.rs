@@ -198,10 +198,10 @@ impl SchemaCheck<'_> {
                 return;
             }
         }
-        if let Some(c) = schema.get("const") {
-            if node.as_str() != c.as_str() {
-                self.out.push(at(node, format!("{here}: must be {c}")));
-            }
+        if let Some(c) = schema.get("const")
+            && node.as_str() != c.as_str()
+        {
+            self.out.push(at(node, format!("{here}: must be {c}")));
         }
         if let Some(values) = schema.get("enum").and_then(Json::as_array) {
             let v = node.as_str().unwrap_or("");
@@ -209,7 +209,10 @@ impl SchemaCheck<'_> {
                 let names: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
                 self.out.push(at(
                     node,
-                    format!("{here}: unknown value {v:?}; expected one of {}", names.join(", ")),
+                    format!(
+                        "{here}: unknown value {v:?}; expected one of {}",
+                        names.join(", ")
+                    ),
                 ));
             }
         }
@@ -253,8 +256,13 @@ impl SchemaCheck<'_> {
                     let hint = closest(key, &known)
                         .map(|k| format!(" (did you mean {k:?}?)"))
                         .unwrap_or_default();
-                    self.out
-                        .push(at(k, format!("{child}: unknown field{hint}; known fields: {}", known.join(", "))));
+                    self.out.push(at(
+                        k,
+                        format!(
+                            "{child}: unknown field{hint}; known fields: {}",
+                            known.join(", ")
+                        ),
+                    ));
                 }
                 None => {}
             }
@@ -273,8 +281,14 @@ impl SchemaCheck<'_> {
     fn check_seq(&mut self, node: &Node, items: &[Node], schema: &Json, path: &str) {
         let n = items.len() as u64;
         let here = if path.is_empty() { "the file" } else { path };
-        if schema.get("minItems").and_then(Json::as_u64).is_some_and(|m| n < m)
-            || schema.get("maxItems").and_then(Json::as_u64).is_some_and(|m| n > m)
+        if schema
+            .get("minItems")
+            .and_then(Json::as_u64)
+            .is_some_and(|m| n < m)
+            || schema
+                .get("maxItems")
+                .and_then(Json::as_u64)
+                .is_some_and(|m| n > m)
         {
             self.out
                 .push(at(node, format!("{here}: wrong number of items ({n})")));
@@ -295,12 +309,14 @@ impl SchemaCheck<'_> {
         if let Some(min) = schema.get("minimum").and_then(Json::as_i64)
             && s.parse::<i64>().is_ok_and(|v| v < min)
         {
-            self.out.push(at(node, format!("{here}: must be at least {min}")));
+            self.out
+                .push(at(node, format!("{here}: must be at least {min}")));
         }
         if let Some(min) = schema.get("minLength").and_then(Json::as_u64)
             && (s.chars().count() as u64) < min
         {
-            self.out.push(at(node, format!("{here}: must not be empty")));
+            self.out
+                .push(at(node, format!("{here}: must not be empty")));
         }
         if let Some(p) = schema.get("pattern").and_then(Json::as_str)
             && regex::Regex::new(p).is_ok_and(|re| !re.is_match(s))
@@ -343,8 +359,14 @@ fn node_at<'n>(root: &'n Node, path: &[&str]) -> &'n Node {
 fn check_model(ann: &Annotation, root: &Node, article: Option<&str>, out: &mut Vec<Problem>) {
     let sections: [(&str, Vec<&str>); 4] = [
         ("blocks", ann.blocks.iter().map(|b| b.id.as_str()).collect()),
-        ("sentences", ann.sentences.iter().map(|s| s.id.as_str()).collect()),
-        ("sources", ann.sources.iter().map(|s| s.id.as_str()).collect()),
+        (
+            "sentences",
+            ann.sentences.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            "sources",
+            ann.sources.iter().map(|s| s.id.as_str()).collect(),
+        ),
         ("claims", ann.claims.iter().map(|c| c.id.as_str()).collect()),
     ];
     let mut seen = HashSet::new();
@@ -359,26 +381,45 @@ fn check_model(ann: &Annotation, root: &Node, article: Option<&str>, out: &mut V
     let blocks: HashSet<&str> = ann.blocks.iter().map(|b| b.id.as_str()).collect();
     let sentences: HashSet<&str> = ann.sentences.iter().map(|s| s.id.as_str()).collect();
     let sources: HashSet<&str> = ann.sources.iter().map(|s| s.id.as_str()).collect();
-    let dangling = |set: &HashSet<&str>, id: &str, what: &str, path: &[&str], out: &mut Vec<Problem>| {
-        if !set.contains(id) {
-            out.push(at(
-                node_at(root, path),
-                format!("{id:?} names no {what}; fix the reference or add the {what}"),
-            ));
-        }
-    };
+    let dangling =
+        |set: &HashSet<&str>, id: &str, what: &str, path: &[&str], out: &mut Vec<Problem>| {
+            if !set.contains(id) {
+                out.push(at(
+                    node_at(root, path),
+                    format!("{id:?} names no {what}; fix the reference or add the {what}"),
+                ));
+            }
+        };
     if let Some(r) = &ann.document.publisher_ref {
         dangling(&sources, r, "source", &["document", "publisher_ref"], out);
     }
     for (i, s) in ann.sentences.iter().enumerate() {
-        dangling(&blocks, &s.block, "block", &["sentences", &i.to_string(), "block"], out);
+        dangling(
+            &blocks,
+            &s.block,
+            "block",
+            &["sentences", &i.to_string(), "block"],
+            out,
+        );
     }
     for (i, c) in ann.claims.iter().enumerate() {
         let ci = i.to_string();
-        dangling(&sentences, &c.sentence, "sentence", &["claims", &ci, "sentence"], out);
+        dangling(
+            &sentences,
+            &c.sentence,
+            "sentence",
+            &["claims", &ci, "sentence"],
+            out,
+        );
         for (j, l) in c.chain.iter().enumerate() {
             if let Some(r) = &l.reference {
-                dangling(&sources, r, "source", &["claims", &ci, "chain", &j.to_string(), "ref"], out);
+                dangling(
+                    &sources,
+                    r,
+                    "source",
+                    &["claims", &ci, "chain", &j.to_string(), "ref"],
+                    out,
+                );
             }
         }
     }
@@ -416,11 +457,21 @@ fn check_spans(ann: &Annotation, root: &Node, article: &str, out: &mut Vec<Probl
         span(b.start, b.end, None, &["blocks", &i.to_string(), "start"]);
     }
     for (i, s) in ann.sentences.iter().enumerate() {
-        span(s.start, s.end, Some(&s.text), &["sentences", &i.to_string(), "text"]);
+        span(
+            s.start,
+            s.end,
+            Some(&s.text),
+            &["sentences", &i.to_string(), "text"],
+        );
     }
     for (i, s) in ann.sources.iter().enumerate() {
         for (j, m) in s.mentions.iter().enumerate() {
-            span(m[0], m[1], None, &["sources", &i.to_string(), "mentions", &j.to_string()]);
+            span(
+                m[0],
+                m[1],
+                None,
+                &["sources", &i.to_string(), "mentions", &j.to_string()],
+            );
         }
     }
     for (i, c) in ann.claims.iter().enumerate() {
@@ -429,10 +480,20 @@ fn check_spans(ann: &Annotation, root: &Node, article: &str, out: &mut Vec<Probl
         for (j, l) in c.chain.iter().enumerate() {
             let lj = j.to_string();
             if let Some(cue) = &l.cue {
-                span(cue.start, cue.end, Some(&cue.text), &["claims", &ci, "chain", &lj, "cue", "text"]);
+                span(
+                    cue.start,
+                    cue.end,
+                    Some(&cue.text),
+                    &["claims", &ci, "chain", &lj, "cue", "text"],
+                );
             }
             if let Some(s) = &l.source {
-                span(s.start, s.end, Some(&s.text), &["claims", &ci, "chain", &lj, "source", "text"]);
+                span(
+                    s.start,
+                    s.end,
+                    Some(&s.text),
+                    &["claims", &ci, "chain", &lj, "source", "text"],
+                );
             }
         }
     }
@@ -477,8 +538,18 @@ claims: []
             .replace("block: b1", "block: b7");
         let p = check(&bad, None);
         let lines: Vec<(usize, &str)> = p.iter().map(|p| (p.line, p.message.as_str())).collect();
-        assert!(lines.iter().any(|(l, m)| *l == 10 && m.contains("\"bodi\"")), "{p:?}");
-        assert!(lines.iter().any(|(l, m)| *l == 12 && m.contains("did you mean \"end\"")), "{p:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 10 && m.contains("\"bodi\"")),
+            "{p:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 12 && m.contains("did you mean \"end\"")),
+            "{p:?}"
+        );
         // The dangling block id is found once the schema is satisfied.
         let p = check(&GOOD.replace("block: b1", "block: b7"), None);
         assert_eq!(p.len(), 1);
@@ -490,7 +561,10 @@ claims: []
         let p = check("format: [unclosed\n", None);
         assert_eq!(p.len(), 1);
         assert!(p[0].message.contains("syntax"));
-        let p = check(&GOOD.replace("text: قال الوزير", "text: قال الوزيز"), Some("قال الوزير"));
+        let p = check(
+            &GOOD.replace("text: قال الوزير", "text: قال الوزيز"),
+            Some("قال الوزير"),
+        );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, 18);
     }

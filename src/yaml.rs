@@ -92,14 +92,24 @@ struct TreeBuilder {
 impl TreeBuilder {
     fn push_value(&mut self, node: Node) {
         match self.stack.last_mut() {
-            Some(Node { value: NodeValue::Seq(items), .. }) => items.push(node),
-            Some(Node { value: NodeValue::Map(entries), .. }) => {
+            Some(Node {
+                value: NodeValue::Seq(items),
+                ..
+            }) => items.push(node),
+            Some(Node {
+                value: NodeValue::Map(entries),
+                ..
+            }) => {
                 // Keys and values alternate: a pending key has a placeholder value.
                 match entries.last_mut() {
                     Some((_, v)) if v.line == 0 => *v = node,
                     _ => entries.push((
                         node,
-                        Node { line: 0, column: 0, value: NodeValue::Scalar(String::new(), false) },
+                        Node {
+                            line: 0,
+                            column: 0,
+                            value: NodeValue::Scalar(String::new(), false),
+                        },
                     )),
                 }
             }
@@ -112,7 +122,11 @@ impl TreeBuilder {
 impl yaml_rust2::parser::MarkedEventReceiver for TreeBuilder {
     fn on_event(&mut self, ev: yaml_rust2::parser::Event, mark: yaml_rust2::scanner::Marker) {
         use yaml_rust2::parser::Event;
-        let at = |value| Node { line: mark.line().max(1), column: mark.col() + 1, value };
+        let at = |value| Node {
+            line: mark.line().max(1),
+            column: mark.col() + 1,
+            value,
+        };
         match ev {
             Event::Scalar(s, style, _, _) => {
                 let quoted = !matches!(style, yaml_rust2::scanner::TScalarStyle::Plain);
@@ -132,7 +146,10 @@ impl yaml_rust2::parser::MarkedEventReceiver for TreeBuilder {
 
 /// Parse YAML into a located tree; a syntax error carries its line and column.
 pub fn parse_located(text: &str) -> Result<Node, YamlError> {
-    let mut builder = TreeBuilder { stack: Vec::new(), root: None };
+    let mut builder = TreeBuilder {
+        stack: Vec::new(),
+        root: None,
+    };
     let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
     parser.load(&mut builder, false).map_err(|e| YamlError {
         message: format!("YAML syntax error: {}", e.info()),

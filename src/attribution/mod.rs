@@ -1,11 +1,40 @@
-//! Attribution: cues, sources and claims, resolution across sentences, chains.
+//! Attribution: for each sentence, the cues, the sources they name and the
+//! content they attribute; nested reports become one chain; sources are
+//! resolved across sentences; every remaining sentence is an unsourced or
+//! editorial claim.
+//!
+//! `phrases` finds source phrases, `reports` turns each cue into a report,
+//! `resolve` decides who each phrase is, `claims` writes the model.
 
-use crate::lexicon::Lexicon;
-use crate::model::{Claim, Sentence, Source};
+mod claims;
+mod cues;
+mod phrases;
+mod reports;
+mod resolve;
+mod sources;
+mod tokens;
+
+use std::collections::HashSet;
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source};
 use crate::segment::Segmentation;
-use crate::text::{Folded, Text};
+use crate::text::{Folded, Text, fold_str};
+pub use claims::claim_id;
+use cues::{Agreement, CueHit, CueMatcher};
+use resolve::Registry;
+use sources::SourceLexicon;
+use tokens::{Token, tokenize};
 
-pub struct Attributor {}
+pub struct Attributor {
+    cues: CueMatcher,
+    sources: SourceLexicon,
+    complementizers: HashSet<String>,
+    np_stops: HashSet<String>,
+    adverbs: HashSet<String>,
+    appositions: HashSet<String>,
+    subordinators: HashSet<String>,
+}
 
 /// What attribution finds in one article.
 pub struct Found {
@@ -14,19 +43,344 @@ pub struct Found {
     pub publisher_ref: Option<String>,
 }
 
+/// A phrase naming a source: tokens `[first, last]`, and the clitic bytes
+/// (لـ) to skip at the start of the first token.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    first: usize,
+    last: usize,
+    skip: u32,
+}
+
+/// Who a link names, before resolution.
+#[derive(Debug, Clone)]
+enum Speaker {
+    Phrase(Np),
+    /// "مصادرها": the owner a pronoun points to.
+    Pronoun {
+        gender: Option<Gender>,
+        plural: bool,
+    },
+    /// A verb with no subject: the latest agreeing speaker.
+    Dropped(Agreement),
+    /// "مصدر الصحيفة": the unnamed source the owner in the previous link cited.
+    SourceOfPrevious(Np),
+}
+
+#[derive(Debug, Clone)]
+struct LinkDraft {
+    cue: Option<(CueHit, usize, usize)>,
+    speaker: Speaker,
+    agreement: Agreement,
+}
+
+/// A report: a chain of links and the content it attributes.
+#[derive(Debug, Clone)]
+struct Report {
+    links: Vec<LinkDraft>,
+    cue_tok: usize,
+    kind: CueKind,
+    /// Content as original byte offsets.
+    content: (usize, usize),
+    quote: QuoteKind,
+    /// The content is the sentence around the cue, not a clause of its own.
+    from_sentence: bool,
+    /// Said in a clause of time ("وبعد أن نفى ..."): what follows it is a
+    /// report of its own, not a nested one.
+    subordinate: bool,
+    sentence: usize,
+}
+
+/// The tokens and views one article is read through.
+struct Doc<'a> {
+    raw: &'a str,
+    f: &'a Folded,
+    toks: Vec<Token>,
+}
+
+impl Doc<'_> {
+    fn word(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.f.folded[t.start as usize..t.end as usize],
+            None => "",
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.punct(i, '،') || self.punct(i, ',')
+    }
+
+    /// Original byte offset where token `i` starts.
+    fn start_of(&self, i: usize) -> usize {
+        self.f.orig_start(self.toks[i].start as usize)
+    }
+
+    /// Original byte span of tokens `[a, b]`, skipping `skip` folded bytes.
+    fn span(&self, a: usize, b: usize, skip: u32) -> (usize, usize) {
+        let s = self.f.orig_start((self.toks[a].start + skip) as usize);
+        let e = self.f.orig_end(self.raw, self.toks[b].end as usize);
+        (s, e)
+    }
+
+    fn np_words(&self, np: Np) -> Vec<&str> {
+        (np.first..=np.last)
+            .filter(|&k| self.is_word(k))
+            .map(|k| {
+                let w = self.word(k);
+                if k == np.first && np.skip > 0 {
+                    &w[np.skip as usize..]
+                } else {
+                    w
+                }
+            })
+            .collect()
+    }
+
+    /// Whether token `i` ends in a written ه (a pronoun), not a ة folded to ه.
+    fn ends_with_ha(&self, i: usize) -> bool {
+        let (_, e) = self.span(i, i, 0);
+        self.raw[..e]
+            .chars()
+            .rev()
+            .find(|c| !crate::text::is_mark(*c))
+            .is_some_and(|c| c == 'ه')
+    }
+}
+
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|w| fold_str(w)).collect()
+}
+
 impl Attributor {
-    pub fn new(_lex: &Lexicon) -> Self {
-        Attributor {}
+    pub fn new(lex: &Lexicon) -> Self {
+        Attributor {
+            cues: CueMatcher::new(lex),
+            sources: SourceLexicon::new(lex),
+            complementizers: set(&lex.complementizers),
+            np_stops: set(&lex.np_stops),
+            adverbs: set(&lex.adverbs),
+            appositions: set(&lex.appositions),
+            subordinators: set(&lex.subordinators),
+        }
     }
 
     pub fn attribute(
         &self,
-        _text: &Text,
-        _folded: &Folded,
-        _seg: &Segmentation,
-        _sentences: &[Sentence],
-        _publisher: Option<&str>,
+        text: &Text,
+        folded: &Folded,
+        seg: &Segmentation,
+        sentences: &[Sentence],
+        publisher: Option<&str>,
     ) -> Found {
-        Found { sources: vec![], claims: vec![], publisher_ref: None }
+        let doc = Doc {
+            raw: text.raw,
+            f: folded,
+            toks: tokenize(folded),
+        };
+        let ranges = sentence_tokens(&doc, seg);
+        let mut registry = Registry::default();
+        self.register_roles(&doc, &mut registry);
+        let mut reports = Vec::new();
+        let mut editorial = vec![false; ranges.len()];
+        for (si, &(a, b)) in ranges.iter().enumerate() {
+            let kind = seg.blocks[seg.sentences[si].block].kind;
+            if !matches!(kind, BlockKind::Body | BlockKind::Headline) {
+                continue;
+            }
+            let formula = self.cues.editorial_end(&doc.f.folded, &doc.toks, a, b);
+            editorial[si] = formula.is_some();
+            let from = formula.unwrap_or(a);
+            reports.extend(self.sentence_reports(&doc, seg, si, (a, b), from, kind));
+        }
+        claims::assemble(claims::Input {
+            text,
+            seg,
+            sentences,
+            reports: &reports,
+            editorial: &editorial,
+            publisher,
+            attributor: self,
+            doc: &doc,
+            registry: &mut registry,
+        })
     }
+
+    /// Every "title name" pair in the text ("الرئيس الروسي فلاديمير بوتين"),
+    /// so that a role noun alone can point back to the person.
+    fn register_roles(&self, doc: &Doc, reg: &mut Registry) {
+        let n = doc.toks.len();
+        let mut i = 0;
+        while i < n {
+            let relational = self
+                .sources
+                .relational_title(&[doc.word(i), doc.word(i + 1)]);
+            if !doc.is_word(i)
+                || !self.sources.is_title(doc.word(i))
+                || relational
+                || !doc.is_word(i + 1)
+            {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && doc.is_word(j) && j - i < 4 {
+                let w = doc.word(j);
+                if w.starts_with("ال") || w.starts_with("لل") || self.sources.is_title(w) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut k = j;
+            while k < n && doc.is_word(k) && k - j < 3 && self.name_like(doc.word(k)) {
+                // "السفير الروسي بأمريكا ومستشاري ترامب": a conjunction ends the name.
+                if k > j && doc.word(k).starts_with('و') {
+                    break;
+                }
+                k += 1;
+            }
+            if k > j {
+                let role: Vec<&str> = (i..j).map(|x| doc.word(x)).collect();
+                let name: Vec<&str> = (j..k).map(|x| doc.word(x)).collect();
+                let (s, e) = doc.span(j, k - 1, 0);
+                reg.person_with_role(&role, &name, &doc.raw[s..e], (s, e));
+            }
+            i = k.max(i + 1);
+        }
+    }
+
+    /// The reports of one sentence: tokens `range`, cues looked for from
+    /// `from` (past an editorial formula).
+    fn sentence_reports(
+        &self,
+        doc: &Doc,
+        seg: &Segmentation,
+        si: usize,
+        range: (usize, usize),
+        from: usize,
+        kind: BlockKind,
+    ) -> Vec<Report> {
+        let (a, b) = range;
+        let hits = self.cues.find(&doc.f.folded, &doc.toks, from, b);
+        let mut reports: Vec<Report> = Vec::new();
+        let mut consumed = vec![false; hits.len()];
+        for (h, hit) in hits.iter().enumerate() {
+            if consumed[h] {
+                continue;
+            }
+            let at = reports::At { doc, seg, si, a, b };
+            let report = match hit.kind {
+                CueKind::Verb | CueKind::NoComment => {
+                    self.verb_report(&at, hit, &hits, &mut consumed)
+                }
+                CueKind::Preposition => self.preposition_report(&at, hit).map(|(r, next)| {
+                    // "وفقا لما أكده شخص": the verb belongs to the phrase.
+                    for (o, other) in hits.iter().enumerate().skip(h + 1) {
+                        if other.first < next {
+                            consumed[o] = true;
+                        }
+                    }
+                    r
+                }),
+                CueKind::Participle => self.participle_report(&at, hit, &reports),
+                CueKind::Nominal => self.nominal_report(&at, hit),
+                _ => None,
+            };
+            reports.extend(report);
+        }
+        if reports.is_empty() && kind == BlockKind::Headline {
+            reports.extend(self.colon_report(&reports::At { doc, seg, si, a, b }));
+        }
+        nest(doc, reports)
+    }
+}
+
+/// Token range of every sentence.
+fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(seg.sentences.len());
+    let mut k = 0;
+    for s in &seg.sentences {
+        while k < doc.toks.len() && doc.start_of(k) < s.start {
+            k += 1;
+        }
+        let a = k;
+        while k < doc.toks.len() && doc.start_of(k) < s.end {
+            k += 1;
+        }
+        out.push((a, k));
+    }
+    out
+}
+
+/// A report whose cue lies inside another's content is a further link of
+/// that chain ("لافروف ذكر أن ترامب أكد أن بوتين أكد له أن ..."), unless it
+/// opens a clause of its own ("، كما كتبت صحيفة ...", a participle, a
+/// refusal to comment, or the main clause after "وبعد أن نفى ...").
+fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
+    let mut out: Vec<Report> = Vec::new();
+    for r in reports {
+        let cue_at = doc.start_of(r.cue_tok);
+        let new_clause = r.cue_tok > 0 && {
+            let prev = r.cue_tok - 1;
+            let w = doc.word(r.cue_tok);
+            (doc.is_comma(prev) && w.starts_with(['و', 'ف']))
+                || (matches!(doc.word(prev), "كما" | "فيما" | "بينما")
+                    && prev > 0
+                    && doc.is_comma(prev - 1))
+        };
+        let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
+        let host = out
+            .iter_mut()
+            .rev()
+            .find(|h| h.content.0 <= cue_at && cue_at < h.content.1);
+        match host {
+            // A sentence-level cue inside a quotation is part of the quoted words.
+            Some(h) if h.quote == QuoteKind::Direct && r.from_sentence => {}
+            Some(h) if !(new_clause || own_claim || h.subordinate) => {
+                h.links.extend(r.links);
+                if !r.from_sentence {
+                    h.content = r.content;
+                    h.quote = r.quote;
+                }
+            }
+            Some(h) => {
+                cut_before(doc, h, r.cue_tok);
+                out.push(r);
+            }
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// End a host's content at the comma before the clause that starts at `cue`.
+fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
+    let mut stop = cue;
+    while stop > 0 && !doc.is_comma(stop - 1) && doc.start_of(stop - 1) > h.content.0 {
+        stop -= 1;
+    }
+    if stop == 0 {
+        return;
+    }
+    let end = doc.start_of(stop - 1).max(h.content.0);
+    let end = reports::trim_end_punct(doc.raw, h.content.0, end);
+    if end > h.content.0 {
+        h.content.1 = end;
+    }
+}
+
+/// Skip commas and dashes at token `k`.
+fn skip_commas(doc: &Doc, mut k: usize, b: usize) -> usize {
+    while k < b && (doc.is_comma(k) || doc.punct(k, '-')) {
+        k += 1;
+    }
+    k
 }

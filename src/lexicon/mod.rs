@@ -12,6 +12,7 @@ const CUES: &str = include_str!("cues.yaml");
 const SOURCES: &str = include_str!("sources.yaml");
 const OUTLETS: &str = include_str!("outlets.yaml");
 const BLOCKS: &str = include_str!("blocks.yaml");
+const GRAMMAR: &str = include_str!("grammar.yaml");
 
 /// Surface forms of a word by agreement: who the verb or participle agrees with.
 #[derive(Deserialize, Debug, Clone, Default)]
@@ -141,6 +142,23 @@ pub struct Lexicon {
     // outlets.yaml
     #[serde(default)]
     pub outlets: Vec<Outlet>,
+    // grammar.yaml
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    #[serde(default)]
+    pub np_stops: Vec<String>,
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub quantifiers: Vec<String>,
+    #[serde(default)]
+    pub appositions: Vec<String>,
+    #[serde(default)]
+    pub negators: Vec<String>,
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    #[serde(default)]
+    pub non_cues: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -173,6 +191,7 @@ impl Lexicon {
             ("cues.yaml", CUES),
             ("sources.yaml", SOURCES),
             ("blocks.yaml", BLOCKS),
+            ("grammar.yaml", GRAMMAR),
         ] {
             // The built-in files are tested; failing here is a build defect.
             let part: Lexicon = yaml::from_str(text)
@@ -214,16 +233,64 @@ impl Lexicon {
         merge(&mut self.official, o.official, "official", &r);
         merge(&mut self.group, o.group, "group", &r);
         merge(&mut self.document, o.document, "document", &r);
-        merge(&mut self.person_titles, o.person_titles, "person_titles", &r);
+        merge(
+            &mut self.person_titles,
+            o.person_titles,
+            "person_titles",
+            &r,
+        );
         merge(&mut self.anaphors, o.anaphors, "anaphors", &r);
-        merge(&mut self.pronoun_subjects, o.pronoun_subjects, "pronoun_subjects", &r);
+        merge(
+            &mut self.pronoun_subjects,
+            o.pronoun_subjects,
+            "pronoun_subjects",
+            &r,
+        );
         merge(&mut self.outlets, o.outlets, "outlets", &r);
+        merge(
+            &mut self.complementizers,
+            o.complementizers,
+            "complementizers",
+            &r,
+        );
+        merge(&mut self.np_stops, o.np_stops, "np_stops", &r);
+        merge(&mut self.adverbs, o.adverbs, "adverbs", &r);
+        merge(&mut self.quantifiers, o.quantifiers, "quantifiers", &r);
+        merge(&mut self.appositions, o.appositions, "appositions", &r);
+        merge(&mut self.negators, o.negators, "negators", &r);
+        merge(
+            &mut self.subordinators,
+            o.subordinators,
+            "subordinators",
+            &r,
+        );
+        merge(&mut self.non_cues, o.non_cues, "non_cues", &r);
         merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
-        merge(&mut self.section_heads, o.section_heads, "section_heads", &r);
-        merge(&mut self.section_labels, o.section_labels, "section_labels", &r);
-        merge(&mut self.caption_credits, o.caption_credits, "caption_credits", &r);
+        merge(
+            &mut self.section_heads,
+            o.section_heads,
+            "section_heads",
+            &r,
+        );
+        merge(
+            &mut self.section_labels,
+            o.section_labels,
+            "section_labels",
+            &r,
+        );
+        merge(
+            &mut self.caption_credits,
+            o.caption_credits,
+            "caption_credits",
+            &r,
+        );
         merge(&mut self.date_words, o.date_words, "date_words", &r);
-        merge(&mut self.abbreviations, o.abbreviations, "abbreviations", &r);
+        merge(
+            &mut self.abbreviations,
+            o.abbreviations,
+            "abbreviations",
+            &r,
+        );
     }
 }
 
@@ -243,7 +310,11 @@ mod tests {
             assert!(has_verb(w), "missing reporting verb {w}");
         }
         assert!(lex.prepositions.iter().any(|p| p.phrase == "نقلا عن"));
-        assert!(lex.outlets.iter().any(|o| o.names.iter().any(|n| n == "رويترز")));
+        assert!(
+            lex.outlets
+                .iter()
+                .any(|o| o.names.iter().any(|n| n == "رويترز"))
+        );
         assert!(lex.boilerplate.iter().any(|b| b == "مقالات ذات صلة"));
     }
 }

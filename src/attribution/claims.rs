@@ -1,0 +1,335 @@
+//! From reports to the annotation model: resolve every link in text order,
+//! add the sentences no one is cited for, and give sources and claims their
+//! ids.
+
+use std::collections::{HashMap, HashSet};
+
+use super::resolve::Registry;
+use super::{Attributor, Doc, Found, Report, Speaker};
+use crate::input::sha256_hex;
+use crate::model::{
+    Basis, BlockKind, Claim, Cue, CueKind, Link, Origin, QuoteKind, Sentence, Source, SourceKind,
+    Span,
+};
+use crate::segment::Segmentation;
+use crate::text::{Text, fold_str};
+
+pub struct Input<'a, 'd> {
+    pub text: &'a Text<'a>,
+    pub seg: &'a Segmentation,
+    pub sentences: &'a [Sentence],
+    pub reports: &'a [Report],
+    pub editorial: &'a [bool],
+    pub publisher: Option<&'a str>,
+    pub attributor: &'a Attributor,
+    pub doc: &'a Doc<'d>,
+    pub registry: &'a mut Registry,
+}
+
+/// A stable claim id: the same words give the same id on every run, and
+/// survive edits elsewhere in the article.
+pub fn claim_id(content: &str) -> String {
+    let key = fold_str(content);
+    let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("c-{}", &sha256_hex(key.as_bytes())[..8])
+}
+
+struct Draft {
+    sentence: usize,
+    content: (usize, usize),
+    quote: QuoteKind,
+    basis: Basis,
+    links: Vec<(Option<Cue>, Option<Span>, Option<usize>)>,
+}
+
+pub fn assemble(inp: Input) -> Found {
+    let raw = inp.text.raw;
+    let Input {
+        text,
+        seg,
+        sentences,
+        reports,
+        editorial,
+        publisher,
+        attributor,
+        doc,
+        registry,
+    } = inp;
+    let span_of = |(s, e): (usize, usize)| Span {
+        start: text.char_at(s),
+        end: text.char_at(e),
+        text: raw[s..e].to_string(),
+    };
+    let mut drafts = Vec::new();
+    for r in reports {
+        let mut links = Vec::new();
+        let mut previous: Option<usize> = None;
+        for link in &r.links {
+            let (entity, span) = match &link.speaker {
+                Speaker::Phrase(np) => {
+                    let words = doc.np_words(*np);
+                    let reading = attributor.read_np(doc, *np);
+                    let span = doc.span(np.first, np.last, np.skip);
+                    let display = raw[span.0..span.1]
+                        .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
+                    let e = registry.mention(&reading, &words, display, Some(span));
+                    (Some(e), Some(span))
+                }
+                Speaker::SourceOfPrevious(np) => {
+                    let span = doc.span(np.first, np.last, np.skip);
+                    let display = &raw[span.0..span.1];
+                    let words = doc.np_words(*np);
+                    let e = match previous.and_then(|o| registry.source_of(o)) {
+                        Some(e) => e,
+                        None => {
+                            let reading = attributor.read_np(doc, *np);
+                            registry.mention(&reading, &words, display, None)
+                        }
+                    };
+                    registry.note_mention(e, display, span);
+                    (Some(e), Some(span))
+                }
+                Speaker::Pronoun { gender, plural } => (registry.owner(*gender, *plural), None),
+                Speaker::Dropped(agreement) => (registry.dropped_subject(*agreement), None),
+            };
+            if let (Some(o), Some(e)) = (previous, entity) {
+                registry.cites(o, e);
+            }
+            if let Some(e) = entity {
+                let speaks = link.cue.as_ref().is_some_and(|(c, _, _)| {
+                    !matches!(c.kind, CueKind::Preposition | CueKind::Addressee)
+                });
+                if speaks {
+                    registry.speaker(e, link.agreement);
+                } else {
+                    registry.cite(e);
+                }
+            }
+            previous = entity.or(previous);
+            let cue = link.cue.as_ref().map(|(c, s, e)| Cue {
+                start: text.char_at(*s),
+                end: text.char_at(*e),
+                text: raw[*s..*e].to_string(),
+                kind: c.kind,
+                stance: c.stance,
+            });
+            let cue = cue.or_else(|| {
+                // An outlet spoken to (لرويترز) is a link without a cue word of its own.
+                span.map(|(s, e)| Cue {
+                    start: text.char_at(s),
+                    end: text.char_at(e),
+                    text: raw[s..e].to_string(),
+                    kind: CueKind::Addressee,
+                    stance: crate::model::Stance::Assert,
+                })
+                .filter(|_| matches!(link.speaker, Speaker::Phrase(_)) && is_addressee(raw, span))
+            });
+            links.push((cue, span.map(span_of), entity));
+        }
+        // "كشفت الصحيفة نقلا عن أحد مصادرها": the owner of "مصادرها" is the
+        // link before it; one entity is one link.
+        links.dedup_by(|b, a| {
+            a.2.is_some() && a.2 == b.2 && {
+                if a.0.is_none() {
+                    a.0 = b.0.take();
+                    a.1 = b.1.take().or(a.1.take());
+                }
+                true
+            }
+        });
+        drafts.push(Draft {
+            sentence: r.sentence,
+            content: r.content,
+            quote: r.quote,
+            basis: Basis::Attributed,
+            links,
+        });
+    }
+    drafts.extend(unsourced(seg, reports, editorial, attributor, doc, raw));
+
+    let publisher_entity = publisher.map(|p| publisher_entity(registry, attributor, seg, raw, p));
+    let (sources, ids) = model_sources(registry, text);
+    let mut claims: Vec<Claim> = drafts
+        .into_iter()
+        .filter(|d| d.content.0 < d.content.1)
+        .map(|d| Claim {
+            id: String::new(),
+            sentence: sentences[d.sentence].id.clone(),
+            start: text.char_at(d.content.0),
+            end: text.char_at(d.content.1),
+            text: raw[d.content.0..d.content.1].to_string(),
+            quote: d.quote,
+            basis: d.basis,
+            chain: d
+                .links
+                .into_iter()
+                .map(|(cue, source, e)| Link {
+                    cue,
+                    source,
+                    reference: e.and_then(|e| ids.get(&e).cloned()),
+                    origin: Origin::Machine,
+                })
+                .collect(),
+            origin: Origin::Machine,
+        })
+        .collect();
+    claims.sort_by_key(|c| (c.start, c.end));
+    let mut seen = HashSet::new();
+    for c in &mut claims {
+        let base = claim_id(&c.text);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        c.id = id;
+    }
+    Found {
+        sources,
+        claims,
+        publisher_ref: publisher_entity.and_then(|e| ids.get(&e).cloned()),
+    }
+}
+
+/// A phrase that starts with ل and names an outlet is the outlet spoken to.
+fn is_addressee(raw: &str, span: Option<(usize, usize)>) -> bool {
+    span.is_some_and(|(s, e)| {
+        let before = raw[..s].chars().next_back();
+        before == Some('ل') && raw[s..e].chars().next().is_some()
+    })
+}
+
+/// Sentences no report covers: the publisher's own claims.
+fn unsourced(
+    seg: &Segmentation,
+    reports: &[Report],
+    editorial: &[bool],
+    attributor: &Attributor,
+    doc: &Doc,
+    raw: &str,
+) -> Vec<Draft> {
+    let reported: HashSet<usize> = reports.iter().map(|r| r.sentence).collect();
+    let mut out = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let kind = seg.blocks[s.block].kind;
+        if !matches!(kind, BlockKind::Body | BlockKind::Headline) || reported.contains(&si) {
+            continue;
+        }
+        let covered = reports
+            .iter()
+            .any(|r| r.content.0 <= s.start + 2 && s.end <= r.content.1 + 3);
+        if covered {
+            continue;
+        }
+        let text = raw[s.start..s.end].trim_end();
+        if text.ends_with(['؟', '?']) || text.split_whitespace().count() < 3 {
+            continue;
+        }
+        let mut start = s.start;
+        if editorial[si] {
+            // The content follows the formula: "جدير بالذكر أن ...".
+            let a = doc
+                .toks
+                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.start);
+            let b = doc
+                .toks
+                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.end);
+            if let Some(k) = attributor
+                .cues
+                .editorial_end(&doc.f.folded, &doc.toks, a, b)
+                && k < b
+            {
+                start = doc.f.orig_start(doc.toks[k].start as usize);
+            }
+        }
+        let body =
+            raw[start..s.end].trim_end_matches(|c: char| c.is_whitespace() || ".!…".contains(c));
+        if body.is_empty() {
+            continue;
+        }
+        out.push(Draft {
+            sentence: si,
+            content: (start, start + body.len()),
+            quote: if body.chars().any(crate::text::is_quote) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            basis: if editorial[si] {
+                Basis::Editorial
+            } else {
+                Basis::Unsourced
+            },
+            links: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The publisher as a source: the signature line, or the outlet in metadata.
+fn publisher_entity(
+    registry: &mut Registry,
+    attributor: &Attributor,
+    seg: &Segmentation,
+    raw: &str,
+    name: &str,
+) -> usize {
+    let folded = fold_str(name);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut reading = attributor.sources.read(&words);
+    reading.kind = SourceKind::Outlet;
+    reading.anaphor = None;
+    let span = seg
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Signature)
+        .and_then(|b| {
+            let line = &raw[b.start..b.end];
+            line.find(name)
+                .map(|i| (b.start + i, b.start + i + name.len()))
+        });
+    let e = registry.mention(&reading, &words, name, span);
+    registry.cite(e);
+    e
+}
+
+/// Cited entities as `sources`, numbered in order of first mention.
+fn model_sources(registry: &Registry, text: &Text) -> (Vec<Source>, HashMap<usize, String>) {
+    let mut cited: Vec<(usize, usize)> = registry
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.cited)
+        .map(|(i, e)| {
+            (
+                e.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX),
+                i,
+            )
+        })
+        .collect();
+    cited.sort();
+    let mut ids = HashMap::new();
+    let mut sources = Vec::new();
+    for (n, (_, i)) in cited.into_iter().enumerate() {
+        let e = &registry.entities[i];
+        let id = format!("src{}", n + 1);
+        ids.insert(i, id.clone());
+        let mut mentions: Vec<[usize; 2]> = e
+            .mentions
+            .iter()
+            .map(|&(s, t)| [text.char_at(s), text.char_at(t)])
+            .collect();
+        mentions.sort();
+        mentions.dedup();
+        sources.push(Source {
+            id,
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            mentions,
+            origin: Origin::Machine,
+        });
+    }
+    (sources, ids)
+}

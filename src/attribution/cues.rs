@@ -1,0 +1,295 @@
+//! Cue matching: reporting verbs, participles, prepositional and nominal
+//! phrases, no-comment formulas and editorial formulas, looked up through the
+//! folded view with conjunction and pronoun clitics stripped.
+
+use std::collections::HashMap;
+
+use super::tokens::{TokKind, Token};
+use crate::lexicon::{Forms, Gender, Lexicon, Number};
+use crate::model::{CueKind, Stance};
+use crate::text::fold_str;
+
+/// Who a verb or participle form agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Agreement {
+    pub gender: Option<Gender>,
+    pub number: Option<Number>,
+}
+
+#[derive(Debug, Clone)]
+struct WordCue {
+    kind: CueKind,
+    stance: Stance,
+    agreement: Agreement,
+    /// Folded phrases, one of which must follow for the verb to be a cue.
+    complement: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+struct PhraseCue {
+    words: Vec<String>,
+    kind: CueKind,
+    stance: Stance,
+    /// The last word is a clitic (لـ) attached to the next token.
+    attached: bool,
+}
+
+/// A cue found in the text: token range `[first, last]` inclusive.
+#[derive(Debug, Clone)]
+pub struct CueHit {
+    pub first: usize,
+    pub last: usize,
+    pub kind: CueKind,
+    pub stance: Stance,
+    pub agreement: Agreement,
+    /// For an attached clitic cue (وفقا لـ), the byte length of the clitic at
+    /// the start of the token after `last`.
+    pub clitic: u32,
+    pub complement: Vec<Vec<String>>,
+}
+
+pub struct CueMatcher {
+    words: HashMap<String, WordCue>,
+    non_cues: std::collections::HashSet<String>,
+    phrases: HashMap<String, Vec<PhraseCue>>,
+    editorial: Vec<Vec<String>>,
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    fold_str(phrase)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
+    let a = |gender, number| Agreement {
+        gender,
+        number: Some(number),
+    };
+    [
+        (&forms.ms, a(Some(Gender::M), Number::Sg)),
+        (&forms.fs, a(Some(Gender::F), Number::Sg)),
+        (&forms.mp, a(Some(Gender::M), Number::Pl)),
+        (&forms.fp, a(Some(Gender::F), Number::Pl)),
+        (&forms.du, a(None, Number::Du)),
+    ]
+}
+
+/// Conjunctions and particles that may be written onto a word: و, ف, and
+/// the future/emphasis ل and س do not precede reporting verbs in news.
+const CONJ: [char; 2] = ['و', 'ف'];
+const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
+
+/// The ways a folded token may be read: itself, without a conjunction,
+/// without an object pronoun, without both.
+pub fn readings(tok: &str) -> impl Iterator<Item = &str> {
+    let bare = tok.strip_prefix(CONJ).filter(|r| r.chars().count() >= 2);
+    let stems = [Some(tok), bare];
+    stems.into_iter().flatten().flat_map(|s| {
+        let unsuffixed = PRONOUN_SUFFIXES
+            .iter()
+            .find_map(|suf| s.strip_suffix(suf))
+            .filter(|r| r.chars().count() >= 2);
+        [Some(s), unsuffixed].into_iter().flatten()
+    })
+}
+
+impl CueMatcher {
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut words = HashMap::new();
+        for v in &lex.verbs {
+            let complement: Vec<Vec<String>> = v.complement.iter().map(|c| words_of(c)).collect();
+            let kind = if v.stance == Stance::NoComment {
+                CueKind::NoComment
+            } else {
+                CueKind::Verb
+            };
+            for (forms, agreement) in agreement_buckets(&v.forms) {
+                for f in forms {
+                    words.entry(fold_str(f)).or_insert(WordCue {
+                        kind,
+                        stance: v.stance,
+                        agreement,
+                        complement: complement.clone(),
+                    });
+                }
+            }
+            for f in &v.passive {
+                words.entry(fold_str(f)).or_insert(WordCue {
+                    kind,
+                    stance: v.stance,
+                    agreement: Agreement::default(),
+                    complement: complement.clone(),
+                });
+            }
+        }
+        for p in &lex.participles {
+            for (forms, agreement) in agreement_buckets(&p.forms) {
+                for f in forms {
+                    words.entry(fold_str(f)).or_insert(WordCue {
+                        kind: CueKind::Participle,
+                        stance: p.stance,
+                        agreement,
+                        complement: vec![],
+                    });
+                }
+            }
+        }
+        let mut phrases: HashMap<String, Vec<PhraseCue>> = HashMap::new();
+        let groups = [
+            (&lex.prepositions, CueKind::Preposition),
+            (&lex.nominals, CueKind::Nominal),
+            (&lex.no_comment, CueKind::NoComment),
+        ];
+        for (list, kind) in groups {
+            for p in list {
+                let attached =
+                    p.phrase.trim_end().ends_with("لـ") || p.phrase.trim_end().ends_with(" ل");
+                let mut w = words_of(&p.phrase);
+                if attached {
+                    w.pop();
+                }
+                let Some(first) = w.first().cloned() else {
+                    continue;
+                };
+                let stance = if kind == CueKind::NoComment {
+                    Stance::NoComment
+                } else {
+                    p.stance
+                };
+                phrases.entry(first).or_default().push(PhraseCue {
+                    words: w,
+                    kind,
+                    stance,
+                    attached,
+                });
+            }
+        }
+        // Longest phrase first, so "بحسب ما" wins over "بحسب".
+        for list in phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len() + p.attached as usize));
+        }
+        let editorial = lex.editorial.iter().map(|e| words_of(e)).collect();
+        CueMatcher {
+            words,
+            non_cues: lex.non_cues.iter().map(|w| fold_str(w)).collect(),
+            phrases,
+            editorial,
+        }
+    }
+
+    /// Every cue in the token range `[from, to)`, left to right, not overlapping.
+    pub fn find(&self, text: &str, toks: &[Token], from: usize, to: usize) -> Vec<CueHit> {
+        let mut hits = Vec::new();
+        let mut i = from;
+        while i < to {
+            match self.at(text, toks, i, to) {
+                Some(hit) => {
+                    i = hit.last + 1;
+                    hits.push(hit);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    pub fn at(&self, text: &str, toks: &[Token], i: usize, to: usize) -> Option<CueHit> {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let w = &text[t.start as usize..t.end as usize];
+        if self.non_cues.contains(w) {
+            return None;
+        }
+        for reading in readings(w) {
+            if let Some(list) = self.phrases.get(reading)
+                && let Some(hit) = list.iter().find_map(|p| match_phrase(text, toks, i, to, p))
+            {
+                return Some(hit);
+            }
+        }
+        readings(w).find_map(|r| self.words.get(r)).map(|c| CueHit {
+            first: i,
+            last: i,
+            kind: c.kind,
+            stance: c.stance,
+            agreement: c.agreement,
+            clitic: 0,
+            complement: c.complement.clone(),
+        })
+    }
+
+    /// The token just past an editorial formula opening the range, if any:
+    /// "يذكر أن", "جدير بالذكر أن".
+    pub fn editorial_end(
+        &self,
+        text: &str,
+        toks: &[Token],
+        from: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let words: Vec<usize> = (from..to).filter(|&k| toks[k].is_word()).take(8).collect();
+        self.editorial.iter().find_map(|phrase| {
+            let n = phrase.len();
+            if words.len() < n {
+                return None;
+            }
+            let first = &text[toks[words[0]].start as usize..toks[words[0]].end as usize];
+            let first_ok = readings(first).any(|r| r == phrase[0]);
+            let rest_ok = (1..n).all(|k| {
+                let t = toks[words[k]];
+                text[t.start as usize..t.end as usize] == phrase[k]
+            });
+            (first_ok && rest_ok && words[n - 1] < from + 10).then(|| words[n - 1] + 1)
+        })
+    }
+}
+
+fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {
+    let mut k = i;
+    for (n, w) in p.words.iter().enumerate() {
+        let t = toks.get(k).filter(|_| k < to)?;
+        if !t.is_word() {
+            return None;
+        }
+        let tw = &text[t.start as usize..t.end as usize];
+        let ok = if n == 0 {
+            readings(tw).any(|r| r == w)
+        } else {
+            tw == w
+        };
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    let last = k - 1;
+    let mut clitic = 0;
+    if p.attached {
+        // "وفقا لمصدر", "وفقا للصحيفة", "وفقا لـ CNN" (the tatweel folds away).
+        let next = toks.get(k).filter(|_| k < to)?;
+        let tw = &text[next.start as usize..next.end as usize];
+        if tw == "ل" {
+            clitic = next.end - next.start;
+        } else if tw.starts_with("لل") {
+            clitic = 0; // ل + الـ: the whole word reads as the definite noun
+        } else if tw.starts_with('ل') && tw.chars().count() >= 3 {
+            clitic = 'ل'.len_utf8() as u32;
+        } else {
+            return None;
+        }
+    }
+    Some(CueHit {
+        first: i,
+        last,
+        kind: p.kind,
+        stance: p.stance,
+        agreement: Agreement::default(),
+        clitic,
+        complement: vec![],
+    })
+}

@@ -1,0 +1,408 @@
+//! Source phrases in a clause: the subject after a verb or before it, the
+//! object of a prepositional cue, the outlet spoken to (لرويترز), a name in
+//! apposition, and possessives (مصدر الصحيفة, مصادرها).
+
+use super::cues::{Agreement, CueHit, readings};
+use super::tokens::TokKind;
+use super::{Attributor, Doc, LinkDraft, Np, Speaker};
+use crate::lexicon::Gender;
+use crate::model::{CueKind, SourceKind, Stance};
+
+/// Most words a source phrase runs to.
+const MAX_PHRASE: usize = 8;
+
+impl Attributor {
+    /// A word that may be part of a person's name: not a function word,
+    /// not definite, not a number.
+    pub(super) fn name_like(&self, w: &str) -> bool {
+        !w.starts_with("ال")
+            && !self.np_stops.contains(w)
+            && !self.complementizers.contains(w)
+            && !self.adverbs.contains(w)
+            && !self.appositions.contains(w)
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && w.chars().count() >= 2
+    }
+
+    pub(super) fn is_stop(&self, w: &str) -> bool {
+        self.np_stops.contains(w)
+            || readings(w)
+                .skip(1)
+                .any(|r| self.np_stops.contains(r) && r.chars().count() > 1)
+    }
+
+    pub(super) fn is_complementizer(&self, w: &str) -> bool {
+        self.complementizers.contains(w)
+            || w.strip_prefix(['و', 'ف'])
+                .is_some_and(|r| self.complementizers.contains(r))
+    }
+
+    pub(super) fn is_subordinator(&self, w: &str) -> bool {
+        self.subordinators.contains(w)
+            || w.strip_prefix('و')
+                .is_some_and(|r| self.subordinators.contains(r))
+    }
+
+    /// A reporting verb (not a phrase) at token `k`.
+    pub(super) fn verb_at(&self, doc: &Doc, k: usize, to: usize) -> Option<CueHit> {
+        self.cues
+            .at(&doc.f.folded, &doc.toks, k, to)
+            .filter(|h| matches!(h.kind, CueKind::Verb | CueKind::NoComment))
+    }
+
+    /// An outlet spoken to: لرويترز, لشبكة "سي أن أن".
+    pub(super) fn addressee_at(&self, doc: &Doc, i: usize, to: usize) -> Option<Np> {
+        let w = doc.word(i);
+        if !doc.is_word(i) || !w.starts_with('ل') || w.starts_with("لل") {
+            return None;
+        }
+        let skip = 'ل'.len_utf8();
+        let rest = &w[skip..];
+        let toks: Vec<usize> = (i..to.min(i + 8)).filter(|&k| doc.is_word(k)).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|&k| if k == i { rest } else { doc.word(k) })
+            .collect();
+        let head = usize::from(self.sources.is_outlet_head(rest));
+        let (_, used) = self.sources.outlet_at(&words, head, true)?;
+        let mut last = toks[head + used - 1];
+        if doc.punct(last + 1, '"') {
+            last += 1;
+        }
+        Some(Np {
+            first: i,
+            last,
+            skip: if rest.is_empty() { 0 } else { skip as u32 },
+        })
+    }
+
+    /// A quoted name inside a phrase ("صحيفة "نيويورك تايمز"", "مصادر "دايلي
+    /// بيست""): the closing mark's token, when the quote is a name and not
+    /// the words said.
+    fn quoted_name(&self, doc: &Doc, k: usize, to: usize, after_head: bool) -> Option<usize> {
+        let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, '"'))?;
+        let words: Vec<&str> = (k + 1..close)
+            .filter(|&z| doc.is_word(z))
+            .map(|z| doc.word(z))
+            .collect();
+        let known = self.sources.outlet_at(&words, 0, true).is_some();
+        (!words.is_empty() && (known || after_head)).then_some(close)
+    }
+
+    /// The source phrase starting at token `i` (the subject after a verb or the
+    /// object of a prepositional cue), and the token after it.
+    pub(super) fn np_at(&self, doc: &Doc, i: usize, to: usize, skip: u32) -> Option<(Np, usize)> {
+        let mut k = i;
+        while k < to && doc.is_word(k) && self.adverbs.contains(doc.word(k)) {
+            k += 1;
+        }
+        let first = k;
+        // A date is no speaker: "أفادت السبت 13 نيسان".
+        if doc.word(first).chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut last = None;
+        let mut words = 0;
+        let mut head_anonymous = false;
+        let mut head_takes_name = false;
+        // Words left after an inner preposition: "مصدر في البيت الأبيض".
+        let mut inner_left: Option<usize> = None;
+        while k < to && words < MAX_PHRASE {
+            match doc.toks[k].kind {
+                TokKind::Punct('"') => {
+                    let Some(close) = self.quoted_name(doc, k, to, head_takes_name) else {
+                        break;
+                    };
+                    words += (k + 1..close).filter(|&z| doc.is_word(z)).count();
+                    last = Some(close);
+                    k = close + 1;
+                    continue;
+                }
+                TokKind::Punct(_) => break,
+                TokKind::Word => {
+                    let raw_w = doc.word(k);
+                    let w = if k == i && skip > 0 {
+                        &raw_w[skip as usize..]
+                    } else {
+                        raw_w
+                    };
+                    if self.is_complementizer(w) || self.appositions.contains(w) {
+                        break;
+                    }
+                    if words > 0
+                        && (self.addressee_at(doc, k, to).is_some()
+                            || self.cues.at(&doc.f.folded, &doc.toks, k, to).is_some())
+                    {
+                        break;
+                    }
+                    if let Some(left) = inner_left {
+                        // "في البيت الأبيض", "في روسيا": one noun, then only adjectives.
+                        if left == 0 || self.is_stop(w) || (left < 2 && !w.starts_with("ال")) {
+                            break;
+                        }
+                        inner_left = Some(left - 1);
+                    } else if self.is_stop(w) || (words > 0 && self.adverbs.contains(w)) {
+                        let inner = head_anonymous
+                            && (1..=3).contains(&words)
+                            && matches!(w, "في" | "فى" | "من" | "داخل" | "لدى");
+                        if !inner {
+                            break;
+                        }
+                        inner_left = Some(2);
+                    }
+                    if words == 0 {
+                        head_anonymous =
+                            self.sources.is_anonymous_head(w) || self.sources.is_quantifier(w);
+                    }
+                    // "مصادر "دايلي بيست"", "مؤسس موقع "ويكيليكس"": a name follows.
+                    head_takes_name = self.sources.is_outlet_head(w)
+                        || (head_anonymous && words <= 1)
+                        || self.sources.is_anonymous_head(w);
+                    words += 1;
+                    last = Some(k);
+                }
+            }
+            k += 1;
+        }
+        let last = self.trim_apposed_title(doc, first, last?);
+        Some((
+            Np {
+                first,
+                last,
+                skip: if first == i { skip } else { 0 },
+            },
+            last + 1,
+        ))
+    }
+
+    /// "هيربرت ماكماستر مساعد الرئيس ...": a short name, then a title in
+    /// apposition; the phrase is the name.
+    fn trim_apposed_title(&self, doc: &Doc, first: usize, last: usize) -> usize {
+        let head = doc.word(first);
+        let plain_name = doc.is_word(first)
+            && self.name_like(head)
+            && !self.sources.is_title(head)
+            && !self.sources.is_anonymous_head(head)
+            && !self.sources.is_outlet_head(head)
+            && !self.sources.is_quantifier(head);
+        if !plain_name {
+            return last;
+        }
+        match (first + 1..=last).find(|&k| doc.is_word(k) && self.sources.is_title(doc.word(k))) {
+            Some(t) if t - first <= 3 => t - 1,
+            _ => last,
+        }
+    }
+
+    /// A name in apposition just before the content: "المرشح الرئاسي
+    /// الجمهوري حينها، دونالد ترامب، إنه". `comp` is the content's token.
+    pub(super) fn apposed_name(&self, doc: &Doc, from: usize, comp: usize) -> Option<Np> {
+        let mut e = comp;
+        while e > from && doc.is_comma(e - 1) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > from && doc.is_word(s - 1) && e - s < 4 {
+            s -= 1;
+        }
+        let apposed = s < e && s > from && doc.is_comma(s - 1);
+        let names = (s..e)
+            .all(|k| self.name_like(doc.word(k)) && self.addressee_at(doc, k, e).is_none())
+            && !self.sources.is_title(doc.word(s));
+        (apposed && names).then_some(Np {
+            first: s,
+            last: e - 1,
+            skip: 0,
+        })
+    }
+
+    /// A subject before its verb: the words right before it ("لافروف ذكر"),
+    /// a titled name ("سبق لوزير الخارجية سيرغي لافروف وذكر"), the subject of
+    /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the
+    /// phrase that opens the sentence ("The Washington Post، وفي إطار ...، ذكرت").
+    pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
+        let mut k = verb;
+        while k > a
+            && doc.is_word(k - 1)
+            && !self.is_stop(doc.word(k - 1))
+            && !self.is_complementizer(doc.word(k - 1))
+            && verb - k < 5
+        {
+            k -= 1;
+        }
+        if k < verb && (k == a || !doc.is_word(k - 1) || self.is_complementizer(doc.word(k - 1))) {
+            let np = Np {
+                first: k,
+                last: verb - 1,
+                skip: 0,
+            };
+            if self.names_source(doc, np) {
+                return Some(np);
+            }
+        }
+        let from = verb.saturating_sub(6).max(a);
+        if let Some(t) =
+            (from..verb).find(|&k| doc.is_word(k) && self.sources.is_title(doc.word(k)))
+            && (t..verb).all(|k| doc.is_word(k))
+        {
+            let w = doc.word(t);
+            let skip = if w.starts_with('ل') && !w.starts_with("لل") {
+                'ل'.len_utf8() as u32
+            } else {
+                0
+            };
+            return Some(Np {
+                first: t,
+                last: verb - 1,
+                skip,
+            });
+        }
+        if let Some(c) = (a..verb)
+            .rev()
+            .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
+            && let Some((np, _)) = self.np_at(doc, c + 1, verb, 0)
+            && self.names_source(doc, np)
+            && (np.last + 1..verb).all(|k| !doc.is_word(k) || self.verb_at(doc, k, verb).is_none())
+        {
+            return Some(np);
+        }
+        let (np, _) = self.np_at(doc, a, verb, 0)?;
+        let aside = (np.last + 1..verb).any(|k| doc.is_comma(k));
+        (aside && np.first == a && self.names_source(doc, np)).then_some(np)
+    }
+
+    /// Read a phrase's source kind. Folding writes أ as ا, so a name such as
+    /// ألكسندر looks definite; the original letters tell.
+    pub(super) fn read_np(&self, doc: &Doc, np: Np) -> super::sources::Reading {
+        let mut r = self.sources.read(&doc.np_words(np));
+        let (s, _) = doc.span(np.first, np.first, np.skip);
+        let hamza_initial = doc.raw[s..].starts_with(['أ', 'إ']);
+        if !r.listed && hamza_initial && r.canonical.is_none() {
+            r.kind = crate::model::SourceKind::Person;
+            r.number = Some(crate::lexicon::Number::Sg);
+        }
+        r
+    }
+
+    pub(super) fn names_source(&self, doc: &Doc, np: Np) -> bool {
+        let words = doc.np_words(np);
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        self.sources.read(&words).canonical.is_some()
+            || (!self.is_stop(first)
+                && self.verb_at(doc, np.first, np.first + 1).is_none()
+                && !self.is_complementizer(first))
+    }
+
+    /// "مصدر الصحيفة", "مصادر دايلي بيست", "أحد مصادرها": the owner as an
+    /// outer link, the unnamed source inside it.
+    pub(super) fn possessive_links(
+        &self,
+        doc: &Doc,
+        np: Np,
+        agreement: Agreement,
+    ) -> Vec<LinkDraft> {
+        let link = |speaker, agreement| LinkDraft {
+            cue: None,
+            speaker,
+            agreement,
+        };
+        let mut h = np.first;
+        while h < np.last && doc.is_word(h) && self.sources.is_quantifier(doc.word(h)) {
+            h += 1;
+        }
+        let head = doc.word(h);
+        let pronoun = ["ها", "هم", "ه"].into_iter().find(|p| {
+            doc.ends_with_ha(h)
+                && head
+                    .strip_suffix(p)
+                    .is_some_and(|stem| self.sources.is_anonymous_head(stem))
+        });
+        if let Some(p) = pronoun {
+            let (gender, plural) = match p {
+                "ها" => (Some(Gender::F), false),
+                "ه" => (Some(Gender::M), false),
+                _ => (None, true),
+            };
+            return vec![
+                link(Speaker::Pronoun { gender, plural }, Agreement::default()),
+                link(Speaker::Phrase(np), agreement),
+            ];
+        }
+        if h < np.last && !head.starts_with("ال") && self.sources.is_anonymous_head(head) {
+            let mut o = h + 1;
+            while o <= np.last && doc.punct(o, '"') {
+                o += 1;
+            }
+            // The owner follows in construct: "مصدر الصحيفة", not "مسئول بوزارة".
+            let construct = !doc.word(o).starts_with(['ب', 'ل'])
+                || self.sources.outlet_at(&[doc.word(o)], 0, true).is_some();
+            if o <= np.last && !self.is_stop(doc.word(o)) && construct {
+                let mut end = o;
+                while end < np.last && !doc.punct(end + 1, '"') && doc.is_word(end + 1) {
+                    end += 1;
+                }
+                if doc.punct(end + 1, '"') {
+                    end += 1;
+                }
+                let owner = Np {
+                    first: o,
+                    last: end,
+                    skip: 0,
+                };
+                let r = self.sources.read(&doc.np_words(owner));
+                let is_owner = r.canonical.is_some()
+                    || r.anaphor
+                        .as_ref()
+                        .is_some_and(|a| a.kinds.contains(&SourceKind::Outlet))
+                    || r.kind == SourceKind::Official;
+                if is_owner {
+                    let head_np = Np {
+                        first: np.first,
+                        last: h,
+                        skip: np.skip,
+                    };
+                    let owner = Np {
+                        first: h + 1,
+                        ..owner
+                    };
+                    return vec![
+                        link(Speaker::Phrase(owner), Agreement::default()),
+                        link(Speaker::SourceOfPrevious(head_np), agreement),
+                    ];
+                }
+            }
+        }
+        vec![link(Speaker::Phrase(np), agreement)]
+    }
+
+    /// "عن X" after a source: whom that source was passing on.
+    pub(super) fn an_link(
+        &self,
+        doc: &Doc,
+        k: usize,
+        b: usize,
+        stance: Stance,
+    ) -> Option<(LinkDraft, usize)> {
+        if !(doc.is_word(k) && doc.word(k) == "عن") {
+            return None;
+        }
+        let (np, next) = self.np_at(doc, k + 1, b, 0)?;
+        let span = doc.span(k, k, 0);
+        let cue = CueHit {
+            first: k,
+            last: k,
+            kind: CueKind::Preposition,
+            stance,
+            agreement: Agreement::default(),
+            clitic: 0,
+            complement: vec![],
+        };
+        // A possessive owner (عن مصدرها) is the source before it: keep the
+        // unnamed source only.
+        let mut link = self.possessive_links(doc, np, Agreement::default()).pop()?;
+        link.cue = Some((cue, span.0, span.1));
+        Some((link, next))
+    }
+}

@@ -1,0 +1,617 @@
+//! From a cue to a report: who (the links) and what (the content span).
+//! Each kind of cue reads its clause in its own way; they share the content
+//! rules: a quotation runs to its closing mark, a clause to its end.
+
+use super::cues::{Agreement, CueHit};
+use super::tokens::TokKind;
+use super::{Attributor, Doc, LinkDraft, Np, Report, Speaker};
+use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
+use crate::segment::Segmentation;
+
+/// Where a report is read: the sentence `si`, tokens `[a, b)`.
+pub(super) struct At<'a, 'd> {
+    pub doc: &'a Doc<'d>,
+    pub seg: &'a Segmentation,
+    pub si: usize,
+    pub a: usize,
+    pub b: usize,
+}
+
+/// How far after a verb its content may start.
+const COMPLEMENT_REACH: usize = 18;
+
+impl Attributor {
+    /// After a verb's subject: the token that opens the content (a
+    /// complementizer, a colon, or a quotation close by), skipping adverbs,
+    /// adjuncts and the outlet spoken to, which is returned too.
+    fn complement_after(
+        &self,
+        doc: &Doc,
+        at_sentence: (usize, bool),
+        from: usize,
+        to: usize,
+    ) -> (Option<usize>, Option<Np>) {
+        let mut addressee = None;
+        let mut k = from;
+        let mut skipped = 0;
+        let quoted = Self::closes_quote(doc, at_sentence, from);
+        let limit = (from + COMPLEMENT_REACH).min(to);
+        while k < limit {
+            match doc.toks[k].kind {
+                TokKind::Punct(':') => return (Some(k), addressee),
+                // A mark that closes a quotation opens nothing; and a verb
+                // quoted inside it ("أنه “أظهر ...”") reports nothing beyond it.
+                TokKind::Punct('"') if Self::closes_quote(doc, at_sentence, k) => {
+                    if quoted {
+                        return (None, addressee);
+                    }
+                }
+                TokKind::Punct('"') => {
+                    let close = (k + 1..to).find(|&z| doc.punct(z, '"'));
+                    // "جزموا "بثقة عالية" أن ...": a quoted adverb before the clause.
+                    let adverbial = close.is_some_and(|z| self.is_complementizer(doc.word(z + 1)));
+                    // A quotation far from the verb is a title or a term.
+                    if skipped <= 3 && !adverbial {
+                        return (Some(k), addressee);
+                    }
+                    if let Some(z) = close.filter(|_| adverbial) {
+                        k = z + 1;
+                        continue;
+                    }
+                }
+                TokKind::Punct('،' | ',' | '-' | '–' | '(' | ')' | '/') => {}
+                TokKind::Punct(_) => return (None, addressee),
+                TokKind::Word => {
+                    let w = doc.word(k);
+                    if self.is_complementizer(w) {
+                        return (Some(k), addressee);
+                    }
+                    if let Some(np) = self.addressee_at(doc, k, to) {
+                        addressee.get_or_insert(np);
+                        k = np.last + 1;
+                        continue;
+                    }
+                    // Another verb ends the search, unless a relative clause holds it
+                    // ("الأشخاص الذين وصفوا الاتصالات لرويترز إنه").
+                    let stops = self
+                        .verb_at(doc, k, to)
+                        .is_some_and(|v| v.complement.is_empty());
+                    if k > from && stops && !self.appositions.contains(doc.word(k - 1)) {
+                        return (None, addressee);
+                    }
+                    if !self.adverbs.contains(w) {
+                        skipped += 1;
+                    }
+                }
+            }
+            k += 1;
+        }
+        (None, addressee)
+    }
+
+    /// Where the sentence starts, and whether it starts inside a quotation.
+    fn quote_state(&self, at: &At) -> (usize, bool) {
+        let inside = at.seg.sentences[at.si].quotation == crate::model::Quotation::Inside;
+        (at.a, inside)
+    }
+
+    /// Whether the quotation mark at token `k` closes one: an odd number of
+    /// marks stand before it in the sentence (counting one still open).
+    fn closes_quote(doc: &Doc, (a, inside): (usize, bool), k: usize) -> bool {
+        let before = (a..k).filter(|&z| doc.punct(z, '"')).count() + usize::from(inside);
+        before % 2 == 1
+    }
+
+    /// The content opened at token `c` (a complementizer, colon or quote):
+    /// a quotation runs to its closing mark, even across sentences of the
+    /// paragraph, or to the paragraph's end when the mark is missing; a
+    /// clause runs to the end of the sentence.
+    fn content_from(&self, at: &At, c: usize) -> (usize, usize, QuoteKind) {
+        let At {
+            doc, seg, si, b, ..
+        } = *at;
+        let mut k = c;
+        if doc.punct(k, ':') || (doc.is_word(k) && self.is_complementizer(doc.word(k))) {
+            k += 1;
+        }
+        while doc.is_comma(k) {
+            k += 1;
+        }
+        if doc.punct(k, '"') {
+            let block = seg.blocks[seg.sentences[si].block];
+            let start = doc.f.orig_start(doc.toks[k].end as usize);
+            let close = (k + 1..doc.toks.len())
+                .take_while(|&z| doc.start_of(z) < block.end)
+                .find(|&z| doc.punct(z, '"'));
+            let end = match close {
+                Some(z) => doc.start_of(z),
+                None => trim_end_punct(doc.raw, start, block.end),
+            };
+            // Words of the clause after the closing mark make it mixed.
+            let tail = close.filter(|&z| {
+                z + 1 < b && !doc.is_comma(z + 1) && (z + 1..b).any(|x| doc.is_word(x))
+            });
+            if end > start {
+                return match tail {
+                    Some(_) => (doc.start_of(k), clause_end(doc, k, b), QuoteKind::Mixed),
+                    None => (start, end, QuoteKind::Direct),
+                };
+            }
+        }
+        let k = k.min(b.saturating_sub(1));
+        let s = doc.start_of(k);
+        let e = clause_end(doc, k, b).max(s);
+        (s, e, quote_kind_of(doc.raw, (s, e), QuoteKind::Indirect))
+    }
+
+    pub(super) fn verb_report(
+        &self,
+        at: &At,
+        hit: &CueHit,
+        hits: &[CueHit],
+        consumed: &mut [bool],
+    ) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        let no_comment = hit.kind == CueKind::NoComment;
+        // A verb with a gate ("نقل ... عن", "رفض ... التعليق") is a cue only
+        // when its complement follows in the clause.
+        if !hit.complement.is_empty() {
+            let gate = (hit.last + 1..(hit.last + 15).min(b))
+                .take_while(|&k| !doc.punct(k, '"') && !doc.punct(k, ':'))
+                .find(|&k| doc.is_word(k) && self.complement_at(doc, hit, k))?;
+            // "ومضى قائلا", "ورد ... مؤكدا أنه": the participle carries the report.
+            let participle = self
+                .cues
+                .at(&doc.f.folded, &doc.toks, gate, b)
+                .is_some_and(|c| c.kind == CueKind::Participle);
+            if participle && !no_comment {
+                return None;
+            }
+        }
+        // "المعلومات التي تؤكد", "الأشخاص الذين وصفوا": a verb in a relative
+        // clause describes, it does not report.
+        if hit.first > a && self.appositions.contains(doc.word(hit.first - 1)) {
+            return None;
+        }
+        let after_verb = hit.last + 1;
+        let mut subject = self.np_at(doc, after_verb, b, 0);
+        if no_comment && let Some((np, _)) = &mut subject {
+            // "ورفض محامي فلين التعليق": the phrase stops at the complement.
+            if let Some(c) = (np.first..=np.last).find(|&k| self.complement_at(doc, hit, k)) {
+                if c == np.first {
+                    subject = None;
+                } else {
+                    np.last = c - 1;
+                }
+            }
+        }
+        let (mut speaker_np, mut scan) = match subject {
+            Some((np, next)) => (Some(np), next),
+            None => (None, after_verb),
+        };
+        // "أن ألكسندر نيكس، والذي يترأس ...، أكد لطرف ثالث أنه": a phrase with
+        // ل after the verb is whom it was said to; the subject came first.
+        if let Some(np) = speaker_np
+            && np.skip == 0
+            && doc.word(np.first).starts_with('ل')
+            && !doc.word(np.first).starts_with("لل")
+            && self.subject_before(doc, a, hit.first).is_some()
+        {
+            speaker_np = None;
+        }
+        // "ريتشارد أرميتاج، وهو نائب ...، لرويترز:", "خودوركوفسكي الذي سجن
+        // ... "لكن": skip the apposition.
+        let apposition = if doc.is_comma(scan) { scan + 1 } else { scan };
+        if speaker_np.is_some() && self.appositions.contains(doc.word(apposition)) {
+            scan = apposition + 1;
+            while scan < b
+                && !(doc.is_comma(scan) || doc.punct(scan, ':') || doc.punct(scan, '"'))
+                && !self.is_complementizer(doc.word(scan))
+            {
+                scan += 1;
+            }
+        }
+        let mut inner = Vec::new();
+        if !no_comment && let Some((link, next)) = self.an_link(doc, scan, b, hit.stance) {
+            inner.push(link);
+            scan = next;
+        }
+        let (mut comp, addressee) = self.complement_after(doc, self.quote_state(at), scan, b);
+        if let Some(c) = comp
+            && speaker_np.is_some()
+            && let Some(name) = self.apposed_name(doc, scan, c)
+        {
+            speaker_np = Some(name);
+        }
+        // Prepositional cues between the subject and the content are inner links.
+        let comp_tok = comp.unwrap_or(b);
+        let mut takes = Vec::new();
+        for (h, other) in hits.iter().enumerate() {
+            let between = other.first > hit.last && other.first < comp_tok;
+            if between && other.kind == CueKind::Preposition {
+                takes.push(h);
+                if let Some((links, _)) = self.preposition_links(doc, other, b) {
+                    inner.extend(links);
+                }
+            } else if between && other.kind == CueKind::Nominal {
+                // "وقال في رسالة ... لرويترز:": the noun only says how it was said.
+                takes.push(h);
+            }
+        }
+        if speaker_np.is_none() {
+            speaker_np = self.subject_before(doc, a, hit.first);
+        }
+        if no_comment {
+            comp = None;
+        }
+        let (content, quote) = match comp {
+            Some(c) => {
+                let (s, e, q) = self.content_from(at, c);
+                ((s, e), q)
+            }
+            None => {
+                let (np, content) = self.object_content(at, hit, speaker_np, scan)?;
+                speaker_np = np;
+                (content, QuoteKind::Indirect)
+            }
+        };
+        let mut links = Vec::new();
+        if let Some(np) = addressee {
+            links.push(LinkDraft {
+                cue: None,
+                speaker: Speaker::Phrase(np),
+                agreement: Agreement::default(),
+            });
+        }
+        let mut main = match speaker_np {
+            Some(np) => self.possessive_links(doc, np, hit.agreement),
+            None => vec![dropped(hit.agreement)],
+        };
+        if let Some(last) = main.last_mut() {
+            last.cue = Some(cue_of(doc, hit));
+        }
+        links.extend(main);
+        links.extend(inner);
+        for h in takes {
+            consumed[h] = true;
+        }
+        Some(Report {
+            links,
+            cue_tok: hit.first,
+            kind: hit.kind,
+            content,
+            quote,
+            from_sentence: false,
+            subordinate: self.opens_subordinate(doc, a, hit.first),
+            sentence: at.si,
+        })
+    }
+
+    /// Whether one of the verb's complement phrases starts at token `k`.
+    fn complement_at(&self, doc: &Doc, hit: &CueHit, k: usize) -> bool {
+        use super::sources::bare;
+        hit.complement.iter().any(|phrase| {
+            let mut t = k;
+            phrase.iter().all(|w| {
+                while doc
+                    .toks
+                    .get(t)
+                    .is_some_and(|x| !x.is_word() && !x.is_punct('.'))
+                {
+                    t += 1;
+                }
+                let ok = doc.is_word(t) && (doc.word(t) == w || bare(doc.word(t)) == bare(w));
+                t += 1;
+                ok
+            })
+        })
+    }
+
+    /// Whether the cue at `k` is in a clause of time: "وبعد أن نفى".
+    fn opens_subordinate(&self, doc: &Doc, a: usize, k: usize) -> bool {
+        let prev = |n: usize| (k >= a + n).then(|| doc.word(k - n));
+        prev(1).is_some_and(|w| self.is_subordinator(w))
+            || (prev(1).is_some_and(|w| self.is_complementizer(w))
+                && prev(2).is_some_and(|w| self.is_subordinator(w)))
+    }
+
+    /// A report whose content is a noun, not a clause: "نفى البيت الأبيض
+    /// إجراء أي اتصالات", "ورفض محامي فلين التعليق". Returns the subject
+    /// (possibly shortened) and the content.
+    fn object_content(
+        &self,
+        at: &At,
+        hit: &CueHit,
+        subject: Option<Np>,
+        scan: usize,
+    ) -> Option<(Option<Np>, (usize, usize))> {
+        let At { doc, b, .. } = *at;
+        if hit.kind == CueKind::NoComment {
+            let s = doc.start_of(hit.first);
+            return Some((subject, (s, comma_end(doc, hit.first, b))));
+        }
+        let mut np = subject?;
+        let mut scan = scan;
+        let reading = self.read_np(doc, np);
+        let words = doc.np_words(np).len();
+        if !reading.listed && reading.kind == SourceKind::Person && words >= 3 {
+            // "ونفى ميدفيدتشوك وجود أي اتصال": the name is the first word.
+            np.last = np.first;
+            scan = np.last + 1;
+        }
+        let recognized = reading.listed || reading.canonical.is_some() || reading.role_words > 0;
+        let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
+        let object_ok = self.has_object(doc, start, b);
+        let accepted = match hit.stance {
+            Stance::Assert => recognized && object_ok,
+            _ => object_ok,
+        };
+        if !accepted || start >= b {
+            return None;
+        }
+        Some((Some(np), (doc.start_of(start), clause_end(doc, start, b))))
+    }
+
+    /// Whether a noun object follows, perhaps after "على" or a short adverbial
+    /// ("في بادئ الأمر إجراء", "منذ ذلك الحين، انعقاد").
+    fn has_object(&self, doc: &Doc, k: usize, b: usize) -> bool {
+        (k..(k + 6).min(b))
+            .take_while(|&x| doc.is_word(x) || doc.is_comma(x))
+            .any(|x| {
+                doc.is_word(x)
+                    && !self.is_stop(doc.word(x))
+                    && doc.word(x) != "علي"
+                    && self.verb_at(doc, x, b).is_none()
+            })
+    }
+
+    /// The links of a prepositional cue: its object, and a further "عن X"
+    /// ("نقلا عن مصدر في البيت الأبيض عن ريكس تيلرسون"). "وفقا لما أكده شخص"
+    /// and "حسبما ذكرت الصحيفة" name the source after their verb.
+    pub(super) fn preposition_links(
+        &self,
+        doc: &Doc,
+        hit: &CueHit,
+        b: usize,
+    ) -> Option<(Vec<LinkDraft>, usize)> {
+        let mut start = hit.last + 1;
+        let mut skip = hit.clitic;
+        if skip > 0 && doc.word(start).len() as u32 == skip {
+            start += 1; // "وفقا لـ CNN": the clitic stands alone
+            skip = 0;
+        }
+        let rest = &doc.word(start)[skip as usize..];
+        if rest == "ما" || (skip == 0 && rest == "لما") {
+            start += 1;
+            skip = 0;
+        }
+        let mut cue = hit.clone();
+        if let Some(v) = self.verb_at(doc, start, b) {
+            cue.stance = v.stance;
+            start = v.last + 1;
+            skip = 0;
+        }
+        let (np, mut next) = self.np_at(doc, start, b, skip)?;
+        let mut links = self.possessive_links(doc, np, Agreement::default());
+        if let Some(last) = links.last_mut() {
+            last.cue = Some(cue_of(doc, &cue));
+        }
+        if let Some((link, after)) = self.an_link(doc, next, b, hit.stance) {
+            links.push(link);
+            next = after;
+        }
+        Some((links, next))
+    }
+
+    /// A prepositional cue's report, and the token after its phrase.
+    pub(super) fn preposition_report(&self, at: &At, hit: &CueHit) -> Option<(Report, usize)> {
+        let At { doc, a, b, .. } = *at;
+        let (links, next) = self.preposition_links(doc, hit, b)?;
+        // The cue opens the sentence ("ووفقا للصحيفة، ..."), closes it
+        // ("...، وفقا لمصدر الصحيفة." — what follows describes the source),
+        // or stands inside it.
+        let opens = (a..hit.first).all(|k| !doc.is_word(k));
+        let closes = (next..b).all(|k| !doc.is_comma(k) && self.verb_at(doc, k, b).is_none());
+        let content = if opens {
+            // "وبحسب مصادر X المقربة من ...، فإن أسانج رد": after the comma or فإن.
+            let mut s = (next..b)
+                .find(|&k| doc.is_comma(k) || self.is_complementizer(doc.word(k)))
+                .unwrap_or(next);
+            s = super::skip_commas(doc, s, b);
+            if doc.is_word(s) && self.is_complementizer(doc.word(s)) {
+                s += 1;
+            }
+            if s >= b {
+                return None;
+            }
+            (doc.start_of(s), clause_end(doc, s, b))
+        } else if closes {
+            let mut e = hit.first;
+            while e > a && !doc.is_word(e - 1) {
+                e -= 1;
+            }
+            if e == a {
+                return None;
+            }
+            (doc.start_of(a), doc.span(e - 1, e - 1, 0).1)
+        } else {
+            (doc.start_of(a), clause_end(doc, a, b))
+        };
+        let report = Report {
+            links,
+            cue_tok: hit.first,
+            kind: hit.kind,
+            content,
+            quote: quote_kind_of(doc.raw, content, QuoteKind::Indirect),
+            from_sentence: true,
+            subordinate: false,
+            sentence: at.si,
+        };
+        Some((report, next))
+    }
+
+    /// "مؤكدا أن", "مشيرا إلى أن": the speaker of the clause goes on: the
+    /// subject after the last complementizer ("فإن أسانج رد ...، مؤكدا")
+    /// or the speaker of the report before.
+    pub(super) fn participle_report(
+        &self,
+        at: &At,
+        hit: &CueHit,
+        earlier: &[Report],
+    ) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
+        let (cs, ce, quote) = self.content_from(at, comp?);
+        let mut links: Vec<LinkDraft> = match earlier.last() {
+            Some(r) => r.links.clone(),
+            None => vec![dropped(hit.agreement)],
+        };
+        let since = earlier.last().map_or(a, |r| r.cue_tok + 1);
+        let clause_subject = (since..hit.first)
+            .rev()
+            .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
+            .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
+            .filter(|(np, _)| self.names_source(doc, *np));
+        if let Some((np, _)) = clause_subject {
+            links.push(LinkDraft {
+                cue: None,
+                speaker: Speaker::Phrase(np),
+                agreement: hit.agreement,
+            });
+        }
+        if let Some(last) = links.last_mut() {
+            last.cue = Some(cue_of(doc, hit));
+        }
+        Some(Report {
+            links,
+            cue_tok: hit.first,
+            kind: hit.kind,
+            content: (cs, ce),
+            quote,
+            from_sentence: false,
+            subordinate: false,
+            sentence: at.si,
+        })
+    }
+
+    /// "بالقول إن", "في تصريح": the speaker is the phrase just before.
+    pub(super) fn nominal_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
+        let (cs, ce, quote) = self.content_from(at, comp?);
+        let mut e = hit.first;
+        while e > a && doc.is_comma(e - 1) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > a && doc.is_word(s - 1) && e - s < 5 && !self.is_stop(doc.word(s - 1)) {
+            s -= 1;
+        }
+        let speaker = if s < e && (s == a || !doc.is_word(s - 1)) {
+            Speaker::Phrase(Np {
+                first: s,
+                last: e - 1,
+                skip: 0,
+            })
+        } else {
+            Speaker::Dropped(hit.agreement)
+        };
+        Some(Report {
+            links: vec![LinkDraft {
+                cue: Some(cue_of(doc, hit)),
+                speaker,
+                agreement: hit.agreement,
+            }],
+            cue_tok: hit.first,
+            kind: hit.kind,
+            content: (cs, ce),
+            quote,
+            from_sentence: false,
+            subordinate: false,
+            sentence: at.si,
+        })
+    }
+
+    /// A headline colon: "واشنطن: لقاء بوتين وترامب أسّس للتعاون".
+    pub(super) fn colon_report(&self, at: &At) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        let colon = (a..(a + 5).min(b)).find(|&k| doc.punct(k, ':'))?;
+        if colon == a || colon + 1 >= b || (a..colon).any(|k| !doc.is_word(k)) {
+            return None;
+        }
+        let hit = CueHit {
+            first: colon,
+            last: colon,
+            kind: CueKind::Colon,
+            stance: Stance::Assert,
+            agreement: Agreement::default(),
+            clitic: 0,
+            complement: vec![],
+        };
+        Some(Report {
+            links: vec![LinkDraft {
+                cue: Some(cue_of(doc, &hit)),
+                speaker: Speaker::Phrase(Np {
+                    first: a,
+                    last: colon - 1,
+                    skip: 0,
+                }),
+                agreement: Agreement::default(),
+            }],
+            cue_tok: colon,
+            kind: CueKind::Colon,
+            content: (doc.start_of(colon + 1), clause_end(doc, colon + 1, b)),
+            quote: QuoteKind::Indirect,
+            from_sentence: false,
+            subordinate: false,
+            sentence: at.si,
+        })
+    }
+}
+
+fn dropped(agreement: Agreement) -> LinkDraft {
+    LinkDraft {
+        cue: None,
+        speaker: Speaker::Dropped(agreement),
+        agreement,
+    }
+}
+
+fn cue_of(doc: &Doc, hit: &CueHit) -> (CueHit, usize, usize) {
+    let (s, e) = doc.span(hit.first, hit.last, 0);
+    (hit.clone(), s, e)
+}
+
+/// The end (original byte) of the clause from token `k`: the sentence end,
+/// without closing punctuation.
+pub(super) fn clause_end(doc: &Doc, k: usize, b: usize) -> usize {
+    let mut e = b;
+    while e > k + 1 && !doc.is_word(e - 1) && !doc.punct(e - 1, '"') {
+        e -= 1;
+    }
+    if e == 0 {
+        return doc.start_of(k);
+    }
+    doc.span(e - 1, e - 1, 0).1
+}
+
+/// The end of the clause from token `k` up to the next comma.
+fn comma_end(doc: &Doc, k: usize, b: usize) -> usize {
+    let stop = (k..b).find(|&x| doc.is_comma(x)).unwrap_or(b);
+    clause_end(doc, k, stop)
+}
+
+pub(super) fn trim_end_punct(raw: &str, start: usize, end: usize) -> usize {
+    let s = &raw[start..end];
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".!?؟…،,".contains(c));
+    start + t.len()
+}
+
+/// Indirect content that quotes someone's words is mixed.
+pub(super) fn quote_kind_of(raw: &str, (s, e): (usize, usize), base: QuoteKind) -> QuoteKind {
+    if s < e && raw[s..e].chars().any(crate::text::is_quote) {
+        QuoteKind::Mixed
+    } else {
+        base
+    }
+}

@@ -1,0 +1,314 @@
+//! Resolution across sentences: which entity each source phrase, generic
+//! noun (الصحيفة, المصدر), role noun (الرئيس الأميركي), possessive pronoun
+//! (مصادرها) or dropped subject (وأضاف) stands for.
+
+use std::collections::HashMap;
+
+use super::cues::Agreement;
+use super::sources::{Reading, bare};
+use crate::lexicon::{Gender, Number};
+use crate::model::SourceKind;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: SourceKind,
+    pub name: String,
+    /// Folded name words, without ال and clitics, for matching.
+    key: Vec<String>,
+    /// Folded role words ("الرئيس الروسي") of a person.
+    roles: Vec<Vec<String>>,
+    pub aliases: Vec<String>,
+    /// Original byte spans.
+    pub mentions: Vec<(usize, usize)>,
+    pub gender: Option<Gender>,
+    pub number: Option<Number>,
+    /// Set once a chain link points at it: only cited entities become sources.
+    pub cited: bool,
+    last_seen: usize,
+}
+
+#[derive(Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    /// Who has spoken, in text order, with the agreement of their verb.
+    speakers: Vec<(usize, Agreement)>,
+    /// The last unnamed source each outlet cited: "مصدر الصحيفة" is it.
+    cited_by: HashMap<usize, usize>,
+    clock: usize,
+}
+
+/// Whether two folded name words are one name in two spellings:
+/// خودوركوفسكي/خدروكوفسكي, بوتين/بوتن.
+fn same_name_word(a: &str, b: &str) -> bool {
+    let (a, b) = (bare(a), bare(b));
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let floor = if la.min(lb) >= 6 { 0.75 } else { 0.8 };
+    la >= 4 && lb >= 4 && similar::TextDiff::from_chars(a, b).ratio() >= floor
+}
+
+/// A dropped subject agrees with a speaker when gender and number allow it;
+/// non-human plurals (المصادر) take feminine singular verbs.
+fn agrees(speaker: Agreement, verb: Agreement) -> bool {
+    let gender_ok = match (speaker.gender, verb.gender) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let number_ok = match (speaker.number, verb.number) {
+        (Some(Number::Pl), Some(Number::Sg)) => verb.gender == Some(Gender::F),
+        (Some(Number::Sg), Some(Number::Pl)) => false,
+        (Some(a), Some(Number::Du)) => a == Number::Du,
+        _ => true,
+    };
+    gender_ok && number_ok
+}
+
+impl Registry {
+    fn touch(&mut self, e: usize) -> usize {
+        self.clock += 1;
+        self.entities[e].last_seen = self.clock;
+        e
+    }
+
+    fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ok(e))
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| i)
+    }
+
+    fn add(&mut self, kind: SourceKind, name: &str, key: Vec<String>, r: &Reading) -> usize {
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            key,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            gender: r.gender,
+            number: r.number,
+            cited: false,
+            last_seen: 0,
+        });
+        self.touch(self.entities.len() - 1)
+    }
+
+    fn note(&mut self, e: usize, display: &str, span: Option<(usize, usize)>) {
+        let ent = &mut self.entities[e];
+        if let Some(s) = span
+            && !ent.mentions.contains(&s)
+        {
+            ent.mentions.push(s);
+        }
+        if display != ent.name && !ent.aliases.iter().any(|a| a == display) {
+            ent.aliases.push(display.to_string());
+        }
+        self.touch(e);
+    }
+
+    /// Register a person named with a role, seen anywhere in the text, so that
+    /// the role alone can point to them later.
+    pub fn person_with_role(
+        &mut self,
+        role: &[&str],
+        name: &[&str],
+        display: &str,
+        span: (usize, usize),
+    ) {
+        let r = Reading {
+            kind: SourceKind::Person,
+            canonical: None,
+            anaphor: None,
+            gender: None,
+            number: Some(Number::Sg),
+            role_words: role.len(),
+            listed: true,
+        };
+        let e = self
+            .find_person(name)
+            .unwrap_or_else(|| self.add(SourceKind::Person, display, key_of(name), &r));
+        let role: Vec<String> = role.iter().map(|w| bare(w).to_string()).collect();
+        if !role.is_empty() && !self.entities[e].roles.contains(&role) {
+            self.entities[e].roles.push(role);
+        }
+        if display.chars().count() > self.entities[e].name.chars().count() {
+            let old = std::mem::replace(&mut self.entities[e].name, display.to_string());
+            self.entities[e].aliases.retain(|a| a != display);
+            if !self.entities[e].aliases.contains(&old) {
+                self.entities[e].aliases.push(old);
+            }
+        }
+        self.note(e, display, Some(span));
+    }
+
+    fn find_person(&self, name: &[&str]) -> Option<usize> {
+        let last = name.last()?;
+        self.most_recent(|e| {
+            e.kind == SourceKind::Person && e.key.last().is_some_and(|k| same_name_word(k, last))
+        })
+    }
+
+    fn find_role(&self, role: &[&str]) -> Option<usize> {
+        let role: Vec<&str> = role.iter().map(|w| bare(w)).collect();
+        let same_title = |r: &Vec<String>| r.first().map(String::as_str) == role.first().copied();
+        let agrees = |r: &Vec<String>| r.iter().zip(&role).all(|(a, b)| same_name_word(a, b));
+        // "الرئيس الأميركي" is not the one also called "الرئيس الروسي".
+        self.most_recent(|e| {
+            e.kind == SourceKind::Person
+                && e.roles.iter().any(|r| same_title(r) && agrees(r))
+                && !e.roles.iter().any(|r| same_title(r) && !agrees(r))
+        })
+    }
+
+    /// Resolve a source phrase to an entity.
+    pub fn mention(
+        &mut self,
+        r: &Reading,
+        words: &[&str],
+        display: &str,
+        span: Option<(usize, usize)>,
+    ) -> usize {
+        let e = self.lookup(r, words, display);
+        self.note(e, display, span);
+        e
+    }
+
+    fn lookup(&mut self, r: &Reading, words: &[&str], display: &str) -> usize {
+        if r.kind == SourceKind::Person
+            && words.len() <= r.role_words
+            && let Some(e) = self.find_role(words)
+        {
+            // "الرئيس الأميركي": the person named earlier with that role.
+            return e;
+        }
+        if let Some(a) = &r.anaphor {
+            let kinds = a.kinds.clone();
+            // "المصادر" is not the one "شخص" of the sentence before.
+            let number_ok = |e: &Entity| {
+                !matches!(
+                    (a.number, e.number),
+                    (Number::Pl, Some(Number::Sg)) | (Number::Sg, Some(Number::Pl))
+                )
+            };
+            // "الصحيفة الأمريكية": a modifier must fit the antecedent's names.
+            let modifiers: Vec<&str> = words.iter().skip(1).map(|w| bare(w)).collect();
+            let fits = |e: &Entity| {
+                modifiers.iter().all(|m| {
+                    e.key.iter().any(|k| k == m)
+                        || e.aliases.iter().chain([&e.name]).any(|a| {
+                            crate::text::fold_str(a)
+                                .split_whitespace()
+                                .any(|w| bare(w) == *m)
+                        })
+                })
+            };
+            if let Some(e) =
+                self.most_recent(|e| kinds.contains(&e.kind) && e.cited && number_ok(e) && fits(e))
+            {
+                return e;
+            }
+            return self.add(r.kind, display, key_of(words), r);
+        }
+        if let Some(c) = &r.canonical {
+            let key = vec![format!("outlet:{c}")];
+            if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+                return e;
+            }
+            return self.add(SourceKind::Outlet, c, key, r);
+        }
+        if r.kind == SourceKind::Person {
+            let name = &words[r.role_words.min(words.len())..];
+            if name.is_empty() {
+                // A role with no name and no one named with it: an unnamed
+                // person ("متحدثة باسم السفارة", "محامي فلين").
+                return self.add(SourceKind::Anonymous, display, key_of(words), r);
+            }
+            if let Some(e) = self.find_person(name) {
+                return e;
+            }
+            return self.add(SourceKind::Person, display, key_of(name), r);
+        }
+        let key = key_of(words);
+        if let Some(e) = self
+            .entities
+            .iter()
+            .position(|e| e.kind == r.kind && e.key == key)
+        {
+            return e;
+        }
+        self.add(r.kind, display, key, r)
+    }
+
+    /// The unnamed source an owner cited before ("مصدر الصحيفة"), if any.
+    pub fn source_of(&self, owner: usize) -> Option<usize> {
+        self.cited_by.get(&owner).copied()
+    }
+
+    /// Record that `owner` passed on what `inner` said.
+    pub fn cites(&mut self, owner: usize, inner: usize) {
+        if self.entities[inner].kind == SourceKind::Anonymous {
+            self.cited_by.insert(owner, inner);
+        }
+    }
+
+    /// Whom a possessive pronoun (مصادرها, مصدره) points to.
+    pub fn owner(&self, gender: Option<Gender>, plural: bool) -> Option<usize> {
+        self.most_recent(|e| {
+            e.cited
+                && matches!(
+                    e.kind,
+                    SourceKind::Outlet | SourceKind::Official | SourceKind::Person
+                )
+                && (plural || gender.is_none() || e.gender.is_none() || e.gender == gender)
+        })
+    }
+
+    pub fn note_mention(&mut self, e: usize, display: &str, span: (usize, usize)) {
+        self.note(e, display, Some(span));
+    }
+
+    /// Mark an entity as cited without making it a speaker (an outlet quoted
+    /// through, an owner of an unnamed source).
+    pub fn cite(&mut self, e: usize) {
+        self.entities[e].cited = true;
+        self.touch(e);
+    }
+
+    pub fn speaker(&mut self, e: usize, agreement: Agreement) {
+        self.entities[e].cited = true;
+        let ent = &mut self.entities[e];
+        let agreement = Agreement {
+            gender: agreement.gender.or(ent.gender),
+            number: match (agreement.number, ent.number) {
+                // A verb before its subject is singular whatever the subject.
+                (Some(Number::Sg), Some(n)) => Some(n),
+                (a, b) => a.or(b),
+            },
+        };
+        if ent.gender.is_none() {
+            ent.gender = agreement.gender;
+        }
+        self.speakers.push((e, agreement));
+        self.touch(e);
+    }
+
+    /// The latest speaker a subjectless verb agrees with (وأضاف, وأضافت).
+    pub fn dropped_subject(&mut self, verb: Agreement) -> Option<usize> {
+        let e = self
+            .speakers
+            .iter()
+            .rev()
+            .take(12)
+            .find(|(_, a)| agrees(*a, verb))
+            .map(|(e, _)| *e)?;
+        Some(self.touch(e))
+    }
+}
+
+fn key_of(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| bare(w).to_string()).collect()
+}

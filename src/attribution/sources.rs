@@ -1,0 +1,383 @@
+//! Source phrases: what kind of source a phrase names (outlet, person,
+//! official body, anonymous source, group, document), an outlet's canonical
+//! name from the gazetteer, and the generic nouns that point back.
+
+use std::collections::{HashMap, HashSet};
+
+use super::cues::readings;
+use crate::lexicon::{Gender, Lexicon, Number};
+use crate::model::SourceKind;
+use crate::text::fold_str;
+
+fn words_of(phrase: &str) -> Vec<String> {
+    fold_str(phrase)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A generic noun that points back to an earlier source.
+#[derive(Debug, Clone)]
+pub struct AnaphorRule {
+    pub kinds: Vec<SourceKind>,
+    pub gender: Gender,
+    pub number: Number,
+}
+
+/// What a source phrase is, as far as the lexicon can tell.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub kind: SourceKind,
+    /// The gazetteer's name for an outlet.
+    pub canonical: Option<String>,
+    /// A generic noun (الصحيفة, المصدر) to resolve against earlier sources.
+    pub anaphor: Option<AnaphorRule>,
+    pub gender: Option<Gender>,
+    pub number: Option<Number>,
+    /// Words of a title or role before a name ("الرئيس الأمريكي").
+    pub role_words: usize,
+    /// The lexicon knows the phrase's head (not a guess from its shape).
+    pub listed: bool,
+}
+
+struct OutletName {
+    words: Vec<String>,
+    outlet: usize,
+    ambiguous: bool,
+}
+
+pub struct SourceLexicon {
+    outlet_names: HashMap<String, Vec<OutletName>>,
+    outlet_canonical: Vec<String>,
+    outlet_heads: HashSet<String>,
+    anonymous: HashSet<String>,
+    official: Vec<Vec<String>>,
+    group: HashSet<String>,
+    document: HashSet<String>,
+    person_titles: HashSet<String>,
+    anaphors: HashMap<String, AnaphorRule>,
+    quantifiers: HashSet<String>,
+}
+
+fn folded_set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|w| fold_str(w)).collect()
+}
+
+/// A word without a leading conjunction or preposition and without ال, so
+/// that وللصحيفة, الصحيفة and صحيفة meet.
+pub fn bare(word: &str) -> &str {
+    let w = word
+        .strip_prefix("وال")
+        .or_else(|| word.strip_prefix("بال"))
+        .or_else(|| word.strip_prefix("لل"))
+        .or_else(|| word.strip_prefix("ال"))
+        .unwrap_or(word);
+    if w.chars().count() >= 2 { w } else { word }
+}
+
+impl SourceLexicon {
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut outlet_names: HashMap<String, Vec<OutletName>> = HashMap::new();
+        let mut outlet_canonical = Vec::new();
+        for (i, o) in lex.outlets.iter().enumerate() {
+            outlet_canonical.push(o.name.clone());
+            let ambiguous: HashSet<String> = folded_set(&o.ambiguous);
+            let mut names: Vec<&String> = o.names.iter().collect();
+            names.push(&o.name);
+            names.extend(o.ambiguous.iter());
+            for n in names {
+                let words = words_of(n);
+                let Some(first) = words.first() else { continue };
+                let entry = outlet_names.entry(bare(first).to_string()).or_default();
+                if entry.iter().any(|e| e.words == words) {
+                    continue;
+                }
+                entry.push(OutletName {
+                    ambiguous: ambiguous.contains(&fold_str(n)),
+                    words,
+                    outlet: i,
+                });
+            }
+        }
+        for list in outlet_names.values_mut() {
+            list.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+        }
+        let anaphors = lex
+            .anaphors
+            .iter()
+            .map(|a| {
+                (
+                    fold_str(&a.noun),
+                    AnaphorRule {
+                        kinds: a.kinds.clone(),
+                        gender: a.gender,
+                        number: a.number,
+                    },
+                )
+            })
+            .collect();
+        SourceLexicon {
+            outlet_names,
+            outlet_canonical,
+            outlet_heads: lex
+                .outlet_heads
+                .iter()
+                .map(|h| words_of(h).into_iter().next().unwrap_or_default())
+                .collect(),
+            anonymous: folded_set(&lex.anonymous),
+            official: lex.official.iter().map(|o| words_of(o)).collect(),
+            group: folded_set(&lex.group),
+            document: folded_set(&lex.document),
+            person_titles: folded_set(&lex.person_titles),
+            anaphors,
+            quantifiers: folded_set(&lex.quantifiers),
+        }
+    }
+
+    fn in_set(set: &HashSet<String>, w: &str) -> bool {
+        let unprefixed = w
+            .strip_prefix(['ل', 'ب'])
+            .filter(|r| r.chars().count() >= 3);
+        set.contains(w)
+            || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
+            || readings(w).any(|r| set.contains(r))
+            || set.contains(bare(w))
+            || set.contains(&format!("ال{}", bare(w)))
+    }
+
+    pub fn is_outlet_head(&self, w: &str) -> bool {
+        Self::in_set(&self.outlet_heads, w)
+    }
+
+    pub fn is_anonymous_head(&self, w: &str) -> bool {
+        Self::in_set(&self.anonymous, w)
+    }
+
+    pub fn is_title(&self, w: &str) -> bool {
+        Self::in_set(&self.person_titles, w)
+    }
+
+    pub fn is_quantifier(&self, w: &str) -> bool {
+        Self::in_set(&self.quantifiers, w) || w.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The outlet named at `words[i..]`: (outlet index, words used).
+    pub fn outlet_at(&self, words: &[&str], i: usize, after_head: bool) -> Option<(usize, usize)> {
+        let w = words.get(i)?;
+        let mut keys = vec![bare(w)];
+        // A preposition written onto the name: لرويترز, بحسب لـ.
+        if let Some(r) = w.strip_prefix(['ل', 'ب', 'و']) {
+            keys.push(bare(r));
+        }
+        for key in keys {
+            for name in self.outlet_names.get(key).into_iter().flatten() {
+                let n = name.words.len();
+                if i + n > words.len() {
+                    continue;
+                }
+                let rest_ok = (1..n).all(|k| bare(words[i + k]) == bare(&name.words[k]));
+                if rest_ok && (!name.ambiguous || after_head) {
+                    return Some((name.outlet, n));
+                }
+            }
+        }
+        None
+    }
+
+    pub fn canonical(&self, outlet: usize) -> &str {
+        &self.outlet_canonical[outlet]
+    }
+
+    fn official_at(&self, words: &[&str], i: usize) -> bool {
+        self.official.iter().any(|o| {
+            !o.is_empty()
+                && i + o.len() <= words.len()
+                && o.iter()
+                    .enumerate()
+                    .all(|(k, ow)| bare(words[i + k]) == bare(ow))
+        })
+    }
+
+    /// Read a source phrase given as folded words.
+    pub fn read(&self, words: &[&str]) -> Reading {
+        let mut r = Reading {
+            kind: SourceKind::Person,
+            canonical: None,
+            anaphor: None,
+            gender: None,
+            number: None,
+            role_words: 0,
+            listed: true,
+        };
+        let Some(&first) = words.first() else {
+            return r;
+        };
+        // The gazetteer wins wherever the name stands in the phrase.
+        let head_is_outlet = self.is_outlet_head(first);
+        for i in 0..words.len() {
+            if let Some((o, _)) = self.outlet_at(words, i, head_is_outlet || i == 0) {
+                r.kind = SourceKind::Outlet;
+                r.canonical = Some(self.canonical(o).to_string());
+                r.gender = Some(if head_is_outlet {
+                    gender_of_noun(first)
+                } else {
+                    Gender::F
+                });
+                return r;
+            }
+        }
+        let mut h = 0;
+        while h + 1 < words.len() && self.is_quantifier(words[h]) {
+            h += 1;
+        }
+        let head = words[h];
+        if let Some(a) = self.anaphor(head).filter(|_| words.len() - h <= 2) {
+            r.kind = a.kinds.first().copied().unwrap_or(SourceKind::Person);
+            r.gender = Some(a.gender);
+            r.number = Some(a.number);
+            r.anaphor = Some(a);
+            if self.is_title(head) {
+                // "الرئيس الأميركي": a role as well as a pointer back.
+                r.role_words = self.role_length(&words[h..]);
+            }
+            return r;
+        }
+        r.number = Some(number_of_noun(head, h > 0));
+        r.gender = Some(gender_of_noun(head));
+        let official = (h..words.len()).any(|i| self.official_at(words, i)) && !self.is_title(head);
+        if self.is_anonymous_head(head) {
+            r.kind = SourceKind::Anonymous;
+        } else if Self::in_set(&self.document, head) {
+            r.kind = SourceKind::Document;
+        } else if official {
+            // "وكالات الاستخبارات": an official body, though وكالة heads outlets.
+            r.kind = SourceKind::Official;
+        } else if head_is_outlet {
+            r.kind = SourceKind::Outlet;
+        } else if Self::in_set(&self.group, head) {
+            r.kind = SourceKind::Group;
+        } else if self.is_title(head) {
+            r.kind = SourceKind::Person;
+            r.gender = Some(gender_of_noun(head));
+            r.number = Some(Number::Sg);
+            r.role_words = if self.relational_title(&words[h..]) {
+                // "محامي فلين" is Flynn's lawyer, not Flynn: all of it is the role.
+                words.len() - h
+            } else {
+                self.role_length(&words[h..])
+            };
+        } else if head.starts_with("ال") && h == 0 && words.len() <= 3 {
+            // An unlisted definite noun: "المعلومات", "السياسيون المحنكون".
+            r.kind = if r.number == Some(Number::Pl) {
+                SourceKind::Group
+            } else {
+                SourceKind::Document
+            };
+            r.listed = false;
+        } else {
+            // A name: its endings say nothing of number ("ستيفين").
+            r.kind = SourceKind::Person;
+            r.gender = None;
+            r.number = Some(Number::Sg);
+            r.listed = false;
+        }
+        r
+    }
+
+    /// An indefinite title right before a name is a relation, not an
+    /// apposition: "محامي فلين", "مؤسس موقع" (but "وزير الخارجية X",
+    /// "الرئيس X").
+    pub fn relational_title(&self, words: &[&str]) -> bool {
+        match words {
+            [title, next, ..] => {
+                !title.starts_with("ال")
+                    && !next.starts_with("ال")
+                    && !next.starts_with("لل")
+                    && !self.is_title(next)
+            }
+            _ => false,
+        }
+    }
+
+    /// How many leading words form a title or role: "الرئيس الروسي", "وزير
+    /// الخارجية الأمريكي", up to the first word that looks like a name.
+    fn role_length(&self, words: &[&str]) -> usize {
+        let mut n = 0;
+        for w in words {
+            let definite = w.starts_with("ال") || w.starts_with("لل");
+            if n == 0 || self.is_title(w) || definite {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        n
+    }
+
+    pub fn anaphor(&self, w: &str) -> Option<AnaphorRule> {
+        self.anaphors
+            .get(w)
+            .or_else(|| readings(w).find_map(|r| self.anaphors.get(r)))
+            .or_else(|| {
+                w.strip_prefix('ل')
+                    .and_then(|r| self.anaphors.get(&format!("ا{r}")))
+            })
+            .cloned()
+    }
+}
+
+/// Grammatical gender of a noun by its ending: ة (folded to ه) is feminine.
+pub fn gender_of_noun(w: &str) -> Gender {
+    if w.ends_with('ه') || w.ends_with("ات") {
+        Gender::F
+    } else {
+        Gender::M
+    }
+}
+
+/// Sound plurals and quantified nouns are plural.
+pub fn number_of_noun(w: &str, quantified: bool) -> Number {
+    if quantified || w.ends_with("ون") || w.ends_with("ين") || w.ends_with("ات") {
+        Number::Pl
+    } else {
+        Number::Sg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(phrase: &str) -> Reading {
+        let lex = SourceLexicon::new(&Lexicon::builtin());
+        let f = fold_str(phrase);
+        let words: Vec<&str> = f.split(' ').collect();
+        lex.read(&words)
+    }
+
+    #[test]
+    fn phrases_get_their_source_kind() {
+        let r = read("صحيفة نيويورك تايمز الأمريكية");
+        assert_eq!(
+            (r.kind, r.canonical.as_deref()),
+            (SourceKind::Outlet, Some("New York Times"))
+        );
+        assert_eq!(
+            read("New York Times").canonical.as_deref(),
+            Some("New York Times")
+        );
+        assert_eq!(
+            read("ذا غارديان").canonical.as_deref(),
+            Some("The Guardian")
+        );
+        assert_eq!(read("سي أن أن").canonical.as_deref(), Some("CNN"));
+        assert_eq!(read("أربعة مسئولين حاليين").kind, SourceKind::Anonymous);
+        assert_eq!(read("مصدر في البيت الأبيض").kind, SourceKind::Anonymous);
+        assert_eq!(read("البيت الأبيض").kind, SourceKind::Official);
+        assert_eq!(read("ريكس تيلرسون").kind, SourceKind::Person);
+        assert!(read("الصحيفة").anaphor.is_some());
+        assert!(read("للصحيفة").anaphor.is_some());
+        assert_eq!(read("تقرير").kind, SourceKind::Document);
+    }
+}
