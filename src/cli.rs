@@ -11,7 +11,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::annotate::Pipeline;
 use crate::input::{self, Article, InputError};
 use crate::lexicon::Lexicon;
-use crate::model::BlockKind;
 use crate::output::atomic_write;
 use crate::{bench, eval, validate, yaml};
 
@@ -30,6 +29,8 @@ struct Cli {
 enum Format {
     Yaml,
     Jsonl,
+    /// The gold format (isnad/gold/1): offsets and ids only, a draft for a reviewer.
+    Gold,
 }
 
 #[derive(Subcommand)]
@@ -139,7 +140,7 @@ fn annotate(
     lexicon: Option<&Path>,
 ) -> Result<ExitCode, String> {
     let pipeline = load_pipeline(lexicon)?;
-    if format == Format::Yaml
+    if format != Format::Jsonl
         && let Some(dir) = out
     {
         std::fs::create_dir_all(dir)
@@ -156,14 +157,39 @@ fn annotate(
     let (mut count, mut bytes, mut to_stdout) = (0usize, 0usize, 0usize);
     let mut errors = Vec::new();
     let mut write_errors = Vec::new();
+    let mut internal = 0usize;
     for_each_article(inputs, &mut errors, |article| {
-        let ann = pipeline.annotate(&article);
+        // A defect in a stage must not stop the run: the article is reported
+        // and skipped, the others go on.
+        let ann = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pipeline.annotate(&article)
+        })) {
+            Ok(ann) => ann,
+            Err(_) => {
+                eprintln!(
+                    "isnad: {}: internal error; article skipped — please report it with this article",
+                    article.origin
+                );
+                internal += 1;
+                return;
+            }
+        };
         count += 1;
         bytes += article.text.len();
         let written = match (format, out) {
             (Format::Jsonl, _) => serde_json::to_string(&ann)
                 .map_err(|e| e.to_string())
                 .and_then(|line| writeln!(jsonl, "{line}").map_err(|e| e.to_string())),
+            (Format::Gold, None) => Err("--format gold needs --out DIR".to_string()),
+            (Format::Gold, Some(dir)) => {
+                let path = dir.join(format!("{}.yaml", ann.document.id));
+                yaml::to_string(&crate::eval::GoldFile::from_annotation(&ann))
+                    .map_err(|e| e.to_string())
+                    .and_then(|y| {
+                        atomic_write(&path, y.as_bytes())
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    })
+            }
             (Format::Yaml, Some(dir)) => {
                 let path = dir.join(format!("{}.yaml", ann.document.id));
                 yaml::to_string(&ann)
@@ -194,17 +220,19 @@ fn annotate(
         .map_err(|e| format!("cannot write output: {e}"))?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     eprintln!(
-        "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors",
+        "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors, {internal} internal errors",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
         errors.len(),
         write_errors.len()
     );
-    Ok(if errors.is_empty() && write_errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(
+        if errors.is_empty() && write_errors.is_empty() && internal == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        },
+    )
 }
 
 fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, String> {
@@ -215,23 +243,7 @@ fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, Strin
     let mut io_error = None;
     for_each_article(inputs, &mut errors, |article| {
         let seg = pipeline.segment(&article);
-        let mut last_block = None;
-        for s in &seg.sentences {
-            if seg.blocks[s.block].kind == BlockKind::Boilerplate {
-                continue;
-            }
-            let mut line = String::new();
-            if last_block.is_some() && last_block != Some(s.block) {
-                line.push('\n');
-            }
-            last_block = Some(s.block);
-            // One sentence per line: inner line breaks cannot occur (blocks are lines).
-            line.push_str(&article.text[s.start..s.end]);
-            if let Err(e) = writeln!(w, "{line}") {
-                io_error = Some(e);
-            }
-        }
-        if let Err(e) = writeln!(w) {
+        if let Err(e) = w.write_all(crate::segment::render(&article.text, &seg).as_bytes()) {
             io_error = Some(e);
         }
     });

@@ -371,11 +371,34 @@ impl Segmenter {
             // A letter right after the stop: "U.S", "aawsat.com" stay whole; a
             // missing space between two Arabic sentences does not.
             Some(c) if c.is_alphanumeric() => {
-                is_arabic_letter(c) && before.is_some_and(is_arabic_letter)
+                // "».وتابع": look past closing marks for the word before.
+                let word_end = text[..i]
+                    .chars()
+                    .rev()
+                    .find(|c| !CLOSERS.contains(c) && !crate::text::is_quote(*c));
+                is_arabic_letter(c)
+                    && word_end.is_some_and(|b| is_arabic_letter(b) || b.is_numeric())
             }
             _ => true,
         }
     }
+}
+
+/// One sentence per line, a blank line between paragraphs and after the
+/// article: the `isnad segment` output, for comparison with other segmenters.
+pub fn render(raw: &str, seg: &Segmentation) -> String {
+    let mut out = String::new();
+    let mut last_block = None;
+    for s in &seg.sentences {
+        if last_block.is_some() && last_block != Some(s.block) {
+            out.push('\n');
+        }
+        last_block = Some(s.block);
+        out.push_str(&raw[s.start..s.end]);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }
 
 /// "د", "م", "U", "ق.م", "U.S": every dot-separated piece is one letter.

@@ -72,8 +72,9 @@ pub fn assemble(inp: Input) -> Found {
                     let span = doc.span(np.first, np.last, np.skip);
                     let display = raw[span.0..span.1]
                         .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
-                    let e = registry.mention(&reading, &words, display, Some(span));
-                    (Some(e), Some(span))
+                    let shown = link.shown.then_some(span);
+                    let e = registry.mention(&reading, &words, display, shown);
+                    (Some(e), shown)
                 }
                 Speaker::SourceOfPrevious(np) => {
                     let span = doc.span(np.first, np.last, np.skip);
@@ -113,17 +114,8 @@ pub fn assemble(inp: Input) -> Found {
                 kind: c.kind,
                 stance: c.stance,
             });
-            let cue = cue.or_else(|| {
-                // An outlet spoken to (لرويترز) is a link without a cue word of its own.
-                span.map(|(s, e)| Cue {
-                    start: text.char_at(s),
-                    end: text.char_at(e),
-                    text: raw[s..e].to_string(),
-                    kind: CueKind::Addressee,
-                    stance: crate::model::Stance::Assert,
-                })
-                .filter(|_| matches!(link.speaker, Speaker::Phrase(_)) && is_addressee(raw, span))
-            });
+            // An outlet spoken to (لرويترز) or an owner (مصدر الصحيفة) is a
+            // link with no cue word of its own.
             links.push((cue, span.map(span_of), entity));
         }
         // "كشفت الصحيفة نقلا عن أحد مصادرها": the owner of "مصادرها" is the
@@ -190,14 +182,6 @@ pub fn assemble(inp: Input) -> Found {
         claims,
         publisher_ref: publisher_entity.and_then(|e| ids.get(&e).cloned()),
     }
-}
-
-/// A phrase that starts with ل and names an outlet is the outlet spoken to.
-fn is_addressee(raw: &str, span: Option<(usize, usize)>) -> bool {
-    span.is_some_and(|(s, e)| {
-        let before = raw[..s].chars().next_back();
-        before == Some('ل') && raw[s..e].chars().next().is_some()
-    })
 }
 
 /// Sentences no report covers: the publisher's own claims.

@@ -30,6 +30,7 @@ struct PhraseCue {
     words: Vec<String>,
     kind: CueKind,
     stance: Stance,
+    quoting: bool,
     /// The last word is a clitic (لـ) attached to the next token.
     attached: bool,
 }
@@ -46,6 +47,8 @@ pub struct CueHit {
     /// the start of the token after `last`.
     pub clitic: u32,
     pub complement: Vec<Vec<String>>,
+    /// A prepositional cue whose object is quoted by the speaker (نقلا عن).
+    pub quoting: bool,
 }
 
 pub struct CueMatcher {
@@ -163,6 +166,7 @@ impl CueMatcher {
                     words: w,
                     kind,
                     stance,
+                    quoting: p.quoting,
                     attached,
                 });
             }
@@ -197,7 +201,7 @@ impl CueMatcher {
     }
 
     pub fn at(&self, text: &str, toks: &[Token], i: usize, to: usize) -> Option<CueHit> {
-        let t = toks[i];
+        let t = *toks.get(i).filter(|_| i < to)?;
         if t.kind != TokKind::Word {
             return None;
         }
@@ -220,6 +224,7 @@ impl CueMatcher {
             agreement: c.agreement,
             clitic: 0,
             complement: c.complement.clone(),
+            quoting: false,
         })
     }
 
@@ -291,5 +296,6 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         agreement: Agreement::default(),
         clitic,
         complement: vec![],
+        quoting: p.quoting,
     })
 }

@@ -72,6 +72,9 @@ struct LinkDraft {
     cue: Option<(CueHit, usize, usize)>,
     speaker: Speaker,
     agreement: Agreement,
+    /// The speaker's words stand in this link's clause (not for a
+    /// participle going on with the speaker of its verb).
+    shown: bool,
 }
 
 /// A report: a chain of links and the content it attributes.
@@ -120,14 +123,20 @@ impl Doc<'_> {
 
     /// Original byte offset where token `i` starts.
     fn start_of(&self, i: usize) -> usize {
-        self.f.orig_start(self.toks[i].start as usize)
+        match self.toks.get(i) {
+            Some(t) => self.f.orig_start(t.start as usize),
+            None => self.raw.len(),
+        }
     }
 
     /// Original byte span of tokens `[a, b]`, skipping `skip` folded bytes.
     fn span(&self, a: usize, b: usize, skip: u32) -> (usize, usize) {
-        let s = self.f.orig_start((self.toks[a].start + skip) as usize);
-        let e = self.f.orig_end(self.raw, self.toks[b].end as usize);
-        (s, e)
+        let (Some(ta), Some(tb)) = (self.toks.get(a), self.toks.get(b)) else {
+            return (self.raw.len(), self.raw.len());
+        };
+        let s = self.f.orig_start((ta.start + skip).min(ta.end) as usize);
+        let e = self.f.orig_end(self.raw, tb.end as usize);
+        (s, e.max(s))
     }
 
     fn np_words(&self, np: Np) -> Vec<&str> {
@@ -136,7 +145,7 @@ impl Doc<'_> {
             .map(|k| {
                 let w = self.word(k);
                 if k == np.first && np.skip > 0 {
-                    &w[np.skip as usize..]
+                    w.get(np.skip as usize..).unwrap_or(w)
                 } else {
                     w
                 }
@@ -219,9 +228,9 @@ impl Attributor {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            let relational = self
-                .sources
-                .relational_title(&[doc.word(i), doc.word(i + 1)]);
+            let relational =
+                self.sources
+                    .relational_title(&[doc.word(i), doc.word(i + 1), doc.word(i + 2)]);
             if !doc.is_word(i)
                 || !self.sources.is_title(doc.word(i))
                 || relational

@@ -50,22 +50,40 @@ impl Attributor {
             .filter(|h| matches!(h.kind, CueKind::Verb | CueKind::NoComment))
     }
 
-    /// An outlet spoken to: لرويترز, لشبكة "سي أن أن".
+    /// An outlet spoken to: لرويترز, لـ«الشرق الأوسط», لشبكة "سي أن أن",
+    /// لقناة فوكس سبورتس.
     pub(super) fn addressee_at(&self, doc: &Doc, i: usize, to: usize) -> Option<Np> {
         let w = doc.word(i);
         if !doc.is_word(i) || !w.starts_with('ل') || w.starts_with("لل") {
             return None;
         }
         let skip = 'ل'.len_utf8();
-        let rest = &w[skip..];
-        let toks: Vec<usize> = (i..to.min(i + 8)).filter(|&k| doc.is_word(k)).collect();
+        let rest = w.get(skip..).unwrap_or("");
+        // The words that follow ل, quotes skipped: "لـ«سبق»" is ل, «, سبق, ».
+        let toks: Vec<usize> = (i..to.min(i + 10))
+            .take_while(|&k| doc.is_word(k) || doc.punct(k, '"'))
+            .filter(|&k| doc.is_word(k) && !(k == i && rest.is_empty()))
+            .collect();
         let words: Vec<&str> = toks
             .iter()
             .map(|&k| if k == i { rest } else { doc.word(k) })
             .collect();
-        let head = usize::from(self.sources.is_outlet_head(rest));
-        let (_, used) = self.sources.outlet_at(&words, head, true)?;
-        let mut last = toks[head + used - 1];
+        let head = words
+            .first()
+            .is_some_and(|w| self.sources.is_outlet_head(w));
+        let used = match self.sources.outlet_at(&words, usize::from(head), true) {
+            Some((_, n)) => n + usize::from(head),
+            // An outlet head with a name we do not know: "لقناة فوكس سبورتس".
+            None if head => {
+                1 + words[1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| self.name_like(w))
+                    .count()
+            }
+            None => return None,
+        };
+        let mut last = *toks.get(used.max(1) - 1)?;
         if doc.punct(last + 1, '"') {
             last += 1;
         }
@@ -74,6 +92,18 @@ impl Attributor {
             last,
             skip: if rest.is_empty() { 0 } else { skip as u32 },
         })
+    }
+
+    /// The outlet spoken to, before the verb in its clause: "وفي حديث لشبكة
+    /// "سي أن أن" قال", "وفي تصريح لـ«سبق» أوضح".
+    pub(super) fn addressee_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
+        let from = (a..verb)
+            .rev()
+            .find(|&k| doc.is_comma(k))
+            .map_or(a, |k| k + 1);
+        (from..verb)
+            .filter_map(|k| self.addressee_at(doc, k, verb))
+            .find(|np| np.last < verb)
     }
 
     /// A quoted name inside a phrase ("صحيفة "نيويورك تايمز"", "مصادر "دايلي
@@ -122,7 +152,7 @@ impl Attributor {
                 TokKind::Word => {
                     let raw_w = doc.word(k);
                     let w = if k == i && skip > 0 {
-                        &raw_w[skip as usize..]
+                        raw_w.get(skip as usize..).unwrap_or(raw_w)
                     } else {
                         raw_w
                     };
@@ -307,6 +337,7 @@ impl Attributor {
             cue: None,
             speaker,
             agreement,
+            shown: true,
         };
         let mut h = np.first;
         while h < np.last && doc.is_word(h) && self.sources.is_quantifier(doc.word(h)) {
@@ -374,7 +405,45 @@ impl Attributor {
                 }
             }
         }
-        vec![link(Speaker::Phrase(np), agreement)]
+        vec![link(Speaker::Phrase(self.person_name(doc, np)), agreement)]
+    }
+
+    /// The name inside a titled phrase, which is what the source's words
+    /// are: "وزير الخارجية الروسي سيرغي لافروف" → "سيرغي لافروف", "المتحدث
+    /// الرسمي ... العقيد علي بن موسى زعلة" → "علي بن موسى زعلة", "الأمير فيصل بن
+    /// سلمان أمير منطقة المدينة" → "فيصل بن سلمان".
+    pub(super) fn person_name(&self, doc: &Doc, np: Np) -> Np {
+        let toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
+        let title = |k: usize| self.sources.is_title(doc.word(k));
+        let definite = |k: usize| doc.word(k).starts_with("ال") || doc.word(k).starts_with("لل");
+        let name = |k: usize| self.name_like(doc.word(k)) && !title(k);
+        if toks.len() < 2 || !title(toks[0]) {
+            return np;
+        }
+        let as_np = |run: &[usize]| Np {
+            first: run[0],
+            last: run[run.len() - 1],
+            skip: 0,
+        };
+        // After the last title, past its definite modifiers: all of it a name.
+        if let Some(t) = toks.iter().rposition(|&k| title(k)) {
+            let after: Vec<usize> = toks[t + 1..]
+                .iter()
+                .copied()
+                .skip_while(|&k| definite(k))
+                .collect();
+            if !after.is_empty() && after.iter().all(|&k| name(k)) {
+                return as_np(&after);
+            }
+        }
+        // Else the first run of name words after the leading title.
+        let run: Vec<usize> = toks[1..]
+            .iter()
+            .copied()
+            .skip_while(|&k| title(k) || definite(k))
+            .take_while(|&k| name(k))
+            .collect();
+        if run.is_empty() { np } else { as_np(&run) }
     }
 
     /// "عن X" after a source: whom that source was passing on.
@@ -398,6 +467,7 @@ impl Attributor {
             agreement: Agreement::default(),
             clitic: 0,
             complement: vec![],
+            quoting: true,
         };
         // A possessive owner (عن مصدرها) is the source before it: keep the
         // unnamed source only.

@@ -89,6 +89,31 @@ impl Attributor {
         (None, addressee)
     }
 
+    /// How far a quotation opened in sentence `si` may run: to the end of its
+    /// paragraph, but not into a sentence that opens with a new report
+    /// ("... وأضاف:" after a quotation whose closing mark is missing).
+    fn quote_reach(&self, doc: &Doc, seg: &Segmentation, si: usize) -> usize {
+        let block = seg.sentences[si].block;
+        let mut end = seg.sentences[si].end;
+        for s in seg.sentences[si + 1..]
+            .iter()
+            .take_while(|s| s.block == block)
+        {
+            let first = doc
+                .toks
+                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.start);
+            if self
+                .cues
+                .at(&doc.f.folded, &doc.toks, first, doc.toks.len())
+                .is_some()
+            {
+                break;
+            }
+            end = s.end;
+        }
+        end
+    }
+
     /// Where the sentence starts, and whether it starts inside a quotation.
     fn quote_state(&self, at: &At) -> (usize, bool) {
         let inside = at.seg.sentences[at.si].quotation == crate::model::Quotation::Inside;
@@ -118,14 +143,14 @@ impl Attributor {
             k += 1;
         }
         if doc.punct(k, '"') {
-            let block = seg.blocks[seg.sentences[si].block];
+            let limit = self.quote_reach(doc, seg, si);
             let start = doc.f.orig_start(doc.toks[k].end as usize);
             let close = (k + 1..doc.toks.len())
-                .take_while(|&z| doc.start_of(z) < block.end)
+                .take_while(|&z| doc.start_of(z) < limit)
                 .find(|&z| doc.punct(z, '"'));
             let end = match close {
                 Some(z) => doc.start_of(z),
-                None => trim_end_punct(doc.raw, start, block.end),
+                None => trim_end_punct(doc.raw, start, limit),
             };
             // Words of the clause after the closing mark make it mixed.
             let tail = close.filter(|&z| {
@@ -223,15 +248,22 @@ impl Attributor {
         {
             speaker_np = Some(name);
         }
-        // Prepositional cues between the subject and the content are inner links.
+        // Prepositional cues between the subject and the content: "نقلا عن Y"
+        // is whom the speaker quotes (inner), "وفقا لـ Y" who relays the
+        // speaker (outer).
         let comp_tok = comp.unwrap_or(b);
         let mut takes = Vec::new();
+        let mut outer = Vec::new();
         for (h, other) in hits.iter().enumerate() {
             let between = other.first > hit.last && other.first < comp_tok;
             if between && other.kind == CueKind::Preposition {
                 takes.push(h);
                 if let Some((links, _)) = self.preposition_links(doc, other, b) {
-                    inner.extend(links);
+                    if other.quoting {
+                        inner.extend(links);
+                    } else {
+                        outer.extend(links);
+                    }
                 }
             } else if between && other.kind == CueKind::Nominal {
                 // "وقال في رسالة ... لرويترز:": the noun only says how it was said.
@@ -240,6 +272,11 @@ impl Attributor {
         }
         if speaker_np.is_none() {
             speaker_np = self.subject_before(doc, a, hit.first);
+        }
+        // "أعتقد أن": a form-VIII/X verb written with hamza and no subject is
+        // the writer speaking (first person), not a report.
+        if speaker_np.is_none() && self.first_person(doc, hit) {
+            return None;
         }
         if no_comment {
             comp = None;
@@ -255,12 +292,15 @@ impl Attributor {
                 (content, QuoteKind::Indirect)
             }
         };
-        let mut links = Vec::new();
+        let mut links = outer;
+        // "وفي حديث لشبكة "سي أن أن" قال": the outlet spoken to may come first.
+        let addressee = addressee.or_else(|| self.addressee_before(doc, a, hit.first));
         if let Some(np) = addressee {
             links.push(LinkDraft {
                 cue: None,
                 speaker: Speaker::Phrase(np),
                 agreement: Agreement::default(),
+                shown: true,
             });
         }
         let mut main = match speaker_np {
@@ -285,6 +325,17 @@ impl Attributor {
             subordinate: self.opens_subordinate(doc, a, hit.first),
             sentence: at.si,
         })
+    }
+
+    /// Whether a verb whose perfect begins with a plain alef (اعتقد, اعتبر)
+    /// is written with hamza (أعتقد): the first person present.
+    fn first_person(&self, doc: &Doc, hit: &CueHit) -> bool {
+        let (s, e) = doc.span(hit.first, hit.first, 0);
+        let raw = doc.raw[s..e].trim_start_matches(['و', 'ف']);
+        let folded = bare_word(doc, hit.first);
+        raw.starts_with('أ')
+            && folded.starts_with('ا')
+            && (folded.starts_with("است") || folded.chars().nth(2) == Some('ت'))
     }
 
     /// Whether one of the verb's complement phrases starts at token `k`.
@@ -327,10 +378,24 @@ impl Attributor {
     ) -> Option<(Option<Np>, (usize, usize))> {
         let At { doc, b, .. } = *at;
         if hit.kind == CueKind::NoComment {
-            let s = doc.start_of(hit.first);
+            // "ولم يستجب البيت الأبيض": the negation is part of what is said.
+            let negated =
+                hit.first > at.a && matches!(bare_word(doc, hit.first - 1), "لم" | "لن" | "لا");
+            let first = if negated { hit.first - 1 } else { hit.first };
+            let s = doc.start_of(first);
             return Some((subject, (s, comma_end(doc, hit.first, b))));
         }
-        let mut np = subject?;
+        let Some(mut np) = subject else {
+            // "وأكد أهمية ...": a verb opening its clause with no subject goes
+            // on with the last speaker.
+            let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
+            let start = super::skip_commas(doc, hit.last + 1, b);
+            let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+            if continues && self.has_object(doc, start, b) && start < b {
+                return Some((None, (doc.start_of(start), clause_end(doc, start, b))));
+            }
+            return None;
+        };
         let mut scan = scan;
         let reading = self.read_np(doc, np);
         let words = doc.np_words(np).len();
@@ -380,7 +445,7 @@ impl Attributor {
             start += 1; // "وفقا لـ CNN": the clitic stands alone
             skip = 0;
         }
-        let rest = &doc.word(start)[skip as usize..];
+        let rest = doc.word(start).get(skip as usize..).unwrap_or("");
         if rest == "ما" || (skip == 0 && rest == "لما") {
             start += 1;
             skip = 0;
@@ -392,6 +457,16 @@ impl Attributor {
             skip = 0;
         }
         let (np, mut next) = self.np_at(doc, start, b, skip)?;
+        // "وفقا للقانون", "حسب الخطة": a preposition's object must be a source.
+        let r = self.read_np(doc, np);
+        let source_like = r.listed
+            || r.canonical.is_some()
+            || r.role_words > 0
+            || r.anaphor.is_some()
+            || r.kind == SourceKind::Person;
+        if !source_like {
+            return None;
+        }
         let mut links = self.possessive_links(doc, np, Agreement::default());
         if let Some(last) = links.last_mut() {
             last.cue = Some(cue_of(doc, &cue));
@@ -466,21 +541,27 @@ impl Attributor {
             Some(r) => r.links.clone(),
             None => vec![dropped(hit.agreement)],
         };
-        let since = earlier.last().map_or(a, |r| r.cue_tok + 1);
-        let clause_subject = (since..hit.first)
+        // After "وبحسب مصادر، فإن أسانج رد ..." the one who goes on is the
+        // clause's subject; after a verb, the verb's speaker.
+        let after_preposition = earlier
+            .last()
+            .is_some_and(|r| r.kind == CueKind::Preposition);
+        let clause_subject = (earlier.last().map_or(a, |r| r.cue_tok + 1)..hit.first)
             .rev()
             .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
             .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
-            .filter(|(np, _)| self.names_source(doc, *np));
+            .filter(|(np, _)| after_preposition && self.names_source(doc, *np));
         if let Some((np, _)) = clause_subject {
             links.push(LinkDraft {
                 cue: None,
                 speaker: Speaker::Phrase(np),
                 agreement: hit.agreement,
+                shown: false,
             });
         }
         if let Some(last) = links.last_mut() {
             last.cue = Some(cue_of(doc, hit));
+            last.shown = false;
         }
         Some(Report {
             links,
@@ -521,6 +602,7 @@ impl Attributor {
                 cue: Some(cue_of(doc, hit)),
                 speaker,
                 agreement: hit.agreement,
+                shown: true,
             }],
             cue_tok: hit.first,
             kind: hit.kind,
@@ -547,6 +629,7 @@ impl Attributor {
             agreement: Agreement::default(),
             clitic: 0,
             complement: vec![],
+            quoting: true,
         };
         Some(Report {
             links: vec![LinkDraft {
@@ -557,6 +640,7 @@ impl Attributor {
                     skip: 0,
                 }),
                 agreement: Agreement::default(),
+                shown: true,
             }],
             cue_tok: colon,
             kind: CueKind::Colon,
@@ -569,11 +653,20 @@ impl Attributor {
     }
 }
 
+/// A word without its conjunction: "ولم" → "لم".
+fn bare_word<'d>(doc: &'d Doc, k: usize) -> &'d str {
+    let w = doc.word(k);
+    w.strip_prefix(['و', 'ف'])
+        .filter(|r| !r.is_empty())
+        .unwrap_or(w)
+}
+
 fn dropped(agreement: Agreement) -> LinkDraft {
     LinkDraft {
         cue: None,
         speaker: Speaker::Dropped(agreement),
         agreement,
+        shown: true,
     }
 }
 
@@ -602,7 +695,9 @@ fn comma_end(doc: &Doc, k: usize, b: usize) -> usize {
 }
 
 pub(super) fn trim_end_punct(raw: &str, start: usize, end: usize) -> usize {
-    let s = &raw[start..end];
+    let Some(s) = raw.get(start..end) else {
+        return start;
+    };
     let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".!?؟…،,".contains(c));
     start + t.len()
 }

@@ -145,10 +145,23 @@ impl Registry {
         self.note(e, display, Some(span));
     }
 
+    /// A person by name: the same family name, or (one word only) a word of
+    /// a fuller name seen before ("نصرة" after "نصرة أحمد").
     fn find_person(&self, name: &[&str]) -> Option<usize> {
         let last = name.last()?;
-        self.most_recent(|e| {
+        let by_last = self.most_recent(|e| {
             e.kind == SourceKind::Person && e.key.last().is_some_and(|k| same_name_word(k, last))
+        });
+        by_last.or_else(|| {
+            (name.len() == 1)
+                .then(|| {
+                    self.most_recent(|e| {
+                        e.kind == SourceKind::Person
+                            && e.key.len() > 1
+                            && e.key.iter().any(|k| bare(k) == bare(last))
+                    })
+                })
+                .flatten()
         })
     }
 
@@ -298,13 +311,24 @@ impl Registry {
 
     /// The latest speaker a subjectless verb agrees with (وأضاف, وأضافت).
     pub fn dropped_subject(&mut self, verb: Agreement) -> Option<usize> {
-        let e = self
-            .speakers
-            .iter()
-            .rev()
-            .take(12)
+        let recent = self.speakers.iter().rev().take(12);
+        let e = recent
+            .clone()
             .find(|(_, a)| agrees(*a, verb))
-            .map(|(e, _)| *e)?;
+            .map(|(e, _)| *e)
+            // No speaker agrees: the latest cited source of that gender, else
+            // the latest speaker ("وقالت" after a report we could not read).
+            .or_else(|| {
+                self.most_recent(|e| {
+                    e.cited
+                        && matches!(
+                            e.kind,
+                            SourceKind::Person | SourceKind::Anonymous | SourceKind::Official
+                        )
+                        && verb.gender.is_none_or(|g| e.gender == Some(g))
+                })
+            })
+            .or_else(|| recent.map(|(e, _)| *e).next())?;
         Some(self.touch(e))
     }
 }

@@ -289,12 +289,14 @@ impl SourceLexicon {
     /// apposition: "محامي فلين", "مؤسس موقع" (but "وزير الخارجية X",
     /// "الرئيس X").
     pub fn relational_title(&self, words: &[&str]) -> bool {
+        let definite = |w: &str| w.starts_with("ال") || w.starts_with("لل");
         match words {
-            [title, next, ..] => {
-                !title.starts_with("ال")
-                    && !next.starts_with("ال")
-                    && !next.starts_with("لل")
+            // "رئيس جهاز الأمن القومي X" goes on with a definite noun: a role.
+            [title, next, rest @ ..] => {
+                !definite(title)
+                    && !definite(next)
                     && !self.is_title(next)
+                    && rest.first().is_none_or(|w| !definite(w))
             }
             _ => false,
         }

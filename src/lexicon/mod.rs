@@ -61,6 +61,10 @@ pub struct Phrase {
     pub phrase: String,
     #[serde(default = "assert_stance")]
     pub stance: Stance,
+    /// "X نقلا عن Y": the phrase's object is quoted by the speaker (an
+    /// inner link), not the one who relays the speaker (an outer link).
+    #[serde(default)]
+    pub quoting: bool,
 }
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,36 @@
+//! Shared helpers for the integration tests: the bundled articles and the
+//! pipeline that reads them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use isnad::annotate::Pipeline;
+use isnad::input::{self, Article};
+use isnad::lexicon::Lexicon;
+use isnad::model::Annotation;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_paths() -> Vec<PathBuf> {
+    input::expand(&root().join("corpus/seeds")).expect("corpus/seeds is readable")
+}
+
+pub fn read(path: &Path) -> Article {
+    let mut found = None;
+    input::read_path(path, &mut |a| found = Some(a), &mut |e| panic!("{e}"));
+    found.expect("one article")
+}
+
+pub fn pipeline() -> Pipeline {
+    Pipeline::new(&Lexicon::builtin())
+}
+
+pub fn annotate(path: &Path) -> Annotation {
+    pipeline().annotate(&read(path))
+}
+
+pub fn stem(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
