@@ -323,13 +323,30 @@ fn links(doc: &Doc) -> Vec<FlatLink> {
     out
 }
 
+/// Where an entity is first named as a source in a chain (else its first
+/// mention): the identity that resolution is judged by.
+fn first_named(d: &Doc, e: usize) -> Option<Range> {
+    let id = d.sources[e].0.as_str();
+    d.claims
+        .iter()
+        .flat_map(|c| &c.chain)
+        .filter(|l| l.reference.as_deref() == Some(id))
+        .filter_map(|l| l.source)
+        .min()
+        .or_else(|| d.sources[e].1.iter().min().copied())
+}
+
+/// Two entities are the same when they were first named at the same place
+/// (so a link that points at the wrong antecedent is caught even when its
+/// own words are right), or when both carry the same gazetteer name.
 fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
     let (Some(pe), Some(ge)) = (pe, ge) else {
         return false;
     };
     let (ps, gs) = (&p.sources[pe], &g.sources[ge]);
     let named = matches!((&ps.2, &gs.2), (Some(a), Some(b)) if crate::text::fold_str(a) == crate::text::fold_str(b));
-    named || ps.1.iter().any(|a| gs.1.iter().any(|b| overlaps(*a, *b)))
+    named
+        || matches!((first_named(p, pe), first_named(g, ge)), (Some(a), Some(b)) if overlaps(a, b))
 }
 
 fn link_key(l: &FlatLink) -> Option<Range> {

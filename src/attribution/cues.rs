@@ -83,7 +83,7 @@ fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
 /// Conjunctions and particles that may be written onto a word: و, ف, and
 /// the future/emphasis ل and س do not precede reporting verbs in news.
 const CONJ: [char; 2] = ['و', 'ف'];
-const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
+const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ني", "كم"];
 
 /// The ways a folded token may be read: itself, without a conjunction,
 /// without an object pronoun, without both.
@@ -216,7 +216,13 @@ impl CueMatcher {
                 return Some(hit);
             }
         }
-        readings(w).find_map(|r| self.words.get(r)).map(|c| CueHit {
+        let found = readings(w).find_map(|r| self.words.get(r)).or_else(|| {
+            // "فأخبرونا": the alef of -وا drops before a pronoun.
+            readings(w)
+                .filter(|r| r.ends_with('و'))
+                .find_map(|r| self.words.get(&format!("{r}ا")))
+        });
+        found.map(|c| CueHit {
             first: i,
             last: i,
             kind: c.kind,

@@ -222,47 +222,47 @@ impl Attributor {
         })
     }
 
-    /// Every "title name" pair in the text ("الرئيس الروسي فلاديمير بوتين"),
-    /// so that a role noun alone can point back to the person.
+    /// Every "title name" pair in the text ("الرئيس الروسي فلاديمير بوتين",
+    /// "رئيس جهاز الأمن القومي اليمني علي الأحمدي"), so that a role noun alone
+    /// can point back to the person.
     fn register_roles(&self, doc: &Doc, reg: &mut Registry) {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            let relational =
-                self.sources
-                    .relational_title(&[doc.word(i), doc.word(i + 1), doc.word(i + 2)]);
-            if !doc.is_word(i)
-                || !self.sources.is_title(doc.word(i))
-                || relational
-                || !doc.is_word(i + 1)
-            {
+            if !doc.is_word(i) || !self.sources.is_title(doc.word(i)) {
                 i += 1;
                 continue;
             }
-            let mut j = i + 1;
-            while j < n && doc.is_word(j) && j - i < 4 {
-                let w = doc.word(j);
-                if w.starts_with("ال") || w.starts_with("لل") || self.sources.is_title(w) {
-                    j += 1;
-                } else {
-                    break;
+            let ends_phrase = |k: usize| {
+                let w = doc.word(k);
+                (self.is_stop(w) && w != "علي")
+                    || self.is_complementizer(w)
+                    || self.appositions.contains(w)
+                    || self.cues.at(&doc.f.folded, &doc.toks, k, n).is_some()
+            };
+            let end = (i..n.min(i + 14))
+                .take_while(|&k| doc.is_word(k) && (k == i || !ends_phrase(k)))
+                .last()
+                .unwrap_or(i);
+            let phrase = Np {
+                first: i,
+                last: end,
+                skip: 0,
+            };
+            let name = self.person_name(doc, phrase);
+            if name.first > i && !self.sources.relational_title(&doc.np_words(phrase)) {
+                let words: Vec<&str> = doc.np_words(name);
+                let (s, e) = doc.span(name.first, name.last, 0);
+                // "المعارض لنظام الرئيس الروسي X": each title in the phrase
+                // opens a role of X ("الرئيس الروسي" as well).
+                for t in (i..name.first).filter(|&t| self.sources.is_title(doc.word(t))) {
+                    let role: Vec<&str> = (t..name.first).map(|x| doc.word(x)).collect();
+                    reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
+                i = name.last + 1;
+            } else {
+                i += 1;
             }
-            let mut k = j;
-            while k < n && doc.is_word(k) && k - j < 3 && self.name_like(doc.word(k)) {
-                // "السفير الروسي بأمريكا ومستشاري ترامب": a conjunction ends the name.
-                if k > j && doc.word(k).starts_with('و') {
-                    break;
-                }
-                k += 1;
-            }
-            if k > j {
-                let role: Vec<&str> = (i..j).map(|x| doc.word(x)).collect();
-                let name: Vec<&str> = (j..k).map(|x| doc.word(x)).collect();
-                let (s, e) = doc.span(j, k - 1, 0);
-                reg.person_with_role(&role, &name, &doc.raw[s..e], (s, e));
-            }
-            i = k.max(i + 1);
         }
     }
 

@@ -10,6 +10,7 @@ use crate::model::{CueKind, SourceKind, Stance};
 
 /// Most words a source phrase runs to.
 const MAX_PHRASE: usize = 8;
+const MAX_TITLED_PHRASE: usize = 13;
 
 impl Attributor {
     /// A word that may be part of a person's name: not a function word,
@@ -29,6 +30,23 @@ impl Attributor {
             || readings(w)
                 .skip(1)
                 .any(|r| self.np_stops.contains(r) && r.chars().count() > 1)
+    }
+
+    /// A stop word at token `k`, telling the name علي from the preposition
+    /// على, which folding writes alike.
+    fn stop_at(&self, doc: &Doc, k: usize, w: &str) -> bool {
+        if !self.is_stop(w) {
+            return false;
+        }
+        if !matches!(w, "علي" | "الي") {
+            return true;
+        }
+        let (_, e) = doc.span(k, k, 0);
+        doc.raw[..e]
+            .chars()
+            .rev()
+            .find(|c| !crate::text::is_mark(*c))
+            != Some('ي')
     }
 
     pub(super) fn is_complementizer(&self, w: &str) -> bool {
@@ -87,8 +105,10 @@ impl Attributor {
         if doc.punct(last + 1, '"') {
             last += 1;
         }
+        // "لـ«الشرق الأوسط»": the outlet's words, without the bare ل.
+        let first = if rest.is_empty() { *toks.first()? } else { i };
         Some(Np {
-            first: i,
+            first,
             last,
             skip: if rest.is_empty() { 0 } else { skip as u32 },
         })
@@ -109,14 +129,30 @@ impl Attributor {
     /// A quoted name inside a phrase ("صحيفة "نيويورك تايمز"", "مصادر "دايلي
     /// بيست""): the closing mark's token, when the quote is a name and not
     /// the words said.
-    fn quoted_name(&self, doc: &Doc, k: usize, to: usize, after_head: bool) -> Option<usize> {
+    fn quoted_name(
+        &self,
+        doc: &Doc,
+        k: usize,
+        to: usize,
+        after_head: bool,
+        words_before: usize,
+    ) -> Option<usize> {
         let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, '"'))?;
-        let words: Vec<&str> = (k + 1..close)
+        let inner = k + 1..close;
+        let words: Vec<&str> = inner
+            .clone()
             .filter(|&z| doc.is_word(z))
             .map(|z| doc.word(z))
             .collect();
         let known = self.sources.outlet_at(&words, 0, true).is_some();
-        (!words.is_empty() && (known || after_head)).then_some(close)
+        // "حركة «حماس»": a short quoted name after a noun, with no
+        // punctuation of its own (a quotation would have some, or be longer).
+        let short_name = words_before > 0
+            && words.len() <= 2
+            && inner.clone().all(|z| doc.is_word(z))
+            && words.first().is_some_and(|w| !self.is_complementizer(w))
+            && self.verb_at(doc, k + 1, close).is_none();
+        (!words.is_empty() && (known || after_head || short_name)).then_some(close)
     }
 
     /// The source phrase starting at token `i` (the subject after a verb or the
@@ -137,10 +173,17 @@ impl Attributor {
         let mut head_takes_name = false;
         // Words left after an inner preposition: "مصدر في البيت الأبيض".
         let mut inner_left: Option<usize> = None;
-        while k < to && words < MAX_PHRASE {
+        // A title carries its office before the name: allow it more words.
+        let titled = self.sources.is_title(doc.word(first));
+        let max = if titled {
+            MAX_TITLED_PHRASE
+        } else {
+            MAX_PHRASE
+        };
+        while k < to && words < max {
             match doc.toks[k].kind {
                 TokKind::Punct('"') => {
-                    let Some(close) = self.quoted_name(doc, k, to, head_takes_name) else {
+                    let Some(close) = self.quoted_name(doc, k, to, head_takes_name, words) else {
                         break;
                     };
                     words += (k + 1..close).filter(|&z| doc.is_word(z)).count();
@@ -171,7 +214,7 @@ impl Attributor {
                             break;
                         }
                         inner_left = Some(left - 1);
-                    } else if self.is_stop(w) || (words > 0 && self.adverbs.contains(w)) {
+                    } else if self.stop_at(doc, k, w) || (words > 0 && self.adverbs.contains(w)) {
                         let inner = head_anonymous
                             && (1..=3).contains(&words)
                             && matches!(w, "في" | "فى" | "من" | "داخل" | "لدى");
@@ -236,9 +279,11 @@ impl Attributor {
             s -= 1;
         }
         let apposed = s < e && s > from && doc.is_comma(s - 1);
-        let names = (s..e)
-            .all(|k| self.name_like(doc.word(k)) && self.addressee_at(doc, k, e).is_none())
-            && !self.sources.is_title(doc.word(s));
+        let names = (s..e).all(|k| {
+            self.name_like(doc.word(k))
+                && self.addressee_at(doc, k, e).is_none()
+                && self.cues.at(&doc.f.folded, &doc.toks, k, e).is_none()
+        }) && !self.sources.is_title(doc.word(s));
         (apposed && names).then_some(Np {
             first: s,
             last: e - 1,
@@ -251,6 +296,11 @@ impl Attributor {
     /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the
     /// phrase that opens the sentence ("The Washington Post، وفي إطار ...، ذكرت").
     pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
+        // "...، وشدد على أن": a verb joined by و after a comma goes on with
+        // the same speaker; what stands before it is the last clause's content.
+        if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
+            return None;
+        }
         let mut k = verb;
         while k > a
             && doc.is_word(k - 1)
@@ -409,41 +459,49 @@ impl Attributor {
     }
 
     /// The name inside a titled phrase, which is what the source's words
-    /// are: "وزير الخارجية الروسي سيرغي لافروف" → "سيرغي لافروف", "المتحدث
-    /// الرسمي ... العقيد علي بن موسى زعلة" → "علي بن موسى زعلة", "الأمير فيصل بن
-    /// سلمان أمير منطقة المدينة" → "فيصل بن سلمان".
+    /// are. The role is a title with its genitive and adjectives; once a
+    /// definite word has closed it, the next indefinite word opens the name:
+    /// "وزير الخارجية الروسي سيرغي لافروف" → "سيرغي لافروف", "رئيس جهاز الأمن
+    /// القومي اليمني علي الأحمدي" → "علي الأحمدي", "مدير عام إدارة العلاقات
+    /// العامة بأمانة المنطقة محمد بن عبدالعزيز الصفيان" → "محمد بن عبدالعزيز
+    /// الصفيان". A later title ends the name ("فيصل بن سلمان أمير المنطقة").
     pub(super) fn person_name(&self, doc: &Doc, np: Np) -> Np {
         let toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.sources.is_title(doc.word(k));
         let definite = |k: usize| doc.word(k).starts_with("ال") || doc.word(k).starts_with("لل");
-        let name = |k: usize| self.name_like(doc.word(k)) && !title(k);
         if toks.len() < 2 || !title(toks[0]) {
             return np;
         }
-        let as_np = |run: &[usize]| Np {
-            first: run[0],
-            last: run[run.len() - 1],
-            skip: 0,
-        };
-        // After the last title, past its definite modifiers: all of it a name.
-        if let Some(t) = toks.iter().rposition(|&k| title(k)) {
-            let after: Vec<usize> = toks[t + 1..]
-                .iter()
-                .copied()
-                .skip_while(|&k| definite(k))
-                .collect();
-            if !after.is_empty() && after.iter().all(|&k| name(k)) {
-                return as_np(&after);
+        let closed = toks.iter().position(|&k| definite(k)).unwrap_or(0);
+        let mut start = None;
+        for (n, &k) in toks.iter().enumerate().skip(closed.max(1)) {
+            let w = doc.word(k);
+            let name_word =
+                !self.stop_at(doc, k, w) && !w.starts_with("ال") && w.chars().count() >= 2;
+            if definite(k) || title(k) || !name_word {
+                continue;
+            }
+            // "بأمانة المنطقة": a preposition's noun, part of the role, when
+            // more of the phrase follows it.
+            // ("لعمار الخيرية" always; ب only when more of the phrase follows:
+            // "بشار الأسد" is a name).
+            let prepositional = doc.word(k).starts_with('ل')
+                || (doc.word(k).starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
+            if !prepositional {
+                start = Some(n);
+                break;
             }
         }
-        // Else the first run of name words after the leading title.
-        let run: Vec<usize> = toks[1..]
+        let Some(start) = start else { return np };
+        let end = toks[start + 1..]
             .iter()
-            .copied()
-            .skip_while(|&k| title(k) || definite(k))
-            .take_while(|&k| name(k))
-            .collect();
-        if run.is_empty() { np } else { as_np(&run) }
+            .position(|&k| title(k))
+            .map_or(toks.len(), |p| start + 1 + p);
+        Np {
+            first: toks[start],
+            last: toks[end - 1],
+            skip: 0,
+        }
     }
 
     /// "عن X" after a source: whom that source was passing on.

@@ -76,7 +76,7 @@ impl Attributor {
                     let stops = self
                         .verb_at(doc, k, to)
                         .is_some_and(|v| v.complement.is_empty());
-                    if k > from && stops && !self.appositions.contains(doc.word(k - 1)) {
+                    if stops && !(k > 0 && self.appositions.contains(doc.word(k - 1))) {
                         return (None, addressee);
                     }
                     if !self.adverbs.contains(w) {
@@ -181,16 +181,29 @@ impl Attributor {
         // A verb with a gate ("نقل ... عن", "رفض ... التعليق") is a cue only
         // when its complement follows in the clause.
         if !hit.complement.is_empty() {
-            let gate = (hit.last + 1..(hit.last + 15).min(b))
-                .take_while(|&k| !doc.punct(k, '"') && !doc.punct(k, ':'))
-                .find(|&k| doc.is_word(k) && self.complement_at(doc, hit, k))?;
-            // "ومضى قائلا", "ورد ... مؤكدا أنه": the participle carries the report.
-            let participle = self
-                .cues
-                .at(&doc.f.folded, &doc.toks, gate, b)
-                .is_some_and(|c| c.kind == CueKind::Participle);
-            if participle && !no_comment {
-                return None;
+            let window = (hit.last + 1..(hit.last + 15).min(b))
+                .take_while(|&k| !doc.punct(k, '"') && !doc.punct(k, ':'));
+            let gate = window
+                .clone()
+                .find(|&k| doc.is_word(k) && self.complement_at(doc, hit, k));
+            // "ردت نور:": speech after a colon or a quotation opens it as well.
+            let speech = window.last().is_some_and(|k| {
+                k <= hit.last + 4 && (doc.punct(k + 1, ':') || doc.punct(k + 1, '"'))
+            });
+            match gate {
+                // "ومضى قائلا", "ورد ... مؤكدا أنه": the participle carries the report.
+                Some(g)
+                    if !no_comment
+                        && self
+                            .cues
+                            .at(&doc.f.folded, &doc.toks, g, b)
+                            .is_some_and(|c| c.kind == CueKind::Participle) =>
+                {
+                    return None;
+                }
+                Some(_) => {}
+                None if speech && !no_comment => {}
+                None => return None,
             }
         }
         // "المعلومات التي تؤكد", "الأشخاص الذين وصفوا": a verb in a relative
@@ -579,7 +592,9 @@ impl Attributor {
     pub(super) fn nominal_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
-        let (cs, ce, quote) = self.content_from(at, comp?);
+        // The noun introduces words said right after it: "بالقول إن", "في بيان لها:".
+        let comp = comp.filter(|&c| c <= hit.last + 4)?;
+        let (cs, ce, quote) = self.content_from(at, comp);
         let mut e = hit.first;
         while e > a && doc.is_comma(e - 1) {
             e -= 1;

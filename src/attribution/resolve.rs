@@ -41,12 +41,24 @@ pub struct Registry {
 /// خودوركوفسكي/خدروكوفسكي, بوتين/بوتن.
 fn same_name_word(a: &str, b: &str) -> bool {
     let (a, b) = (bare(a), bare(b));
-    if a == b {
+    if a == b || skeleton(a) == skeleton(b) {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    let floor = if la.min(lb) >= 6 { 0.75 } else { 0.8 };
-    la >= 4 && lb >= 4 && similar::TextDiff::from_chars(a, b).ratio() >= floor
+    la >= 7 && lb >= 7 && similar::TextDiff::from_chars(a, b).ratio() >= 0.85
+}
+
+/// A name without the long vowels inside it, which transliterations add
+/// or drop (بوتين/بوتن, خودوركوفسكي/خدروكوفسكي); the first and last
+/// letters stay, so احمد and احمدي stay apart.
+fn skeleton(w: &str) -> String {
+    let chars: Vec<char> = w.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i == 0 || i + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| *c)
+        .collect()
 }
 
 /// A dropped subject agrees with a speaker when gender and number allow it;
@@ -225,6 +237,28 @@ impl Registry {
                 return e;
             }
             return self.add(r.kind, display, key_of(words), r);
+        }
+        // "القيادي" after "مصدر قيادي كبير", "المعلومات" after "معلومات أجهزة
+        // الاستخبارات": a definite noun repeating a cited source's word.
+        let definite = words
+            .first()
+            .is_some_and(|w| w.starts_with("ال") || w.starts_with("لل"));
+        if definite
+            && r.canonical.is_none()
+            && (r.anaphor.is_some() || !r.listed)
+            && let Some(e) = self.most_recent(|e| {
+                e.cited && e.key.len() > 1 && e.key.iter().any(|k| k == bare(words[0]))
+            })
+        {
+            return e;
+        }
+        // "الأحمدي" after "علي الأحمدي": a family name the lexicon does not know.
+        if !r.listed
+            && r.canonical.is_none()
+            && r.anaphor.is_none()
+            && let Some(e) = self.find_person(words)
+        {
+            return e;
         }
         if let Some(c) = &r.canonical {
             let key = vec![format!("outlet:{c}")];

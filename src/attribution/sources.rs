@@ -58,6 +58,7 @@ pub struct SourceLexicon {
     person_titles: HashSet<String>,
     anaphors: HashMap<String, AnaphorRule>,
     quantifiers: HashSet<String>,
+    relational: HashSet<String>,
 }
 
 fn folded_set(list: &[String]) -> HashSet<String> {
@@ -132,6 +133,7 @@ impl SourceLexicon {
             person_titles: folded_set(&lex.person_titles),
             anaphors,
             quantifiers: folded_set(&lex.quantifiers),
+            relational: folded_set(&lex.relational_titles),
         }
     }
 
@@ -291,12 +293,11 @@ impl SourceLexicon {
     pub fn relational_title(&self, words: &[&str]) -> bool {
         let definite = |w: &str| w.starts_with("ال") || w.starts_with("لل");
         match words {
-            // "رئيس جهاز الأمن القومي X" goes on with a definite noun: a role.
-            [title, next, rest @ ..] => {
-                !definite(title)
+            [title, next, ..] => {
+                Self::in_set(&self.relational, title)
+                    && !definite(title)
                     && !definite(next)
                     && !self.is_title(next)
-                    && rest.first().is_none_or(|w| !definite(w))
             }
             _ => false,
         }

@@ -163,6 +163,8 @@ pub struct Lexicon {
     pub subordinators: Vec<String>,
     #[serde(default)]
     pub non_cues: Vec<String>,
+    #[serde(default)]
+    pub relational_titles: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -269,6 +271,12 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.non_cues, o.non_cues, "non_cues", &r);
+        merge(
+            &mut self.relational_titles,
+            o.relational_titles,
+            "relational_titles",
+            &r,
+        );
         merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
         merge(
             &mut self.section_heads,
