@@ -3,7 +3,7 @@
 //! Offsets here are byte offsets into the original text; the annotation stage
 //! turns them into code points.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::model::{BlockKind, Quotation};
@@ -55,7 +55,7 @@ pub fn normalize_line(s: &str) -> String {
     let folded = fold_str(s);
     let mut out = String::with_capacity(folded.len());
     for word in folded
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .split(|c: char| !crate::text::is_word_char(c) && c != '.')
         .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
     {
@@ -107,8 +107,27 @@ fn is_subtitle(line: &str) -> bool {
         && !line.contains(". ")
 }
 
+/// Words in a line, counted up to 32: block rules only ask about short
+/// lines, and a body paragraph must not be scanned again and again.
 fn word_count(line: &str) -> usize {
-    line.split(is_space).filter(|w| !w.is_empty()).count()
+    const ENOUGH: usize = 32;
+    let bytes = line.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        // ASCII spaces, controls and NBSP (C2 A0) separate words.
+        let space = b <= b' '
+            || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0))
+            || (b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2);
+        if !space && !in_word {
+            n += 1;
+            if n >= ENOUGH {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 impl Segmenter {
@@ -285,6 +304,11 @@ impl Segmenter {
             }
         };
         while i < bytes.len() {
+            // Most bytes are letters: skip them with one table look-up.
+            if !INTERESTING[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
             match quote_at(bytes, i) {
                 Some((QuoteMark::Open, n)) => {
                     open = true;
@@ -370,7 +394,7 @@ impl Segmenter {
         match after {
             // A letter right after the stop: "U.S", "aawsat.com" stay whole; a
             // missing space between two Arabic sentences does not.
-            Some(c) if c.is_alphanumeric() => {
+            Some(c) if crate::text::is_word_char(c) => {
                 // "».وتابع": look past closing marks for the word before.
                 let word_end = text[..i]
                     .chars()
@@ -429,6 +453,20 @@ fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let body = seg.trim_matches(is_space);
     (!body.is_empty()).then(|| (s + lead, s + lead + body.len()))
 }
+
+/// First bytes of the characters sentence splitting looks at: . ! ? and
+/// straight quotes, ؟ (D8), … “ ” „ ‟ (E2), « » (C2).
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xD8] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum QuoteMark {

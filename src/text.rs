@@ -61,6 +61,29 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
 }
 
+/// A letter or digit, fast for the ASCII and Arabic ranges that make up
+/// almost all news text (the general Unicode tables are slow).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0000}'..='\u{007F}' => false,
+        '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06F0}'..='\u{06F9}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `s` has at least `n` chars, without counting them all.
+#[inline]
+pub fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
+}
+
 /// Zero-width and bidi controls, BOM.
 pub fn is_invisible(c: char) -> bool {
     matches!(

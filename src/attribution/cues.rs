@@ -2,7 +2,7 @@
 //! phrases, no-comment formulas and editorial formulas, looked up through the
 //! folded view with conjunction and pronoun clitics stripped.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
@@ -53,14 +53,14 @@ pub struct CueHit {
 
 pub struct CueMatcher {
     words: HashMap<String, WordCue>,
-    non_cues: std::collections::HashSet<String>,
+    non_cues: HashSet<String>,
     phrases: HashMap<String, Vec<PhraseCue>>,
     editorial: Vec<Vec<String>>,
 }
 
 fn words_of(phrase: &str) -> Vec<String> {
     fold_str(phrase)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -88,20 +88,22 @@ const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ن
 /// The ways a folded token may be read: itself, without a conjunction,
 /// without an object pronoun, without both.
 pub fn readings(tok: &str) -> impl Iterator<Item = &str> {
-    let bare = tok.strip_prefix(CONJ).filter(|r| r.chars().count() >= 2);
+    let bare = tok
+        .strip_prefix(CONJ)
+        .filter(|r| crate::text::has_chars(r, 2));
     let stems = [Some(tok), bare];
     stems.into_iter().flatten().flat_map(|s| {
         let unsuffixed = PRONOUN_SUFFIXES
             .iter()
             .find_map(|suf| s.strip_suffix(suf))
-            .filter(|r| r.chars().count() >= 2);
+            .filter(|r| crate::text::has_chars(r, 2));
         [Some(s), unsuffixed].into_iter().flatten()
     })
 }
 
 impl CueMatcher {
     pub fn new(lex: &Lexicon) -> Self {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for v in &lex.verbs {
             let complement: Vec<Vec<String>> = v.complement.iter().map(|c| words_of(c)).collect();
             let kind = if v.stance == Stance::NoComment {
@@ -140,7 +142,7 @@ impl CueMatcher {
                 }
             }
         }
-        let mut phrases: HashMap<String, Vec<PhraseCue>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<PhraseCue>> = HashMap::default();
         let groups = [
             (&lex.prepositions, CueKind::Preposition),
             (&lex.nominals, CueKind::Nominal),
@@ -178,7 +180,11 @@ impl CueMatcher {
         let editorial = lex.editorial.iter().map(|e| words_of(e)).collect();
         CueMatcher {
             words,
-            non_cues: lex.non_cues.iter().map(|w| fold_str(w)).collect(),
+            non_cues: lex
+                .non_cues
+                .iter()
+                .map(|w| fold_str(w))
+                .collect::<HashSet<String>>(),
             phrases,
             editorial,
         }
@@ -288,7 +294,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
             clitic = next.end - next.start;
         } else if tw.starts_with("لل") {
             clitic = 0; // ل + الـ: the whole word reads as the definite noun
-        } else if tw.starts_with('ل') && tw.chars().count() >= 3 {
+        } else if tw.starts_with('ل') && crate::text::has_chars(tw, 3) {
             clitic = 'ل'.len_utf8() as u32;
         } else {
             return None;

@@ -14,7 +14,7 @@ mod resolve;
 mod sources;
 mod tokens;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source};

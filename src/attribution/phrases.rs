@@ -22,14 +22,14 @@ impl Attributor {
             && !self.adverbs.contains(w)
             && !self.appositions.contains(w)
             && !w.chars().all(|c| c.is_ascii_digit())
-            && w.chars().count() >= 2
+            && crate::text::has_chars(w, 2)
     }
 
     pub(super) fn is_stop(&self, w: &str) -> bool {
         self.np_stops.contains(w)
             || readings(w)
                 .skip(1)
-                .any(|r| self.np_stops.contains(r) && r.chars().count() > 1)
+                .any(|r| self.np_stops.contains(r) && crate::text::has_chars(r, 2))
     }
 
     /// A stop word at token `k`, telling the name علي from the preposition
@@ -477,7 +477,7 @@ impl Attributor {
         for (n, &k) in toks.iter().enumerate().skip(closed.max(1)) {
             let w = doc.word(k);
             let name_word =
-                !self.stop_at(doc, k, w) && !w.starts_with("ال") && w.chars().count() >= 2;
+                !self.stop_at(doc, k, w) && !w.starts_with("ال") && crate::text::has_chars(w, 2);
             if definite(k) || title(k) || !name_word {
                 continue;
             }

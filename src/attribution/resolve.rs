@@ -2,7 +2,7 @@
 //! noun (الصحيفة, المصدر), role noun (الرئيس الأميركي), possessive pronoun
 //! (مصادرها) or dropped subject (وأضاف) stands for.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::Agreement;
 use super::sources::{Reading, bare};

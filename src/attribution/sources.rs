@@ -2,7 +2,7 @@
 //! official body, anonymous source, group, document), an outlet's canonical
 //! name from the gazetteer, and the generic nouns that point back.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cues::readings;
 use crate::lexicon::{Gender, Lexicon, Number};
@@ -11,7 +11,7 @@ use crate::text::fold_str;
 
 fn words_of(phrase: &str) -> Vec<String> {
     fold_str(phrase)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -61,8 +61,16 @@ pub struct SourceLexicon {
     relational: HashSet<String>,
 }
 
+/// Folded entries, each also without ال, so that a look-up never has to
+/// build a string.
 fn folded_set(list: &[String]) -> HashSet<String> {
-    list.iter().map(|w| fold_str(w)).collect()
+    let mut set = HashSet::default();
+    for w in list {
+        let f = fold_str(w);
+        set.insert(bare(&f).to_string());
+        set.insert(f);
+    }
+    set
 }
 
 /// A word without a leading conjunction or preposition and without ال, so
@@ -74,12 +82,16 @@ pub fn bare(word: &str) -> &str {
         .or_else(|| word.strip_prefix("لل"))
         .or_else(|| word.strip_prefix("ال"))
         .unwrap_or(word);
-    if w.chars().count() >= 2 { w } else { word }
+    if crate::text::has_chars(w, 2) {
+        w
+    } else {
+        word
+    }
 }
 
 impl SourceLexicon {
     pub fn new(lex: &Lexicon) -> Self {
-        let mut outlet_names: HashMap<String, Vec<OutletName>> = HashMap::new();
+        let mut outlet_names: HashMap<String, Vec<OutletName>> = HashMap::default();
         let mut outlet_canonical = Vec::new();
         for (i, o) in lex.outlets.iter().enumerate() {
             outlet_canonical.push(o.name.clone());
@@ -140,12 +152,11 @@ impl SourceLexicon {
     fn in_set(set: &HashSet<String>, w: &str) -> bool {
         let unprefixed = w
             .strip_prefix(['ل', 'ب'])
-            .filter(|r| r.chars().count() >= 3);
+            .filter(|r| crate::text::has_chars(r, 3));
         set.contains(w)
             || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
             || readings(w).any(|r| set.contains(r))
             || set.contains(bare(w))
-            || set.contains(&format!("ال{}", bare(w)))
     }
 
     pub fn is_outlet_head(&self, w: &str) -> bool {

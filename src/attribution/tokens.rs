@@ -32,7 +32,7 @@ pub fn tokenize(folded: &Folded) -> Vec<Token> {
     let mut out = Vec::with_capacity(s.len() / 6);
     let mut word_start: Option<usize> = None;
     for (i, c) in s.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::text::is_word_char(c) {
             word_start.get_or_insert(i);
             continue;
         }
