@@ -71,6 +71,26 @@ enum Command {
         #[arg(long)]
         pred: PathBuf,
     },
+    /// Align claims across articles: corroboration, conflict, echoes; writes
+    /// comparison.yaml, report.md and report.html.
+    Compare {
+        /// Annotation files, directories of them, or articles to annotate.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Relate two claims, or every pair of a CSV/TSV/JSONL file (columns s1,s2):
+    /// one JSON line per pair. With a stance column, --eval prints macro-F1.
+    Relate {
+        #[arg(required = true, num_args = 1..=2)]
+        args: Vec<String>,
+        /// Score a labelled file (stance: agree, disagree, other).
+        #[arg(long)]
+        eval: bool,
+    },
     /// Measure segment and annotate throughput in MB/s.
     Bench {
         /// Extra corpus (e.g. ../shared/corpus/saudinewsnet/articles.jsonl.gz).
@@ -95,6 +115,12 @@ pub fn run() -> ExitCode {
         Command::Validate { files, text } => validate::run(&files, text.as_deref()),
         Command::Eval { gold, pred } => eval::run(&gold, &pred),
         Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
+        Command::Compare {
+            inputs,
+            out,
+            lexicon,
+        } => compare(&inputs, &out, lexicon.as_deref()),
+        Command::Relate { args, eval } => relate(&args, eval),
     };
     match result {
         Ok(code) => code,
@@ -256,4 +282,127 @@ fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, Strin
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Annotation files as they are; anything else is annotated on the fly.
+fn load_annotations(
+    inputs: &[PathBuf],
+    lexicon: Option<&Path>,
+) -> Result<(Vec<crate::model::Annotation>, usize), String> {
+    let pipeline = load_pipeline(lexicon)?;
+    let mut docs = Vec::new();
+    let mut errors = 0;
+    for input in inputs {
+        let yamls: Vec<PathBuf> = if input.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| format!("{}: {e}", input.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .collect();
+            v.sort();
+            v
+        } else if input.extension().is_some_and(|x| x == "yaml") {
+            vec![input.clone()]
+        } else {
+            vec![]
+        };
+        for y in &yamls {
+            let text = std::fs::read_to_string(y).map_err(|e| format!("{}: {e}", y.display()))?;
+            match yaml::from_str::<crate::model::Annotation>(&text) {
+                Ok(a) => docs.push(a),
+                Err(e) => {
+                    eprintln!("isnad: {}: {e}; run isnad validate on it", y.display());
+                    errors += 1;
+                }
+            }
+        }
+        let articles = input.is_dir() || yamls.is_empty();
+        if articles {
+            let mut input_errors = Vec::new();
+            for_each_article(std::slice::from_ref(input), &mut input_errors, |a| {
+                docs.push(pipeline.annotate(&a))
+            });
+            errors += input_errors.len();
+        }
+    }
+    Ok((docs, errors))
+}
+
+fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let (docs, errors) = load_annotations(inputs, lexicon)?;
+    let lex = crate::compare::RelateLexicon::builtin();
+    let comparison = crate::compare::compare(&docs, lex);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
+    let yaml_text = yaml::to_string(&comparison).map_err(|e| e.to_string())?;
+    for (name, body) in [
+        ("comparison.yaml", yaml_text),
+        (
+            "report.md",
+            crate::compare::report::markdown(&comparison, &docs),
+        ),
+        (
+            "report.html",
+            crate::compare::report::html(&comparison, &docs),
+        ),
+    ] {
+        let path = out.join(name);
+        atomic_write(&path, body.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!(
+        "isnad: compared {} claims of {} articles in {:.1} s: {} relations, {} clusters, {errors} input errors",
+        docs.iter().map(|d| d.claims.len()).sum::<usize>(),
+        docs.len(),
+        started.elapsed().as_secs_f64(),
+        comparison.relations.len(),
+        comparison.clusters.len()
+    );
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {
+    let lex = crate::compare::RelateLexicon::builtin();
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let io = |e: std::io::Error| format!("cannot write output: {e}");
+    if let [a, b] = args {
+        writeln!(w, "{}", crate::compare::pairs::judge(a, b, lex)).map_err(io)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = &args[0];
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!("{path}: {e}; give two claim texts or a CSV/TSV/JSONL file of pairs")
+    })?;
+    let pairs = crate::compare::pairs::read_pairs(path, &text)?;
+    if eval {
+        let (f1, m) = crate::compare::pairs::benchmark(&pairs, lex);
+        writeln!(
+            w,
+            "{path}: {} pairs, macro-F1 {:.2}",
+            pairs.len(),
+            f1 * 100.0
+        )
+        .map_err(io)?;
+        writeln!(w, "gold \\ predicted   corroborates  conflicts  unrelated").map_err(io)?;
+        for (name, row) in [
+            "agree (corroborates)",
+            "disagree (conflicts)",
+            "other (unrelated)",
+        ]
+        .iter()
+        .zip(m)
+        {
+            writeln!(w, "{name:<22} {:>10} {:>10} {:>10}", row[0], row[1], row[2]).map_err(io)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &pairs {
+        writeln!(w, "{}", crate::compare::pairs::judge(&p.s1, &p.s2, lex)).map_err(io)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

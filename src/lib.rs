@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod attribution;
 pub mod bench;
 pub mod cli;
+pub mod compare;
 pub mod eval;
 pub mod input;
 pub mod lexicon;

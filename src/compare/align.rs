@@ -1,0 +1,280 @@
+//! Alignment that scales: candidates come from an inverted index over the
+//! claims' folded content stems, numbers and years, weighted by IDF over
+//! the compared set, so that no two claims are compared unless they share
+//! informative words; then each candidate is checked for being about the
+//! same event and related by the pairwise engine.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::relate::{self, Claim as Analysed, ConflictKind, Params, Relation};
+use super::{
+    ClaimRef, Cluster, Comparison, ConflictForm, DocRef, Evidence, FORMAT, PairRelation,
+    RelateLexicon, RelationKind, word_diff,
+};
+use crate::model::Annotation;
+use crate::text::fold_str;
+
+/// A key in more than a quarter of the claims says nothing about alignment,
+/// nor one in more than 300 (which would make candidates quadratic).
+const COMMON_FLOOR: usize = 4;
+const COMMON_SHARE: f64 = 0.25;
+const COMMON_CAP: usize = 300;
+/// Overlap two claims need to be one proposition (the pairwise engine,
+/// made for pairs already about one story, asks less).
+const SAME_PROPOSITION: f64 = 0.4;
+/// Summed IDF of shared keys a candidate needs.
+const MIN_SHARED_IDF: f64 = 3.0;
+/// Candidates kept per claim, best first.
+const PER_CLAIM: usize = 25;
+/// Overlap under which an unrelated pair is not even "related".
+const RELATED_OVERLAP: f64 = 0.12;
+
+struct Item<'a> {
+    doc: usize,
+    claim: &'a crate::model::Claim,
+    analysed: Analysed,
+    keys: Vec<String>,
+    /// Who the claim goes back to: the innermost source, or the publisher.
+    origin: String,
+    /// Everyone on its chain, publisher included.
+    chain: Vec<String>,
+}
+
+fn source_name(doc: &Annotation, reference: Option<&str>) -> Option<String> {
+    let r = reference?;
+    doc.sources
+        .iter()
+        .find(|s| s.id == r)
+        .map(|s| fold_str(&s.name))
+}
+
+fn publisher_of(doc: &Annotation) -> String {
+    fold_str(
+        doc.document
+            .publisher
+            .as_deref()
+            .unwrap_or(&doc.document.id),
+    )
+}
+
+fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let publisher = publisher_of(doc);
+        for c in &doc.claims {
+            let names: Vec<String> = c
+                .chain
+                .iter()
+                .filter_map(|l| source_name(doc, l.reference.as_deref()))
+                .collect();
+            let origin = names.last().cloned().unwrap_or_else(|| publisher.clone());
+            let mut chain = vec![publisher.clone()];
+            chain.extend(names);
+            let mut analysed = Analysed::analyze(&c.text, lex);
+            // The innermost cue's stance is part of what the claim says.
+            if let Some(cue) = c.chain.iter().rev().find_map(|l| l.cue.as_ref()) {
+                match cue.stance {
+                    crate::model::Stance::Deny => analysed.mark_denied(&cue.text),
+                    crate::model::Stance::Allege => analysed.mark_alleged(),
+                    _ => {}
+                }
+            }
+            let mut keys: Vec<String> = analysed.keys().collect();
+            keys.sort();
+            keys.dedup();
+            out.push(Item {
+                doc: d,
+                claim: c,
+                analysed,
+                keys,
+                origin,
+                chain,
+            });
+        }
+    }
+    out
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, from the inverted index.
+fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        for k in &it.keys {
+            postings.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let n = items.len().max(1) as f64;
+    let cap = ((n * COMMON_SHARE) as usize).clamp(COMMON_FLOOR, COMMON_CAP);
+    let idf: HashMap<&str, f64> = postings
+        .iter()
+        .filter(|(_, p)| p.len() <= cap && p.len() > 1)
+        .map(|(k, p)| (*k, (n / p.len() as f64).ln().max(0.1)))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut score: HashMap<usize, f64> = HashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        score.clear();
+        for k in &it.keys {
+            let (Some(w), Some(p)) = (idf.get(k.as_str()), postings.get(k.as_str())) else {
+                continue;
+            };
+            for &j in p.iter().filter(|&&j| j > i) {
+                *score.entry(j).or_default() += w;
+            }
+        }
+        let mut best: Vec<(usize, f64)> = score
+            .iter()
+            .filter(|(_, s)| **s >= MIN_SHARED_IDF)
+            .map(|(j, s)| (*j, *s))
+            .collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        pairs.extend(best.into_iter().take(PER_CLAIM).map(|(j, _)| (i, j)));
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+fn claim_ref(docs: &[Annotation], it: &Item) -> ClaimRef {
+    ClaimRef {
+        doc: docs[it.doc].document.id.clone(),
+        claim: it.claim.id.clone(),
+    }
+}
+
+/// Whether two claims go back to one origin: the same innermost source,
+/// or one passed on through the other's chain.
+fn same_origin(a: &Item, b: &Item) -> bool {
+    a.origin == b.origin || a.chain.contains(&b.origin) || b.chain.contains(&a.origin)
+}
+
+fn form(k: ConflictKind) -> ConflictForm {
+    match k {
+        ConflictKind::Polarity => ConflictForm::Polarity,
+        ConflictKind::Numeric => ConflictForm::Numeric,
+        ConflictKind::Framing => ConflictForm::Framing,
+        ConflictKind::Event => ConflictForm::Event,
+    }
+}
+
+/// Compare every claim of every document with every other it may be about.
+pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
+    let items = items(docs, lex);
+    let params = Params {
+        related: RELATED_OVERLAP,
+        polarity: SAME_PROPOSITION,
+        // A shared quantity noun anchors a numeric conflict by itself.
+        numeric: SAME_PROPOSITION / 2.0,
+    };
+    let mut relations = Vec::new();
+    let mut edges = Vec::new();
+    for (i, j) in candidates(&items) {
+        let (a, b) = (&items[i], &items[j]);
+        // Hamburg 2017 is not Osaka 2019: different events are not aligned.
+        let mismatch = relate::event_mismatch(&a.analysed, &b.analysed, lex);
+        let judgement = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &params);
+        let (relation, kind) = match (judgement.relation, mismatch) {
+            (_, Some(_)) => continue,
+            (Relation::Corroborates, None) if judgement.score < SAME_PROPOSITION => {
+                (RelationKind::Related, None)
+            }
+            (Relation::Corroborates, None) if same_origin(a, b) => (RelationKind::Echo, None),
+            (Relation::Corroborates, None) => (RelationKind::Corroborates, None),
+            (Relation::Conflicts, None) => (RelationKind::Conflicts, judgement.kind.map(form)),
+            (Relation::Unrelated, None)
+                if 1.0 - judgement.score >= RELATED_OVERLAP && judgement.rule == "overlap.low" =>
+            {
+                (RelationKind::Related, None)
+            }
+            (Relation::Unrelated, None) => continue,
+        };
+        if relation != RelationKind::Related {
+            edges.push((i, j, relation));
+        }
+        let mut notes = judgement.evidence.clone();
+        if relation == RelationKind::Echo {
+            notes.push(format!("both go back to {}", a.origin));
+        }
+        relations.push(PairRelation {
+            a: claim_ref(docs, a),
+            b: claim_ref(docs, b),
+            relation,
+            kind,
+            score: (judgement.score * 1000.0).round() / 1000.0,
+            evidence: Evidence {
+                shared: judgement.shared.clone(),
+                rule: judgement.rule.clone(),
+                diff: word_diff(&a.claim.text, &b.claim.text),
+                notes,
+            },
+        });
+    }
+    Comparison {
+        format: FORMAT.to_string(),
+        documents: docs
+            .iter()
+            .map(|d| DocRef {
+                id: d.document.id.clone(),
+                publisher: d.document.publisher.clone(),
+            })
+            .collect(),
+        clusters: clusters(docs, &items, &edges),
+        relations,
+    }
+}
+
+/// Connected claims, each split into the side of its first claim and the
+/// side that contradicts it, with the distinct origins on each side.
+fn clusters(
+    docs: &[Annotation],
+    items: &[Item],
+    edges: &[(usize, usize, RelationKind)],
+) -> Vec<Cluster> {
+    let mut adj: HashMap<usize, Vec<(usize, bool)>> = HashMap::default();
+    for &(i, j, r) in edges {
+        let flip = r == RelationKind::Conflicts;
+        adj.entry(i).or_default().push((j, flip));
+        adj.entry(j).or_default().push((i, flip));
+    }
+    let mut starts: Vec<usize> = adj.keys().copied().collect();
+    starts.sort_unstable();
+    let mut side: HashMap<usize, bool> = HashMap::default();
+    let mut out = Vec::new();
+    for s in starts {
+        if side.contains_key(&s) {
+            continue;
+        }
+        let mut members = vec![s];
+        side.insert(s, false);
+        let mut k = 0;
+        while k < members.len() {
+            let m = members[k];
+            let here = side[&m];
+            for &(n, flip) in adj.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
+                if let std::collections::hash_map::Entry::Vacant(e) = side.entry(n) {
+                    e.insert(here ^ flip);
+                    members.push(n);
+                }
+            }
+            k += 1;
+        }
+        members.sort_unstable();
+        let origins = |want: bool| {
+            members
+                .iter()
+                .filter(|m| side[m] == want)
+                .map(|&m| items[m].origin.as_str())
+                .collect::<HashSet<&str>>()
+                .len()
+        };
+        out.push(Cluster {
+            id: format!("k{}", out.len() + 1),
+            claims: members
+                .iter()
+                .map(|&m| claim_ref(docs, &items[m]))
+                .collect(),
+            independent_origins: origins(false),
+            contradicting_origins: origins(true),
+        });
+    }
+    out
+}

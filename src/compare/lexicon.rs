@@ -1,0 +1,376 @@
+//! Loads `relate.yaml` into lookup tables keyed the same way claims are.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::stem;
+use super::token::{TokKind, tokenize};
+use crate::text::fold_str as fold;
+
+const EMBEDDED: &str = include_str!("../lexicon/relate.yaml");
+
+#[derive(Deserialize)]
+struct RawGroup {
+    name: String,
+    #[serde(default)]
+    negating: Option<usize>,
+    /// Evaluative sign of each pole (+1 good, -1 bad, 0 neutral).
+    #[serde(default)]
+    valence: Vec<i8>,
+    poles: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawSentiment {
+    positive: Vec<String>,
+    negative: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPlace {
+    names: Vec<String>,
+    #[serde(default, rename = "in")]
+    within: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    negators: Vec<String>,
+    negation_exceptions: Vec<String>,
+    denial: Vec<String>,
+    allegation: Vec<String>,
+    certainty: Vec<String>,
+    causal: Vec<String>,
+    concessive: Vec<String>,
+    antonyms: Vec<RawGroup>,
+    sentiment: RawSentiment,
+    stopwords: Vec<String>,
+    places: Vec<RawPlace>,
+}
+
+/// What a (possibly multi-word) lexicon entry marks in a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term {
+    Denial,
+    Allegation,
+    Certainty,
+    Causal,
+    Concessive,
+    Antonym { group: u16, pole: u8 },
+    Sentiment(i8),
+    Place(u16),
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    pub negating: Option<u8>,
+    pub valence: Vec<i8>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub within: Option<u16>,
+}
+
+#[derive(Debug)]
+pub struct LexiconError(String);
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "relate lexicon: {}", self.0)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// Entry continuation after its first key, with what it marks.
+type Continuation = (Vec<String>, Term);
+
+pub struct Lexicon {
+    negators: HashSet<String>,
+    negation_exceptions: HashSet<String>,
+    stopwords: HashSet<String>,
+    /// First key -> continuations, longest first.
+    terms: HashMap<String, Vec<Continuation>>,
+    pub groups: Vec<Group>,
+    pub places: Vec<Place>,
+    /// Same entry listed under two different terms; kept for the lexicon test.
+    pub collisions: Vec<String>,
+}
+
+/// Folded surface forms of single-token entries.
+fn surface_set(words: &[String]) -> HashSet<String> {
+    words
+        .iter()
+        .map(|w| fold(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The key sequence of an entry, computed exactly as for claim tokens.
+fn entry_keys(entry: &str) -> Vec<String> {
+    let folded = fold(entry);
+    let mut toks = Vec::new();
+    tokenize(&folded, &mut toks);
+    toks.iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| stem::keys(&folded[t.span.clone()]).0)
+        .collect()
+}
+
+impl Lexicon {
+    pub fn from_yaml(src: &str) -> Result<Self, LexiconError> {
+        let raw: RawLexicon =
+            crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
+        let mut lex = Lexicon {
+            negators: surface_set(&raw.negators),
+            negation_exceptions: surface_set(&raw.negation_exceptions),
+            stopwords: surface_set(&raw.stopwords),
+            terms: HashMap::new(),
+            groups: Vec::new(),
+            places: Vec::new(),
+            collisions: Vec::new(),
+        };
+        for (list, term) in [
+            (&raw.denial, Term::Denial),
+            (&raw.allegation, Term::Allegation),
+            (&raw.certainty, Term::Certainty),
+            (&raw.causal, Term::Causal),
+            (&raw.concessive, Term::Concessive),
+        ] {
+            for e in list {
+                lex.add_term(e, term);
+            }
+        }
+        for g in &raw.antonyms {
+            let group = u16::try_from(lex.groups.len())
+                .map_err(|_| LexiconError("too many antonym groups".into()))?;
+            if g.poles.len() < 2 || g.poles.len() > usize::from(u8::MAX) {
+                return Err(LexiconError(format!("group {} needs 2+ poles", g.name)));
+            }
+            let negating = match g.negating {
+                Some(n) if n < g.poles.len() => Some(n as u8),
+                Some(n) => return Err(LexiconError(format!("group {}: no pole {n}", g.name))),
+                None => None,
+            };
+            if !g.valence.is_empty() && g.valence.len() != g.poles.len() {
+                return Err(LexiconError(format!(
+                    "group {}: one valence per pole",
+                    g.name
+                )));
+            }
+            lex.groups.push(Group {
+                name: g.name.clone(),
+                negating,
+                valence: g.valence.clone(),
+            });
+            for (pole, words) in g.poles.iter().enumerate() {
+                for w in words {
+                    lex.add_term(
+                        w,
+                        Term::Antonym {
+                            group,
+                            pole: pole as u8,
+                        },
+                    );
+                }
+            }
+        }
+        for (list, sign) in [(&raw.sentiment.positive, 1), (&raw.sentiment.negative, -1)] {
+            for e in list {
+                lex.add_term(e, Term::Sentiment(sign));
+            }
+        }
+        let mut by_name: HashMap<String, u16> = HashMap::new();
+        for p in &raw.places {
+            let id = u16::try_from(lex.places.len())
+                .map_err(|_| LexiconError("too many places".into()))?;
+            let Some(first) = p.names.first() else {
+                return Err(LexiconError("place without names".into()));
+            };
+            for n in &p.names {
+                by_name.insert(fold(n), id);
+            }
+            lex.places.push(Place {
+                name: first.clone(),
+                within: None,
+            });
+        }
+        for (id, p) in raw.places.iter().enumerate() {
+            if let Some(parent) = &p.within {
+                let pid = *by_name
+                    .get(&fold(parent))
+                    .ok_or_else(|| LexiconError(format!("unknown enclosing place {parent}")))?;
+                lex.places[id].within = Some(pid);
+            }
+            for n in &p.names {
+                lex.add_term(n, Term::Place(id as u16));
+            }
+        }
+        for conts in lex.terms.values_mut() {
+            conts.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
+        }
+        Ok(lex)
+    }
+
+    fn add_term(&mut self, entry: &str, term: Term) {
+        let mut keys = entry_keys(entry);
+        if keys.is_empty() {
+            return;
+        }
+        let first = keys.remove(0);
+        let conts = self.terms.entry(first.clone()).or_default();
+        if let Some(c) = conts.iter().find(|c| c.0 == keys) {
+            // Same word in two lists: first one wins, as a claim token can
+            // carry only one role.
+            if c.1 != term {
+                self.collisions
+                    .push(format!("{entry} ({first}): {:?} vs {term:?}", c.1));
+            }
+            return;
+        }
+        conts.push((keys, term));
+    }
+
+    /// The lexicon compiled into the crate.
+    pub fn embedded() -> Result<Self, LexiconError> {
+        Self::from_yaml(EMBEDDED)
+    }
+
+    /// Shared instance of the embedded lexicon. The embedded YAML is part of
+    /// the build, not input data, and a test guards that it loads.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| match Self::embedded() {
+            Ok(l) => l,
+            Err(e) => panic!("{e}"),
+        })
+    }
+
+    /// Function-word tests work on the folded surface, also behind و/ف.
+    fn in_surface(set: &HashSet<String>, word: &str) -> bool {
+        set.contains(word)
+            || ["و", "ف"].iter().any(|p| {
+                word.strip_prefix(p)
+                    .is_some_and(|r| !r.is_empty() && set.contains(r))
+            })
+    }
+
+    pub fn is_negator(&self, word: &str) -> bool {
+        Self::in_surface(&self.negators, word)
+    }
+
+    pub fn is_negation_exception(&self, word: &str) -> bool {
+        Self::in_surface(&self.negation_exceptions, word)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        Self::in_surface(&self.stopwords, word)
+    }
+
+    /// Longest entry starting at token `i`, given each token's key variants.
+    /// Returns the term and how many tokens it spans.
+    pub fn match_term(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(Term, usize)> {
+        let (k0, k1) = keys.get(i)?;
+        for first in std::iter::once(k0).chain(k1.iter()) {
+            let Some(conts) = self.terms.get(first) else {
+                continue;
+            };
+            for (rest, term) in conts {
+                let fits = rest.iter().enumerate().all(|(j, want)| {
+                    keys.get(i + 1 + j)
+                        .is_some_and(|(a, b)| a == want || b.as_ref() == Some(want))
+                });
+                if fits {
+                    return Some((*term, 1 + rest.len()));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads_without_collisions() {
+        let lex = Lexicon::embedded().expect("embedded lexicon parses");
+        assert!(lex.groups.len() > 10);
+        assert!(lex.places.len() > 50);
+        assert!(lex.collisions.is_empty(), "{:#?}", lex.collisions);
+    }
+
+    /// Frequent function words and names whose keys once collided with
+    /// content entries (بأنه with أنهى, سلمان with سلام, الإعلان with أعلى).
+    #[test]
+    fn no_entry_shadows_a_function_word() {
+        let lex = Lexicon::builtin();
+        let words = [
+            "بانه",
+            "بانها",
+            "لانه",
+            "لانها",
+            "فانه",
+            "بينها",
+            "لامر",
+            "بامر",
+            "باعلان",
+            "الاعلان",
+            "لاعلان",
+            "الموصل",
+            "سلمان",
+            "تعرض",
+            "لاقل",
+            "الاقل",
+            "اليابان",
+            "كانت",
+            "الامارات",
+        ];
+        let clashes: Vec<String> = words
+            .iter()
+            .filter(|w| !lex.is_stopword(w))
+            .filter_map(|w| {
+                let keys = vec![stem::keys(w)];
+                match lex.match_term(&keys, 0) {
+                    Some((Term::Place(_), _))
+                        if *w == "الموصل" || *w == "الامارات" || *w == "اليابان" =>
+                    {
+                        None
+                    }
+                    Some((t, _)) => Some(format!("{w}: {t:?}")),
+                    None => None,
+                }
+            })
+            .collect();
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn function_words_behind_conjunction() {
+        let lex = Lexicon::builtin();
+        assert!(lex.is_negator("ولم"));
+        assert!(lex.is_negator("لا"));
+        assert!(!lex.is_negator("الولايات"));
+        assert!(lex.is_stopword("وفي"));
+    }
+
+    #[test]
+    fn multiword_place() {
+        let lex = Lexicon::builtin();
+        let keys: Vec<_> = ["الولايات", "المتحده"]
+            .iter()
+            .map(|w| stem::keys(w))
+            .collect();
+        assert!(matches!(
+            lex.match_term(&keys, 0),
+            Some((Term::Place(_), 2))
+        ));
+    }
+}

@@ -1,0 +1,128 @@
+//! Comparison: a separate stage that reads annotation files, aligns claims
+//! across articles (and within one), relates each aligned pair, groups them,
+//! and tells independent origins from echoes of one origin.
+//!
+//! `align.rs` generates and scores candidates, `relate.rs` is the pairwise
+//! engine (`isnad relate`), `report.rs` writes the Markdown and HTML reports.
+
+mod align;
+mod lexicon;
+mod num;
+pub mod pairs;
+pub mod relate;
+pub mod report;
+mod stem;
+mod token;
+
+use serde::{Deserialize, Serialize};
+
+pub use align::compare;
+pub use lexicon::Lexicon as RelateLexicon;
+pub use relate::{ConflictKind, Judgement, Relation};
+
+pub const FORMAT: &str = "isnad/comparison/1";
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    pub format: String,
+    pub documents: Vec<DocRef>,
+    pub clusters: Vec<Cluster>,
+    pub relations: Vec<PairRelation>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DocRef {
+    pub id: String,
+    pub publisher: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRef {
+    pub doc: String,
+    pub claim: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: String,
+    pub claims: Vec<ClaimRef>,
+    /// Distinct origins (the innermost source of each chain, or the
+    /// publisher for its own claims) on the side of the first claim.
+    pub independent_origins: usize,
+    /// Distinct origins on the other side of a conflict.
+    pub contradicting_origins: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    Corroborates,
+    Conflicts,
+    /// Both claims go back to the same origin: repetition, not corroboration.
+    Echo,
+    /// Same topic, different facts: kept here, left out of the report.
+    Related,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictForm {
+    Polarity,
+    Numeric,
+    Framing,
+    /// The same statement with another year or place.
+    Event,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Folded stems both claims share.
+    pub shared: Vec<String>,
+    /// The rule that decided.
+    pub rule: String,
+    /// A word-level diff of the two claim texts: [-only in a-] {+only in b+}.
+    pub diff: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PairRelation {
+    pub a: ClaimRef,
+    pub b: ClaimRef,
+    pub relation: RelationKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ConflictForm>,
+    pub score: f64,
+    pub evidence: Evidence,
+}
+
+/// A word-level diff of two texts with `similar`: [-removed-] {+added+}.
+pub fn word_diff(a: &str, b: &str) -> String {
+    let diff = similar::TextDiff::from_words(a, b);
+    let mut out = String::new();
+    for change in diff.iter_all_changes() {
+        let v = change.value();
+        match change.tag() {
+            similar::ChangeTag::Equal => out.push_str(v),
+            similar::ChangeTag::Delete if !v.trim().is_empty() => {
+                out.push_str("[-");
+                out.push_str(v);
+                out.push_str("-]");
+            }
+            similar::ChangeTag::Insert if !v.trim().is_empty() => {
+                out.push_str("{+");
+                out.push_str(v);
+                out.push_str("+}");
+            }
+            _ => out.push_str(v),
+        }
+    }
+    out
+}

@@ -1,0 +1,173 @@
+//! Pairs of claim texts for `isnad relate`: CSV, TSV or JSONL with columns
+//! `s1,s2` (and `stance` when labelled, as in the ANS corpus), and the
+//! labelled benchmark: macro-F1 and the confusion matrix.
+
+use super::relate::{Claim, Params, Relation, relate_claims};
+use super::{RelateLexicon, word_diff};
+
+/// One pair, with its gold label when the file has a `stance` column
+/// (agree, disagree, other).
+pub struct Pair {
+    pub s1: String,
+    pub s2: String,
+    pub gold: Option<Relation>,
+}
+
+/// RFC 4180 records: quoted fields may hold commas, newlines and "" escapes.
+pub fn parse_csv(src: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut chars = src
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(src)
+        .chars()
+        .peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => in_quotes = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => in_quotes = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn split_tsv(src: &str) -> Vec<Vec<String>> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+fn label(s: &str) -> Result<Option<Relation>, String> {
+    Ok(Some(match s.trim() {
+        "agree" | "corroborates" => Relation::Corroborates,
+        "disagree" | "conflicts" => Relation::Conflicts,
+        "other" | "unrelated" | "unrelated_" | "discuss" => Relation::Unrelated,
+        "" => return Ok(None),
+        s => {
+            return Err(format!(
+                "unknown stance {s:?}: use agree, disagree or other"
+            ));
+        }
+    }))
+}
+
+/// Read pairs from a file's text; `name` decides the format (.jsonl, .tsv, else CSV).
+pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
+    if name.ends_with(".jsonl") {
+        let mut out = Vec::new();
+        for (n, line) in src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
+            let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+            out.push(Pair {
+                s1: field("s1"),
+                s2: field("s2"),
+                gold: label(&field("stance")).map_err(|e| format!("{name}:{}: {e}", n + 1))?,
+            });
+        }
+        return Ok(out);
+    }
+    let rows = if name.ends_with(".tsv") {
+        split_tsv(src)
+    } else {
+        parse_csv(src)
+    };
+    let header = rows.first().ok_or_else(|| format!("{name}: empty file"))?;
+    let col = |c: &str| header.iter().position(|h| h.trim() == c);
+    let (Some(c1), Some(c2)) = (col("s1"), col("s2")) else {
+        return Err(format!(
+            "{name}: the first row must name the columns s1 and s2"
+        ));
+    };
+    let cs = col("stance");
+    let mut out = Vec::new();
+    for (n, r) in rows.iter().enumerate().skip(1) {
+        if r.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: usize| r.get(i).map(String::as_str).unwrap_or("");
+        out.push(Pair {
+            s1: get(c1).to_string(),
+            s2: get(c2).to_string(),
+            gold: match cs {
+                Some(i) => label(get(i)).map_err(|e| format!("{name}:{}: {e}", n + 1))?,
+                None => None,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The JSON line `isnad relate` prints for one pair.
+pub fn judge(a: &str, b: &str, lex: &RelateLexicon) -> serde_json::Value {
+    let (ca, cb) = (Claim::analyze(a, lex), Claim::analyze(b, lex));
+    let j = relate_claims(&ca, &cb, lex, None, &Params::default());
+    serde_json::json!({
+        "relation": format!("{:?}", j.relation).to_lowercase(),
+        "kind": j.kind.map(|k| format!("{k:?}").to_lowercase()),
+        "score": (j.score * 1000.0).round() / 1000.0,
+        "rule": j.rule,
+        "shared": j.shared,
+        "evidence": j.evidence,
+        "diff": word_diff(a, b),
+    })
+}
+
+const LABELS: [Relation; 3] = [
+    Relation::Corroborates,
+    Relation::Conflicts,
+    Relation::Unrelated,
+];
+
+/// Macro-F1 and the confusion matrix (rows gold, columns predicted) of
+/// labelled pairs.
+pub fn benchmark(pairs: &[Pair], lex: &RelateLexicon) -> (f64, [[u32; 3]; 3]) {
+    let mut m = [[0u32; 3]; 3];
+    for p in pairs {
+        let Some(gold) = p.gold else { continue };
+        let (a, b) = (Claim::analyze(&p.s1, lex), Claim::analyze(&p.s2, lex));
+        let pred = relate_claims(&a, &b, lex, None, &Params::default()).relation;
+        let gi = LABELS.iter().position(|l| *l == gold).unwrap_or(2);
+        let pi = LABELS.iter().position(|l| *l == pred).unwrap_or(2);
+        m[gi][pi] += 1;
+    }
+    let f1 = |k: usize| {
+        let tp = m[k][k] as f64;
+        let pred: f64 = (0..3).map(|g| m[g][k] as f64).sum();
+        let gold: f64 = m[k].iter().map(|&x| x as f64).sum();
+        if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (pred + gold)
+        }
+    };
+    ((f1(0) + f1(1) + f1(2)) / 3.0, m)
+}

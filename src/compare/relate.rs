@@ -1,0 +1,1038 @@
+//! Pairwise claim relation: corroborates / conflicts / unrelated.
+//!
+//! A lexical rule engine. Two claims are first aligned by content-word
+//! overlap over light stems; aligned claims about visibly different events
+//! (another year, another place) are unrelated; otherwise a conflict needs
+//! positive evidence (a polarity flip, a contradicting number, or certainty
+//! against allegation), and aligned claims without such evidence corroborate.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, Term};
+use super::num;
+use super::stem;
+use super::token::{Tok, TokKind, tokenize};
+use crate::text::fold_str as fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Corroborates,
+    Conflicts,
+    Unrelated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConflictKind {
+    Polarity,
+    Numeric,
+    /// Same content, asserted by one side and only alleged by the other.
+    Framing,
+    /// Same statement, another year or place.
+    Event,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub relation: Relation,
+    pub kind: Option<ConflictKind>,
+    /// Content overlap in [0, 1] for aligned pairs; for unrelated pairs,
+    /// how clearly they are unrelated.
+    pub score: f64,
+    /// Which rule decided, e.g. `polarity.negation`, `event.year`.
+    pub rule: String,
+    /// Shared folded stems.
+    pub shared: Vec<String>,
+    /// Human-readable evidence for the decision.
+    pub evidence: Vec<String>,
+}
+
+/// Thresholds, tuned on the ANS training split only.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Below this overlap the claims are about different things.
+    pub related: f64,
+    /// Polarity and framing conflicts need at least this overlap: a
+    /// negation is only a contradiction of the same statement.
+    pub polarity: f64,
+    /// Overlap needed for a numeric conflict; the shared quantity noun is
+    /// the main anchor, so this may be set lower than `polarity`.
+    pub numeric: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            related: 0.2,
+            polarity: 0.2,
+            numeric: 0.2,
+        }
+    }
+}
+
+/// Inverse document frequencies over content keys. Optional: without it
+/// every content word weighs 1.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    words: HashMap<String, f64>,
+    concepts: HashMap<Concept, f64>,
+    unseen: f64,
+}
+
+impl Idf {
+    /// Builds IDF from a collection of claim texts (e.g. all texts of the
+    /// candidate pairs being compared).
+    pub fn from_texts<'a, I: IntoIterator<Item = &'a str>>(texts: I, lex: &Lexicon) -> Idf {
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut concepts: HashMap<Concept, u32> = HashMap::new();
+        let mut n = 0u32;
+        for t in texts {
+            n += 1;
+            // Claim items are already deduplicated.
+            for item in Claim::analyze(t, lex).items {
+                match item.concept {
+                    Some(c) => *concepts.entry(c).or_insert(0) += 1,
+                    None => *words.entry(item.k0).or_insert(0) += 1,
+                }
+            }
+        }
+        let nf = f64::from(n.max(1));
+        let idf = |d: u32| (1.0 + nf / f64::from(d)).ln();
+        Idf {
+            words: words.into_iter().map(|(k, d)| (k, idf(d))).collect(),
+            concepts: concepts.into_iter().map(|(k, d)| (k, idf(d))).collect(),
+            unseen: (1.0 + nf).ln(),
+        }
+    }
+
+    fn weight(&self, item: &Item) -> f64 {
+        match item.concept {
+            Some(c) => self.concepts.get(&c),
+            None => self.words.get(&item.k0),
+        }
+        .copied()
+        .unwrap_or(self.unseen)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Concept {
+    Group(u16),
+    Place(u16),
+}
+
+/// One content word (or multi-word lexicon entry) of a claim.
+#[derive(Debug, Clone)]
+struct Item {
+    k0: String,
+    k1: Option<String>,
+    /// Antonym words match on their group, so that "rises" and "falls"
+    /// align (and then conflict); places match on the place, not the alias.
+    concept: Option<Concept>,
+}
+
+impl Item {
+    fn matches(&self, o: &Item) -> bool {
+        match (self.concept, o.concept) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                self.k0 == o.k0
+                    || o.k1.as_ref().is_some_and(|k| *k == self.k0)
+                    || self.k1.as_ref().is_some_and(|k| *k == o.k0)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Quantity {
+    /// Values the report allows (hedges and vague counts widen it).
+    range: (f64, f64),
+    /// Content items following the number: its quantity noun phrase.
+    noun: Vec<Item>,
+    text: String,
+    /// Token index just past the numeral and its scale word.
+    end: usize,
+}
+
+/// An antonym-group word and the content item it most likely applies to.
+#[derive(Debug, Clone)]
+struct PoleHit {
+    group: u16,
+    pole: u8,
+    text: String,
+    pos: usize,
+    arg: Option<usize>,
+}
+
+/// A claim analysed once, to be compared with many others.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    items: Vec<Item>,
+    /// Surface form of each item, for evidence.
+    item_text: Vec<String>,
+    negations: Vec<String>,
+    denials: Vec<String>,
+    poles: Vec<PoleHit>,
+    /// Token position of each item, to bind pole words to their arguments.
+    item_pos: Vec<usize>,
+    /// Sum of evaluative signs (sentiment words and valenced poles).
+    valence: i32,
+    alleged: bool,
+    certain: bool,
+    causal: bool,
+    concessive: bool,
+    quantities: Vec<Quantity>,
+    years: Vec<u16>,
+    places: Vec<u16>,
+}
+
+impl Claim {
+    /// The source denies the claim (its cue's stance is deny): the claim's
+    /// words are the proposition, the denial is its polarity.
+    pub fn mark_denied(&mut self, cue: &str) {
+        self.denials.push(cue.to_string());
+    }
+
+    /// The source only alleges it (زعم، ادعى).
+    pub fn mark_alleged(&mut self) {
+        self.alleged = true;
+    }
+
+    /// The claim's blocking keys for candidate generation: content stems
+    /// (and their second reading), numbers, years and places.
+    pub fn keys(&self) -> impl Iterator<Item = String> + '_ {
+        let items = self.items.iter().flat_map(|i| {
+            let concept = i.concept.map(|c| format!("{c:?}"));
+            std::iter::once(i.k0.clone())
+                .chain(i.k1.clone())
+                .chain(concept)
+        });
+        let years = self.years.iter().map(|y| format!("year:{y}"));
+        items.chain(years)
+    }
+
+    pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
+        let folded = fold(text);
+        let mut toks: Vec<Tok> = Vec::new();
+        tokenize(&folded, &mut toks);
+        let surf = |t: &Tok| &folded[t.span.clone()];
+        let keys: Vec<(String, Option<String>)> = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => stem::keys(surf(t)),
+                TokKind::Number => (surf(t).to_string(), None),
+            })
+            .collect();
+
+        let mut c = Claim {
+            items: Vec::new(),
+            item_text: Vec::new(),
+            negations: Vec::new(),
+            denials: Vec::new(),
+            poles: Vec::new(),
+            item_pos: Vec::new(),
+            valence: 0,
+            alleged: false,
+            certain: false,
+            causal: false,
+            concessive: false,
+            quantities: Vec::new(),
+            years: Vec::new(),
+            places: Vec::new(),
+        };
+        // Tokens consumed as numbers or scale words are not content words.
+        let mut numeric = vec![false; toks.len()];
+        c.find_numbers(&folded, &toks, &mut numeric);
+
+        let word_at = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let w = surf(t);
+            if numeric[i] || t.kind == TokKind::Number {
+                i += 1;
+                continue;
+            }
+            if lex.is_negator(w) {
+                let next = word_at(i + 1);
+                let prev = i.checked_sub(1).and_then(word_at);
+                // A trailing negator governs nothing; idioms like لا يزال
+                // (still) are not negations; ما لم is "unless"; in
+                // "لا X ولا Y" the second negator continues the first.
+                let governs = next.is_some_and(|n| !lex.is_negation_exception(n));
+                let unless = prev == Some("ما");
+                let coordinated = w.starts_with('و') && !c.negations.is_empty();
+                if governs && !unless && !coordinated {
+                    c.negations.push(w.to_string());
+                }
+                i += 1;
+                continue;
+            }
+            // Function words never fire content entries (بأنه is not أنهى).
+            let term = if lex.is_stopword(w) {
+                None
+            } else {
+                lex.match_term(&keys, i)
+            };
+            if let Some((term, len)) = term {
+                let span_text = toks[i..i + len]
+                    .iter()
+                    .map(surf)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match term {
+                    Term::Denial => c.denials.push(span_text),
+                    Term::Allegation => c.alleged = true,
+                    Term::Certainty => c.certain = true,
+                    Term::Causal => c.causal = true,
+                    Term::Concessive => c.concessive = true,
+                    Term::Sentiment(v) => {
+                        c.valence += i32::from(v);
+                        c.push_item(&keys[i], None, span_text, i);
+                    }
+                    Term::Antonym { group, pole } => {
+                        let v = lex
+                            .groups
+                            .get(usize::from(group))
+                            .and_then(|g| g.valence.get(usize::from(pole)));
+                        c.valence += v.map_or(0, |&v| i32::from(v));
+                        c.poles.push(PoleHit {
+                            group,
+                            pole,
+                            text: span_text.clone(),
+                            pos: i,
+                            arg: None,
+                        });
+                        c.push_item(&keys[i], Some(Concept::Group(group)), span_text, i);
+                    }
+                    Term::Place(p) => {
+                        let mut id = Some(p);
+                        // Walk up the enclosing places (bounded, in case of a
+                        // cyclic lexicon).
+                        for _ in 0..4 {
+                            let Some(cur) = id else { break };
+                            if !c.places.contains(&cur) {
+                                c.places.push(cur);
+                            }
+                            id = lex.places.get(usize::from(cur)).and_then(|pl| pl.within);
+                        }
+                        c.push_item(&keys[i], Some(Concept::Place(p)), span_text, i);
+                    }
+                }
+                i += len;
+                continue;
+            }
+            if !lex.is_stopword(w) && w.chars().count() > 1 {
+                c.push_item(&keys[i], None, w.to_string(), i);
+            }
+            i += 1;
+        }
+        c.attach_nouns(&folded, &toks, &keys, lex);
+        let surfaces: Vec<&str> = toks.iter().map(surf).collect();
+        c.bind_pole_args(&surfaces);
+        c
+    }
+
+    fn push_item(
+        &mut self,
+        keys: &(String, Option<String>),
+        concept: Option<Concept>,
+        text: String,
+        pos: usize,
+    ) {
+        let item = Item {
+            k0: keys.0.clone(),
+            k1: keys.1.clone(),
+            concept,
+        };
+        if self
+            .items
+            .iter()
+            .any(|x| x.matches(&item) && x.concept == item.concept)
+        {
+            return;
+        }
+        self.items.push(item);
+        self.item_text.push(text);
+        self.item_pos.push(pos);
+    }
+
+    /// The argument of a pole word is the nearest content word that is not
+    /// itself a pole word: "الذهب يصعد مع تراجع الدولار" binds يصعد to
+    /// الذهب and تراجع to الدولار. On ties an imperfect verb (ي/ت-initial)
+    /// takes the preceding word, as headlines are mostly subject-verb, and a
+    /// verbal noun the following genitive (ارتفاع الدولار); a word opening
+    /// with the conjunction و starts another clause and loses ties.
+    fn bind_pole_args(&mut self, surfaces: &[&str]) {
+        for h in 0..self.poles.len() {
+            let pos = self.poles[h].pos;
+            let verb = surfaces.get(pos).is_some_and(|w| w.starts_with(['ي', 'ت']));
+            let mut best: Option<(usize, usize)> = None;
+            for (idx, (&ipos, item)) in self.item_pos.iter().zip(&self.items).enumerate() {
+                if ipos == pos || matches!(item.concept, Some(Concept::Group(_))) {
+                    continue;
+                }
+                let behind = ipos < pos;
+                let new_clause = !behind && surfaces.get(ipos).is_some_and(|w| w.starts_with('و'));
+                let d = ipos.abs_diff(pos) * 4
+                    + usize::from(behind != verb)
+                    + 2 * usize::from(new_clause);
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, idx));
+                }
+            }
+            self.poles[h].arg = best.map(|(_, idx)| idx);
+        }
+    }
+
+    /// Numbers with their scale words and hedges; four-digit values in the
+    /// year range without a scale become years.
+    fn find_numbers(&mut self, folded: &str, toks: &[Tok], numeric: &mut [bool]) {
+        let surf = |t: &Tok| &folded[t.span.clone()];
+        let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let s = surf(t);
+            let found = match t.kind {
+                TokKind::Number => num::parse_numeral(s).map(|v| (v, v)),
+                TokKind::Word => num::number_word(s)
+                    .map(|v| (v, v))
+                    .or_else(|| num::vague_count(s))
+                    // A bare scale word is itself a count: ألف رسالة.
+                    .or_else(|| num::scale(s).map(|v| (v, v))),
+            };
+            let Some((mut lo, mut hi)) = found else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + 1;
+            let mut scaled = false;
+            if let Some(m) = word(end).and_then(num::scale) {
+                lo *= m;
+                hi *= m;
+                scaled = true;
+                end += 1;
+            }
+            if t.kind == TokKind::Number && !scaled && num::is_year(lo, s) {
+                // u16 holds every value in the year range.
+                self.years.push(lo as u16);
+            } else {
+                let prev = i.checked_sub(1).and_then(word);
+                let prev2 = i.checked_sub(2).and_then(word);
+                let mut hedge = num::hedge(prev2, prev);
+                if let Some(h) = word(end).and_then(num::trailing_hedge) {
+                    hedge = h;
+                }
+                let text = toks[i..end].iter().map(surf).collect::<Vec<_>>().join(" ");
+                let range = num::interval(lo, hi, hedge);
+                self.quantities.push(Quantity {
+                    range,
+                    noun: Vec::new(),
+                    text,
+                    end,
+                });
+            }
+            for n in numeric.iter_mut().take(end).skip(i) {
+                *n = true;
+            }
+            i = end;
+        }
+    }
+
+    /// The quantity noun of each number: up to three content words after it.
+    fn attach_nouns(
+        &mut self,
+        folded: &str,
+        toks: &[Tok],
+        keys: &[(String, Option<String>)],
+        lex: &Lexicon,
+    ) {
+        let surf = |t: &Tok| &folded[t.span.clone()];
+        for q in &mut self.quantities {
+            let mut j = q.end;
+            while j < toks.len() && q.noun.len() < 3 && j < q.end + 5 {
+                let t = &toks[j];
+                let w = surf(t);
+                // The next number starts its own phrase.
+                if t.kind == TokKind::Number
+                    || num::scale(w).is_some()
+                    || num::number_word(w).is_some()
+                    || num::vague_count(w).is_some()
+                {
+                    break;
+                }
+                if !lex.is_stopword(w) && !lex.is_negator(w) && w.chars().count() > 1 {
+                    let concept = match lex.match_term(keys, j) {
+                        Some((Term::Antonym { group, .. }, _)) => Some(Concept::Group(group)),
+                        Some((Term::Place(p), _)) => Some(Concept::Place(p)),
+                        _ => None,
+                    };
+                    q.noun.push(Item {
+                        k0: keys[j].0.clone(),
+                        k1: keys[j].1.clone(),
+                        concept,
+                    });
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
+fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>) -> (f64, Vec<String>) {
+    let w = |it: &Item| idf.map_or(1.0, |t| t.weight(it));
+    let (mut wa, mut sa, mut wb, mut sb) = (0.0, 0.0, 0.0, 0.0);
+    let mut shared = Vec::new();
+    for (it, text) in a.items.iter().zip(&a.item_text) {
+        let x = w(it);
+        wa += x;
+        if b.items.iter().any(|o| it.matches(o)) {
+            sa += x;
+            shared.push(match it.concept {
+                None => it.k0.clone(),
+                Some(_) => text.clone(),
+            });
+        }
+    }
+    for it in &b.items {
+        let x = w(it);
+        wb += x;
+        if a.items.iter().any(|o| it.matches(o)) {
+            sb += x;
+        }
+    }
+    if wa <= 0.0 || wb <= 0.0 {
+        return (0.0, shared);
+    }
+    ((sa + sb) / (wa + wb), shared)
+}
+
+/// A place named by each claim and not covered by the other: the claims
+/// report events in different places.
+fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)> {
+    let only = |x: &Claim, y: &Claim| x.places.iter().copied().find(|p| !y.places.contains(p));
+    let pa = only(a, b)?;
+    let pb = only(b, a)?;
+    let name = |p: u16| {
+        lex.places
+            .get(usize::from(p))
+            .map_or_else(String::new, |pl| pl.name.clone())
+    };
+    Some((name(pa), name(pb)))
+}
+
+/// Evidence for one side of the polarity decision: the rule name and what
+/// was seen.
+type Signal = (String, String);
+
+/// Polarity conflict between two aligned claims, with the rule that decided.
+///
+/// Each claim is negated or not (a negator, a denial verb, or a negating
+/// pole such as رفض/فشل that the other claim lacks); separately the pair is
+/// reversed or not (opposite antonym poles, or "despite" against "because").
+/// Several negators or several reversed groups usually restate the same
+/// reversal, so each side is a yes/no, and the claims conflict when exactly
+/// one of "negation differs" and "reversed" holds: "لم ينخفض" does not
+/// contradict "ارتفع".
+fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)> {
+    let mut neg: [Vec<Signal>; 2] = [Vec::new(), Vec::new()];
+    let mut reversed: Vec<Signal> = Vec::new();
+    for (side, c) in [a, b].into_iter().enumerate() {
+        let words: Vec<&str> = c
+            .negations
+            .iter()
+            .chain(&c.denials)
+            .map(String::as_str)
+            .collect();
+        if !words.is_empty() {
+            let rule = if c.denials.is_empty() {
+                "polarity.negation"
+            } else {
+                "polarity.denial"
+            };
+            neg[side].push((rule.to_string(), words.join(" ")));
+        }
+    }
+    let mut groups: Vec<u16> = a.poles.iter().chain(&b.poles).map(|p| p.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for g in groups {
+        let pa: Vec<&PoleHit> = a.poles.iter().filter(|p| p.group == g).collect();
+        let pb: Vec<&PoleHit> = b.poles.iter().filter(|p| p.group == g).collect();
+        let gname = lex
+            .groups
+            .get(usize::from(g))
+            .map_or("", |x| x.name.as_str());
+        let single = |v: &[&PoleHit]| v.iter().all(|p| p.pole == v[0].pole);
+        if !pa.is_empty() && !pb.is_empty() {
+            if single(&pa) && single(&pb) {
+                if pa[0].pole != pb[0].pole {
+                    reversed.push((
+                        format!("polarity.antonym.{gname}"),
+                        format!("{} ⇄ {}", pa[0].text, pb[0].text),
+                    ));
+                }
+                continue;
+            }
+            // Both poles on one side (gold up as the dollar falls): compare
+            // pole words bound to the same argument.
+            if let Some((x, y)) = bound_flip(a, &pa, b, &pb) {
+                reversed.push((
+                    format!("polarity.antonym.{gname}"),
+                    format!("{} ⇄ {}", x.text, y.text),
+                ));
+                continue;
+            }
+        }
+        let Some(np) = lex.groups.get(usize::from(g)).and_then(|x| x.negating) else {
+            continue;
+        };
+        let ha = pa.iter().find(|p| p.pole == np);
+        let hb = pb.iter().find(|p| p.pole == np);
+        match (ha, hb) {
+            (Some(p), None) => neg[0].push((format!("polarity.{gname}"), p.text.clone())),
+            (None, Some(p)) => neg[1].push((format!("polarity.{gname}"), p.text.clone())),
+            _ => {}
+        }
+    }
+    if (a.concessive && !b.concessive && b.causal) || (b.concessive && !a.concessive && a.causal) {
+        reversed.push((
+            "polarity.concession".to_string(),
+            "despite ⇄ because".to_string(),
+        ));
+    }
+    let negation_differs = neg[0].is_empty() != neg[1].is_empty();
+    if negation_differs == reversed.is_empty() {
+        let (side, sig) = if neg[0].is_empty() {
+            ("B", &neg[1])
+        } else {
+            ("A", &neg[0])
+        };
+        if negation_differs {
+            let ev = sig
+                .iter()
+                .map(|(_, w)| format!("{side} negated: {w}"))
+                .collect();
+            return sig.first().map(|(r, _)| (r.clone(), ev));
+        }
+        let ev = reversed.iter().map(|(_, w)| w.clone()).collect();
+        return reversed.first().map(|(r, _)| (r.clone(), ev));
+    }
+    None
+}
+
+/// Pole words of one group bound to matching arguments with opposite poles.
+fn bound_flip<'a>(
+    a: &Claim,
+    pa: &[&'a PoleHit],
+    b: &Claim,
+    pb: &[&'a PoleHit],
+) -> Option<(&'a PoleHit, &'a PoleHit)> {
+    fn arg<'c>(c: &'c Claim, h: &PoleHit) -> Option<&'c Item> {
+        h.arg.and_then(|i| c.items.get(i))
+    }
+    for x in pa {
+        let Some(ax) = arg(a, x) else { continue };
+        let same_arg: Vec<&&PoleHit> = pb
+            .iter()
+            .filter(|y| arg(b, y).is_some_and(|ay| ay.matches(ax)))
+            .collect();
+        if let Some(y) = same_arg.iter().find(|y| y.pole != x.pole)
+            && !same_arg.iter().any(|y| y.pole == x.pole)
+        {
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+/// A quantity of one claim whose noun phrase reappears in the other claim
+/// only with incompatible values.
+fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
+    for qa in &a.quantities {
+        let related: Vec<&Quantity> = b
+            .quantities
+            .iter()
+            .filter(|qb| qa.noun.iter().any(|x| qb.noun.iter().any(|y| x.matches(y))))
+            .collect();
+        if related.is_empty() {
+            continue;
+        }
+        // Both numbers must be unaccounted for: a value that the other claim
+        // also reports (in another phrase) is not a contradiction.
+        let reported = |q: &Quantity, other: &Claim| {
+            other
+                .quantities
+                .iter()
+                .any(|o| num::compatible(q.range, o.range))
+        };
+        if related
+            .iter()
+            .all(|qb| !num::compatible(qa.range, qb.range))
+            && !reported(qa, b)
+            && related.iter().any(|qb| !reported(qb, a))
+        {
+            return Some(format!("{} ≠ {}", qa.text, related[0].text));
+        }
+    }
+    None
+}
+
+fn judgement(
+    relation: Relation,
+    kind: Option<ConflictKind>,
+    score: f64,
+    rule: &str,
+    shared: Vec<String>,
+    evidence: Vec<String>,
+) -> Judgement {
+    Judgement {
+        relation,
+        kind,
+        score,
+        rule: rule.to_string(),
+        shared,
+        evidence,
+    }
+}
+
+/// Why two claims cannot be about one event: their years differ, or each
+/// names a place the other does not cover (a city is inside its country).
+pub fn event_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(&'static str, Vec<String>)> {
+    if !a.years.is_empty() && !b.years.is_empty() && !a.years.iter().any(|y| b.years.contains(y)) {
+        return Some((
+            "event.year",
+            vec![format!("{:?} vs {:?}", a.years, b.years)],
+        ));
+    }
+    place_mismatch(a, b, lex).map(|(x, y)| ("event.place", vec![format!("{x} vs {y}")]))
+}
+
+/// Relates two analysed claims; the hot path for many pairs.
+pub fn relate_claims(
+    a: &Claim,
+    b: &Claim,
+    lex: &Lexicon,
+    idf: Option<&Idf>,
+    p: &Params,
+) -> Judgement {
+    use Relation::*;
+    if a.items.is_empty() || b.items.is_empty() {
+        return judgement(Unrelated, None, 1.0, "empty", Vec::new(), Vec::new());
+    }
+    let (ov, shared) = overlap(a, b, idf);
+    if ov < p.related {
+        return judgement(Unrelated, None, 1.0 - ov, "overlap.low", shared, Vec::new());
+    }
+    // The same statement about another year or place contradicts it (ANS
+    // builds its disagreements so); whether two claims are about one event
+    // at all is `compare`'s question, asked with `event_mismatch` first.
+    if let Some((rule, ev)) = event_mismatch(a, b, lex) {
+        return judgement(Conflicts, Some(ConflictKind::Event), ov, rule, shared, ev);
+    }
+    if ov >= p.polarity
+        && let Some((rule, ev)) = polarity(a, b, lex)
+    {
+        let kind = Some(ConflictKind::Polarity);
+        return judgement(Conflicts, kind, ov, &rule, shared, ev);
+    }
+    if ov >= p.numeric
+        && let Some(ev) = numeric_conflict(a, b).or_else(|| numeric_conflict(b, a))
+    {
+        let kind = Some(ConflictKind::Numeric);
+        return judgement(Conflicts, kind, ov, "numeric", shared, vec![ev]);
+    }
+    if ov >= p.polarity
+        && ((a.alleged && b.certain && !b.alleged) || (b.alleged && a.certain && !a.alleged))
+    {
+        let ev = vec!["asserted ⇄ alleged".to_string()];
+        return judgement(
+            Conflicts,
+            Some(ConflictKind::Framing),
+            ov,
+            "framing",
+            shared,
+            ev,
+        );
+    }
+    if ov >= p.polarity {
+        // Net evaluative sign, reversed by negation.
+        let sign = |c: &Claim| {
+            let negated = !c.negations.is_empty() || !c.denials.is_empty();
+            c.valence.signum() * if negated { -1 } else { 1 }
+        };
+        if sign(a) * sign(b) < 0 {
+            let ev = vec![format!("valence {} vs {}", sign(a), sign(b))];
+            return judgement(
+                Conflicts,
+                Some(ConflictKind::Polarity),
+                ov,
+                "polarity.sentiment",
+                shared,
+                ev,
+            );
+        }
+    }
+    judgement(Corroborates, None, ov, "aligned", shared, Vec::new())
+}
+
+/// Relates two claim texts with default parameters and no IDF table.
+pub fn relate(a: &str, b: &str, lex: &Lexicon) -> Judgement {
+    relate_with(a, b, lex, None, &Params::default())
+}
+
+pub fn relate_with(a: &str, b: &str, lex: &Lexicon, idf: Option<&Idf>, p: &Params) -> Judgement {
+    let ca = Claim::analyze(a, lex);
+    let cb = Claim::analyze(b, lex);
+    relate_claims(&ca, &cb, lex, idf, p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> Judgement {
+        relate(a, b, Lexicon::builtin())
+    }
+
+    #[test]
+    fn denial_against_confirmation_is_polarity_conflict() {
+        let j = rel(
+            "نفى البيت الأبيض إجراء أي اتصالات مع مسؤولين روس",
+            "أكد البيت الأبيض انعقاد أربعة لقاءات مع مسؤولين روس",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.kind, Some(ConflictKind::Polarity));
+        assert_eq!(j.rule, "polarity.denial");
+        assert!(j.shared.iter().any(|s| s == "بيت"), "{:?}", j.shared);
+    }
+
+    #[test]
+    fn negation_particle_is_polarity_conflict() {
+        let j = rel(
+            "تونس ليس لديها خطط لإعادة المشتبه به إلى ألمانيا",
+            "تونس تعلن خططها لإعادة المشتبه به إلى ألمانيا",
+        );
+        assert_eq!(j.kind, Some(ConflictKind::Polarity), "{j:?}");
+        assert_eq!(j.rule, "polarity.negation");
+    }
+
+    #[test]
+    fn different_counts_of_same_thing_are_numeric_conflict() {
+        let j = rel(
+            "تسريب 30 ألف رسالة بريد إلكتروني من حملة كلينتون",
+            "تسريب 33 ألف بريد إلكتروني من حملة كلينتون",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.kind, Some(ConflictKind::Numeric));
+    }
+
+    #[test]
+    fn arabic_indic_digits_and_hedges_agree() {
+        let j = rel(
+            "تسريب ٣٠ ألف رسالة بريد إلكتروني من حملة كلينتون",
+            "تسريب 30 ألف رسالة بريد إلكتروني من حملة كلينتون",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+        let j = rel(
+            "مقتل أكثر من 20 شخصا في غارة على صنعاء",
+            "مقتل 25 شخصا في غارة على صنعاء",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn different_year_or_place_is_a_different_event() {
+        let j = rel(
+            "لقاء ترامب وبوتين في هامبورغ عام 2017 يبحث الأزمة السورية",
+            "لقاء ترامب وبوتين في أوساكا عام 2019 يبحث الأزمة السورية",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.kind, Some(ConflictKind::Event));
+        assert_eq!(j.rule, "event.year");
+        let j = rel(
+            "ترامب يلتقي بوتين في هامبورغ لبحث الأزمة السورية",
+            "ترامب يلتقي بوتين في أوساكا لبحث الأزمة السورية",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.rule, "event.place");
+    }
+
+    #[test]
+    fn city_and_its_country_are_the_same_place() {
+        let j = rel(
+            "ترامب يلتقي بوتين في هامبورغ لبحث الأزمة السورية",
+            "ترامب يلتقي بوتين في ألمانيا لبحث الأزمة السورية",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn antonym_verbs_conflict() {
+        let j = rel(
+            "ارتفاع أسعار النفط بعد قرار أوبك",
+            "انخفاض أسعار النفط بعد قرار أوبك",
+        );
+        assert_eq!(j.kind, Some(ConflictKind::Polarity), "{j:?}");
+        assert_eq!(j.rule, "polarity.antonym.direction");
+        let j = rel(
+            "البرلمان يوافق على قانون الانتخابات الجديد",
+            "البرلمان يرفض قانون الانتخابات الجديد",
+        );
+        assert_eq!(j.rule, "polarity.antonym.assent", "{j:?}");
+        let j = rel(
+            "المنتخب المغربي يفوز على إيران",
+            "المنتخب المغربي يخسر أمام إيران",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+    }
+
+    #[test]
+    fn one_sided_refusal_negates() {
+        let j = rel(
+            "الكويت والفلبين توقعان اتفاقا لتنظيم العمالة",
+            "الكويت ترفض تنظيم العمالة الفلبينية",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.rule, "polarity.assent");
+    }
+
+    #[test]
+    fn swapped_directions_bind_to_their_subjects() {
+        let j = rel("الذهب يرتفع مع هبوط الدولار", "الذهب يهبط مع ارتفاع الدولار");
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        let j = rel("الذهب يرتفع مع هبوط الدولار", "ارتفاع الذهب وتراجع الدولار");
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn negated_antonym_is_not_a_conflict() {
+        let j = rel(
+            "لم ينخفض سعر صرف الدولار اليوم",
+            "ارتفع سعر صرف الدولار اليوم",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn idioms_with_negators_are_not_negations() {
+        let j = rel(
+            "الليرة التركية لا تزال تتراجع أمام الدولار",
+            "الليرة التركية تواصل التراجع أمام الدولار",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+        let j = rel(
+            "ارتفاع غير مسبوق في أسعار الذهب",
+            "ارتفاع قياسي في أسعار الذهب",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn alleged_against_certain_is_framing() {
+        let j = rel(
+            "زعم مسؤول أن الحكومة اخترقت حسابات المعارضين",
+            "أكد مسؤول بثقة عالية أن الحكومة اخترقت حسابات المعارضين",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.kind, Some(ConflictKind::Framing));
+        // Alleged against a plain report is not a conflict.
+        let j = rel(
+            "التحقيق في الهجوم الكيميائي المزعوم في دوما",
+            "التحقيق في الهجوم الكيميائي في دوما",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn paraphrase_corroborates_and_other_topics_are_unrelated() {
+        let j = rel(
+            "الجزائر تؤكد ظهور 41 حالة إصابة بالكوليرا في أربع ولايات",
+            "الجزائر تعلن إصابة 41 حالة بالكوليرا في أربع ولايات",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+        let j = rel(
+            "متحف في باريس يسمح بزيارة الرواد",
+            "البنك المركزي يرفع أسعار الفائدة",
+        );
+        assert_eq!(j.relation, Relation::Unrelated, "{j:?}");
+        assert_eq!(j.rule, "overlap.low");
+    }
+
+    #[test]
+    fn hack_verb_and_noun_align() {
+        let j = rel(
+            "قراصنة اخترقت حسابات وزارة الخارجية",
+            "الاختراق طال حسابات وزارة الخارجية",
+        );
+        assert!(j.shared.iter().any(|s| s == "اخترق"), "{:?}", j.shared);
+    }
+
+    #[test]
+    fn degenerate_input_never_panics() {
+        let odd = [
+            "",
+            " ",
+            "...",
+            "؟!،",
+            "😀🔥",
+            "ـــ",
+            "\u{200F}\u{202B}",
+            "123",
+            "ال",
+            "لا",
+            "و و و",
+            "٣٫٥ مليون",
+        ];
+        for a in odd {
+            for b in odd {
+                let j = rel(a, b);
+                assert!(j.score.is_finite());
+            }
+            let j = rel(a, "ارتفاع أسعار النفط");
+            assert_eq!(j.relation, Relation::Unrelated, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn random_mixtures_never_panic() {
+        let alphabet: Vec<char> = "لا لم ارتفع انخفض ألف مليون 30 ٣٫٥ ١٬٠٠٠ 2019 , . ٫ ٬ ؟ 😀 ـ \u{200F} في هامبورغ نفى زعم"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut s = [String::new(), String::new()];
+            for part in &mut s {
+                let n = (next() % 40) as usize;
+                for _ in 0..n {
+                    part.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                }
+            }
+            let j = rel(&s[0], &s[1]);
+            assert!(j.score.is_finite());
+        }
+    }
+
+    #[test]
+    fn analysed_claims_and_idf_give_same_relation() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "ارتفاع أسعار النفط بعد قرار أوبك",
+            "انخفاض أسعار النفط بعد قرار أوبك",
+            "أوبك تقرر خفض الإنتاج",
+        ];
+        let idf = Idf::from_texts(texts, lex);
+        let a = Claim::analyze(texts[0], lex);
+        let b = Claim::analyze(texts[1], lex);
+        let j = relate_claims(&a, &b, lex, Some(&idf), &Params::default());
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert!((0.0..=1.0).contains(&j.score));
+    }
+}
