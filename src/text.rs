@@ -78,6 +78,15 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The folded words of a lexicon phrase.
+pub fn folded_words(phrase: &str) -> Vec<String> {
+    fold_str(phrase)
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Whether `s` has at least `n` chars, without counting them all.
 #[inline]
 pub fn has_chars(s: &str, n: usize) -> bool {

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
 use crate::model::{CueKind, Stance};
-use crate::text::fold_str;
+use crate::text::{fold_str, folded_words};
 
 /// Who a verb or participle form agrees with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,14 +58,6 @@ pub struct CueMatcher {
     editorial: Vec<Vec<String>>,
 }
 
-fn words_of(phrase: &str) -> Vec<String> {
-    fold_str(phrase)
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
     let a = |gender, number| Agreement {
         gender,
@@ -105,7 +97,8 @@ impl CueMatcher {
     pub fn new(lex: &Lexicon) -> Self {
         let mut words = HashMap::default();
         for v in &lex.verbs {
-            let complement: Vec<Vec<String>> = v.complement.iter().map(|c| words_of(c)).collect();
+            let complement: Vec<Vec<String>> =
+                v.complement.iter().map(|c| folded_words(c)).collect();
             let kind = if v.stance == Stance::NoComment {
                 CueKind::NoComment
             } else {
@@ -152,7 +145,7 @@ impl CueMatcher {
             for p in list {
                 let attached =
                     p.phrase.trim_end().ends_with("لـ") || p.phrase.trim_end().ends_with(" ل");
-                let mut w = words_of(&p.phrase);
+                let mut w = folded_words(&p.phrase);
                 if attached {
                     w.pop();
                 }
@@ -177,7 +170,7 @@ impl CueMatcher {
         for list in phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len() + p.attached as usize));
         }
-        let editorial = lex.editorial.iter().map(|e| words_of(e)).collect();
+        let editorial = lex.editorial.iter().map(|e| folded_words(e)).collect();
         CueMatcher {
             words,
             non_cues: lex

@@ -94,6 +94,28 @@ struct Report {
     sentence: usize,
 }
 
+impl Report {
+    /// A report whose content is a clause of its own, in the main clause.
+    fn clause(
+        links: Vec<LinkDraft>,
+        hit: &CueHit,
+        content: (usize, usize),
+        quote: QuoteKind,
+        sentence: usize,
+    ) -> Report {
+        Report {
+            links,
+            cue_tok: hit.first,
+            kind: hit.kind,
+            content,
+            quote,
+            from_sentence: false,
+            subordinate: false,
+            sentence,
+        }
+    }
+}
+
 /// The tokens and views one article is read through.
 struct Doc<'a> {
     raw: &'a str,

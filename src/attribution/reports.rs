@@ -328,16 +328,9 @@ impl Attributor {
         for h in takes {
             consumed[h] = true;
         }
-        Some(Report {
-            links,
-            cue_tok: hit.first,
-            kind: hit.kind,
-            content,
-            quote,
-            from_sentence: false,
-            subordinate: self.opens_subordinate(doc, a, hit.first),
-            sentence: at.si,
-        })
+        let mut report = Report::clause(links, hit, content, quote, at.si);
+        report.subordinate = self.opens_subordinate(doc, a, hit.first);
+        Some(report)
     }
 
     /// Whether a verb whose perfect begins with a plain alef (اعتقد, اعتبر)
@@ -576,16 +569,7 @@ impl Attributor {
             last.cue = Some(cue_of(doc, hit));
             last.shown = false;
         }
-        Some(Report {
-            links,
-            cue_tok: hit.first,
-            kind: hit.kind,
-            content: (cs, ce),
-            quote,
-            from_sentence: false,
-            subordinate: false,
-            sentence: at.si,
-        })
+        Some(Report::clause(links, hit, (cs, ce), quote, at.si))
     }
 
     /// "بالقول إن", "في تصريح": the speaker is the phrase just before.
@@ -612,21 +596,18 @@ impl Attributor {
         } else {
             Speaker::Dropped(hit.agreement)
         };
-        Some(Report {
-            links: vec![LinkDraft {
+        Some(Report::clause(
+            vec![LinkDraft {
                 cue: Some(cue_of(doc, hit)),
                 speaker,
                 agreement: hit.agreement,
                 shown: true,
             }],
-            cue_tok: hit.first,
-            kind: hit.kind,
-            content: (cs, ce),
+            hit,
+            (cs, ce),
             quote,
-            from_sentence: false,
-            subordinate: false,
-            sentence: at.si,
-        })
+            at.si,
+        ))
     }
 
     /// A headline colon: "واشنطن: لقاء بوتين وترامب أسّس للتعاون".
@@ -646,8 +627,8 @@ impl Attributor {
             complement: vec![],
             quoting: true,
         };
-        Some(Report {
-            links: vec![LinkDraft {
+        Some(Report::clause(
+            vec![LinkDraft {
                 cue: Some(cue_of(doc, &hit)),
                 speaker: Speaker::Phrase(Np {
                     first: a,
@@ -657,14 +638,11 @@ impl Attributor {
                 agreement: Agreement::default(),
                 shown: true,
             }],
-            cue_tok: colon,
-            kind: CueKind::Colon,
-            content: (doc.start_of(colon + 1), clause_end(doc, colon + 1, b)),
-            quote: QuoteKind::Indirect,
-            from_sentence: false,
-            subordinate: false,
-            sentence: at.si,
-        })
+            &hit,
+            (doc.start_of(colon + 1), clause_end(doc, colon + 1, b)),
+            QuoteKind::Indirect,
+            at.si,
+        ))
     }
 }
 

@@ -7,15 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::cues::readings;
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
-use crate::text::fold_str;
-
-fn words_of(phrase: &str) -> Vec<String> {
-    fold_str(phrase)
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
+use crate::text::{fold_str, folded_words};
 
 /// A generic noun that points back to an earlier source.
 #[derive(Debug, Clone)]
@@ -100,7 +92,7 @@ impl SourceLexicon {
             names.push(&o.name);
             names.extend(o.ambiguous.iter());
             for n in names {
-                let words = words_of(n);
+                let words = folded_words(n);
                 let Some(first) = words.first() else { continue };
                 let entry = outlet_names.entry(bare(first).to_string()).or_default();
                 if entry.iter().any(|e| e.words == words) {
@@ -136,10 +128,10 @@ impl SourceLexicon {
             outlet_heads: lex
                 .outlet_heads
                 .iter()
-                .map(|h| words_of(h).into_iter().next().unwrap_or_default())
+                .map(|h| folded_words(h).into_iter().next().unwrap_or_default())
                 .collect(),
             anonymous: folded_set(&lex.anonymous),
-            official: lex.official.iter().map(|o| words_of(o)).collect(),
+            official: lex.official.iter().map(|o| folded_words(o)).collect(),
             group: folded_set(&lex.group),
             document: folded_set(&lex.document),
             person_titles: folded_set(&lex.person_titles),
