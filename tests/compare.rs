@@ -75,3 +75,59 @@ fn relate_reads_a_denial_against_a_confirmation() {
     assert_eq!(j["relation"], "conflicts", "{j}");
     assert_eq!(j["kind"], "polarity", "{j}");
 }
+
+/// Whether a relation of `relation` joins a claim containing `x` and one containing `y`.
+fn joined(
+    docs: &[isnad::model::Annotation],
+    c: &compare::Comparison,
+    relation: RelationKind,
+    x: &str,
+    y: &str,
+) -> bool {
+    c.relations.iter().any(|p| {
+        let (a, b) = (text(docs, &p.a), text(docs, &p.b));
+        p.relation == relation
+            && ((a.contains(x) && b.contains(y)) || (a.contains(y) && b.contains(x)))
+    })
+}
+
+#[test]
+fn denials_conflict_with_the_accounts_they_deny() {
+    let (docs, c) = run();
+    // The White House first denied any contacts, then confirmed four meetings.
+    assert!(joined(
+        &docs,
+        &c,
+        RelationKind::Conflicts,
+        "إجراء أي اتصالات",
+        "انعقاد أربعة لقاءات"
+    ));
+    // Medvedchuk denies the contact the sources describe.
+    assert!(joined(
+        &docs,
+        &c,
+        RelationKind::Conflicts,
+        "وجود أي اتصال",
+        "فيكتور ميدفيدتشوك"
+    ));
+    // "Moscow did not interfere" against the reported Russian interference.
+    assert!(joined(
+        &docs,
+        &c,
+        RelationKind::Conflicts,
+        "موسكو لم تتدخل",
+        "التدخل الروسي"
+    ));
+}
+
+#[test]
+fn trump_jr_wikileaks_messages_are_corroborated_across_articles() {
+    let (docs, c) = run();
+    assert!(joined(
+        &docs,
+        &c,
+        RelationKind::Corroborates,
+        "ونشر دونالد ترامب جونيور",
+        "ترامب الابن تواصل مع"
+    ));
+}

@@ -25,14 +25,21 @@ const SAME_PROPOSITION: f64 = 0.4;
 /// Summed IDF of shared keys a candidate needs.
 const MIN_SHARED_IDF: f64 = 3.0;
 /// Candidates kept per claim, best first.
-const PER_CLAIM: usize = 25;
+const PER_CLAIM: usize = 60;
 /// Overlap under which an unrelated pair is not even "related".
 const RELATED_OVERLAP: f64 = 0.12;
+/// How much of the shorter claim the longer must cover to repeat it.
+const CORROBORATES: f64 = 0.6;
+/// How much a denial and the account it denies must share, speakers named.
+const DENIAL_OVERLAP: f64 = 0.3;
 
 struct Item<'a> {
     doc: usize,
     claim: &'a crate::model::Claim,
     analysed: Analysed,
+    /// The claim with its speaker's name before it: "البيت الأبيض ... إجراء
+    /// أي اتصالات" meets "البيت الأبيض ... انعقاد أربعة لقاءات".
+    with_speaker: Analysed,
     keys: Vec<String>,
     /// Who the claim goes back to: the innermost source, or the publisher.
     origin: String,
@@ -70,22 +77,36 @@ fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item<'a>> {
             let origin = names.last().cloned().unwrap_or_else(|| publisher.clone());
             let mut chain = vec![publisher.clone()];
             chain.extend(names);
-            let mut analysed = Analysed::analyze(&c.text, lex);
-            // The innermost cue's stance is part of what the claim says.
-            if let Some(cue) = c.chain.iter().rev().find_map(|l| l.cue.as_ref()) {
-                match cue.stance {
-                    crate::model::Stance::Deny => analysed.mark_denied(&cue.text),
-                    crate::model::Stance::Allege => analysed.mark_alleged(),
+            // The innermost cue's stance is part of what the claim says; and
+            // who denies is the subject of what is denied ("نفى ميدفيدتشوك
+            // وجود أي اتصال": Medvedchuk had no contact).
+            let innermost = c.chain.last();
+            let stance = innermost
+                .and_then(|l| l.cue.as_ref())
+                .map(|cue| (cue.stance, cue.text.as_str()));
+            let speaker = innermost.and_then(|l| source_name(doc, l.reference.as_deref()));
+            let named = match &speaker {
+                Some(who) => format!("{who} {}", c.text),
+                None => c.text.clone(),
+            };
+            let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
+            let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
+            let mut with_speaker = Analysed::analyze(&named, lex);
+            for a in [&mut analysed, &mut with_speaker] {
+                match stance {
+                    Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
+                    Some((crate::model::Stance::Allege, _)) => a.mark_alleged(),
                     _ => {}
                 }
             }
-            let mut keys: Vec<String> = analysed.keys().collect();
+            let mut keys: Vec<String> = with_speaker.keys().collect();
             keys.sort();
             keys.dedup();
             out.push(Item {
                 doc: d,
                 claim: c,
                 analysed,
+                with_speaker,
                 keys,
                 origin,
                 chain,
@@ -159,38 +180,72 @@ fn form(k: ConflictKind) -> ConflictForm {
 /// Compare every claim of every document with every other it may be about.
 pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
     let items = items(docs, lex);
-    let params = Params {
+    // Long claims share many words by chance and carry negations that
+    // govern other parts of the sentence: a polarity conflict needs the
+    // strict (Dice) overlap; corroboration, numbers and denials are judged
+    // by how much of the shorter claim the longer one covers.
+    let strict = Params {
         related: RELATED_OVERLAP,
         polarity: SAME_PROPOSITION,
-        // A shared quantity noun anchors a numeric conflict by itself.
-        numeric: SAME_PROPOSITION / 2.0,
+        numeric: SAME_PROPOSITION,
+        containment: false,
+    };
+    let covering = Params {
+        related: RELATED_OVERLAP,
+        polarity: SAME_PROPOSITION,
+        // The shared quantity noun anchors a numeric conflict by itself.
+        numeric: RELATED_OVERLAP,
+        containment: true,
+    };
+    // A denial needs less: a few shared words with its speaker named.
+    let denying = Params {
+        polarity: DENIAL_OVERLAP,
+        ..covering
     };
     let mut relations = Vec::new();
     let mut edges = Vec::new();
     for (i, j) in candidates(&items) {
         let (a, b) = (&items[i], &items[j]);
         // Hamburg 2017 is not Osaka 2019: different events are not aligned.
-        let mismatch = relate::event_mismatch(&a.analysed, &b.analysed, lex);
-        let judgement = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &params);
-        let (relation, kind) = match (judgement.relation, mismatch) {
-            (_, Some(_)) => continue,
-            (Relation::Corroborates, None) if judgement.score < SAME_PROPOSITION => {
-                (RelationKind::Related, None)
+        if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() {
+            continue;
+        }
+        let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &strict);
+        let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &covering);
+        // A source's denial against the account it denies.
+        let denied = relate::relate_claims(&a.with_speaker, &b.with_speaker, lex, None, &denying);
+        let denial =
+            a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
+        let numeric = wide.kind == Some(ConflictKind::Numeric);
+        let (judgement, relation, kind) = match () {
+            _ if wide.relation == Relation::Conflicts && numeric => {
+                (&wide, RelationKind::Conflicts, wide.kind.map(form))
             }
-            (Relation::Corroborates, None) if same_origin(a, b) => (RelationKind::Echo, None),
-            (Relation::Corroborates, None) => (RelationKind::Corroborates, None),
-            (Relation::Conflicts, None) => (RelationKind::Conflicts, judgement.kind.map(form)),
-            (Relation::Unrelated, None)
-                if 1.0 - judgement.score >= RELATED_OVERLAP && judgement.rule == "overlap.low" =>
+            _ if tight.relation == Relation::Conflicts => {
+                (&tight, RelationKind::Conflicts, tight.kind.map(form))
+            }
+            _ if denial => (&denied, RelationKind::Conflicts, denied.kind.map(form)),
+            _ if wide.relation == Relation::Corroborates
+                && wide.score >= CORROBORATES
+                && same_origin(a, b) =>
             {
-                (RelationKind::Related, None)
+                (&wide, RelationKind::Echo, None)
             }
-            (Relation::Unrelated, None) => continue,
+            _ if wide.relation == Relation::Corroborates && wide.score >= CORROBORATES => {
+                (&wide, RelationKind::Corroborates, None)
+            }
+            _ if wide.relation != Relation::Unrelated || 1.0 - wide.score >= RELATED_OVERLAP => {
+                (&wide, RelationKind::Related, None)
+            }
+            _ => continue,
         };
         if relation != RelationKind::Related {
             edges.push((i, j, relation));
         }
         let mut notes = judgement.evidence.clone();
+        if denial && relation == RelationKind::Conflicts {
+            notes.push("a denial against the account it denies".to_string());
+        }
         if relation == RelationKind::Echo {
             notes.push(format!("both go back to {}", a.origin));
         }

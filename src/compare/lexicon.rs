@@ -49,6 +49,8 @@ struct RawLexicon {
     sentiment: RawSentiment,
     stopwords: Vec<String>,
     places: Vec<RawPlace>,
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
 }
 
 /// What a (possibly multi-word) lexicon entry marks in a claim.
@@ -101,6 +103,8 @@ pub struct Lexicon {
     pub places: Vec<Place>,
     /// Same entry listed under two different terms; kept for the lexicon test.
     pub collisions: Vec<String>,
+    /// Stem key -> the key of its synonym group's first word.
+    synonyms: HashMap<String, String>,
 }
 
 /// Folded surface forms of single-token entries.
@@ -135,7 +139,19 @@ impl Lexicon {
             groups: Vec::new(),
             places: Vec::new(),
             collisions: Vec::new(),
+            synonyms: HashMap::new(),
         };
+        for group in &raw.synonyms {
+            let keys: Vec<String> = group
+                .iter()
+                .filter_map(|w| entry_keys(w).into_iter().next())
+                .collect();
+            if let Some(first) = keys.first().cloned() {
+                for k in keys {
+                    lex.synonyms.entry(k).or_insert_with(|| first.clone());
+                }
+            }
+        }
         for (list, term) in [
             (&raw.denial, Term::Denial),
             (&raw.allegation, Term::Allegation),
@@ -259,6 +275,11 @@ impl Lexicon {
                 word.strip_prefix(p)
                     .is_some_and(|r| !r.is_empty() && set.contains(r))
             })
+    }
+
+    /// One key for words of one meaning (اتصالات, لقاءات), so that they meet.
+    pub fn synonym(&self, key: String) -> String {
+        self.synonyms.get(&key).cloned().unwrap_or(key)
     }
 
     pub fn is_negator(&self, word: &str) -> bool {

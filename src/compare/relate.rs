@@ -57,6 +57,10 @@ pub struct Params {
     /// Overlap needed for a numeric conflict; the shared quantity noun is
     /// the main anchor, so this may be set lower than `polarity`.
     pub numeric: f64,
+    /// Measure overlap by how much of the shorter claim the longer one
+    /// covers (two shared words at least), not by the Dice coefficient:
+    /// for sentence-long claims of different lengths, as in `compare`.
+    pub containment: bool,
 }
 
 impl Default for Params {
@@ -65,6 +69,7 @@ impl Default for Params {
             related: 0.2,
             polarity: 0.2,
             numeric: 0.2,
+            containment: false,
         }
     }
 }
@@ -193,6 +198,11 @@ impl Claim {
         self.denials.push(cue.to_string());
     }
 
+    /// Whether the claim is denied or negated as a whole.
+    pub fn is_denied(&self) -> bool {
+        !self.denials.is_empty()
+    }
+
     /// The source only alleges it (زعم، ادعى).
     pub fn mark_alleged(&mut self) {
         self.alleged = true;
@@ -219,7 +229,10 @@ impl Claim {
         let keys: Vec<(String, Option<String>)> = toks
             .iter()
             .map(|t| match t.kind {
-                TokKind::Word => stem::keys(surf(t)),
+                TokKind::Word => {
+                    let (k0, k1) = stem::keys(surf(t));
+                    (lex.synonym(k0), k1.map(|k| lex.synonym(k)))
+                }
                 TokKind::Number => (surf(t).to_string(), None),
             })
             .collect();
@@ -480,7 +493,7 @@ impl Claim {
     }
 }
 
-fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>) -> (f64, Vec<String>) {
+fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, Vec<String>) {
     let w = |it: &Item| idf.map_or(1.0, |t| t.weight(it));
     let (mut wa, mut sa, mut wb, mut sb) = (0.0, 0.0, 0.0, 0.0);
     let mut shared = Vec::new();
@@ -504,6 +517,9 @@ fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>) -> (f64, Vec<String>) {
     }
     if wa <= 0.0 || wb <= 0.0 {
         return (0.0, shared);
+    }
+    if containment && shared.len() >= 2 {
+        return ((sa / wa).max(sb / wb).min(1.0), shared);
     }
     ((sa + sb) / (wa + wb), shared)
 }
@@ -721,7 +737,7 @@ pub fn relate_claims(
     if a.items.is_empty() || b.items.is_empty() {
         return judgement(Unrelated, None, 1.0, "empty", Vec::new(), Vec::new());
     }
-    let (ov, shared) = overlap(a, b, idf);
+    let (ov, shared) = overlap(a, b, idf, p.containment);
     if ov < p.related {
         return judgement(Unrelated, None, 1.0 - ov, "overlap.low", shared, Vec::new());
     }
