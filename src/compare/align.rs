@@ -25,9 +25,11 @@ const SAME_PROPOSITION: f64 = 0.4;
 /// Summed IDF of shared keys a candidate needs.
 const MIN_SHARED_IDF: f64 = 3.0;
 /// Candidates kept per claim, best first.
-const PER_CLAIM: usize = 60;
+const PER_CLAIM: usize = 25;
 /// Overlap under which an unrelated pair is not even "related".
 const RELATED_OVERLAP: f64 = 0.12;
+/// How much of the shorter claim the longer must cover to be "related".
+const RELATED_SCORE: f64 = 0.3;
 /// How much of the shorter claim the longer must cover to repeat it.
 const CORROBORATES: f64 = 0.6;
 /// How much a denial and the account it denies must share, speakers named.
@@ -234,7 +236,7 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
             _ if wide.relation == Relation::Corroborates && wide.score >= CORROBORATES => {
                 (&wide, RelationKind::Corroborates, None)
             }
-            _ if wide.relation != Relation::Unrelated || 1.0 - wide.score >= RELATED_OVERLAP => {
+            _ if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE => {
                 (&wide, RelationKind::Related, None)
             }
             _ => continue,
@@ -258,7 +260,13 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
             evidence: Evidence {
                 shared: judgement.shared.clone(),
                 rule: judgement.rule.clone(),
-                diff: word_diff(&a.claim.text, &b.claim.text),
+                // Related pairs stay out of the report; a diff for each would
+                // cost more than all the rest on a large archive.
+                diff: if relation == RelationKind::Related {
+                    String::new()
+                } else {
+                    word_diff(&a.claim.text, &b.claim.text)
+                },
                 notes,
             },
         });

@@ -83,11 +83,44 @@ fn shown(c: &Comparison, with_related: bool) -> Vec<&PairRelation> {
         .iter()
         .filter(|p| with_related || p.relation != RelationKind::Related)
         .collect();
-    v.sort_by_key(|p| order(p));
+    v.sort_by(|a, b| order(a).cmp(&order(b)).then(b.score.total_cmp(&a.score)));
+    v.truncate(MAX_SHOWN);
     v
 }
 
+/// A person reads a few hundred pairs, not a hundred thousand: the report
+/// shows the strongest, `comparison.yaml` keeps them all.
+const MAX_SHOWN: usize = 300;
+
+/// The part of a comparison a report shows: the strongest relations, the
+/// clusters and articles they touch.
+fn focus(c: &Comparison) -> Comparison {
+    let relations: Vec<PairRelation> = shown(c, false).into_iter().cloned().collect();
+    let touched: std::collections::BTreeSet<&ClaimRef> =
+        relations.iter().flat_map(|p| [&p.a, &p.b]).collect();
+    let clusters: Vec<_> = c
+        .clusters
+        .iter()
+        .filter(|k| k.claims.iter().any(|m| touched.contains(m)))
+        .cloned()
+        .collect();
+    let docs: std::collections::BTreeSet<&str> = touched.iter().map(|r| r.doc.as_str()).collect();
+    Comparison {
+        format: c.format.clone(),
+        documents: c
+            .documents
+            .iter()
+            .filter(|d| docs.contains(d.id.as_str()))
+            .cloned()
+            .collect(),
+        clusters,
+        relations,
+    }
+}
+
 pub fn markdown(c: &Comparison, docs: &[Annotation]) -> String {
+    let total = c.relations.len();
+    let c = &focus(c);
     let look = Lookup::new(docs);
     let mut s = String::new();
     let _ = writeln!(s, "# isnad comparison\n");
@@ -109,7 +142,11 @@ pub fn markdown(c: &Comparison, docs: &[Annotation]) -> String {
             k.contradicting_origins
         );
     }
-    let _ = writeln!(s, "\n## Relations\n");
+    let _ = writeln!(
+        s,
+        "\n## Relations\n\nThe {} strongest, conflicts first; comparison.yaml holds all {total}.\n",
+        c.relations.len()
+    );
     for p in shown(c, false) {
         let _ = writeln!(s, "### {} — {} / {}\n", label(p), p.a.doc, p.b.doc);
         let _ = writeln!(s, "- A ({}): {}", p.a.claim, look.text(&p.a));
@@ -238,6 +275,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;tex
 .ev{font-size:.85em;color:#444}";
 
 pub fn html(c: &Comparison, docs: &[Annotation]) -> String {
+    let total = c.relations.len();
+    let c = &focus(c);
     let look = Lookup::new(docs);
     let mut s = String::new();
     let _ = write!(
@@ -246,7 +285,7 @@ pub fn html(c: &Comparison, docs: &[Annotation]) -> String {
     );
     let _ = write!(
         s,
-        "<h1>مقارنة الادعاءات عبر المصادر</h1><p>{} مقالات، {} مجموعات، {} علاقات.</p>",
+        "<h1>مقارنة الادعاءات عبر المصادر</h1><p>{} مقالات، {} مجموعات، {} علاقات معروضة من {total}.</p>",
         c.documents.len(),
         c.clusters.len(),
         c.relations.len()
