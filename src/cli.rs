@@ -220,6 +220,7 @@ fn annotate(
                 let path = dir.join(format!("{}.yaml", ann.document.id));
                 yaml::to_string(&ann)
                     .map_err(|e| e.to_string())
+                    .and_then(|y| keeps_human_work(&path, &y).map(|()| y))
                     .and_then(|y| {
                         atomic_write(&path, y.as_bytes())
                             .map_err(|e| format!("{}: {e}", path.display()))
@@ -405,4 +406,37 @@ fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {
         writeln!(w, "{}", crate::compare::pairs::judge(&p.s1, &p.s2, lex)).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Re-annotating must never destroy a person's work: an existing file with
+/// items marked `origin: human`, or one that no longer parses (a hand edit
+/// in progress), is left as it is and reported. Merging human edits into
+/// new machine output is the review workflow's job.
+fn keeps_human_work(path: &Path, new: &str) -> Result<(), String> {
+    let Ok(old) = std::fs::read_to_string(path) else {
+        return Ok(());
+    };
+    if old == new {
+        return Ok(());
+    }
+    let kept = |why: &str| {
+        Err(format!(
+            "{} {why}; it was not overwritten (move it aside to regenerate it)",
+            path.display()
+        ))
+    };
+    match yaml::from_str::<crate::model::Annotation>(&old) {
+        Err(_) => kept("does not parse (a hand edit?)"),
+        Ok(a) => {
+            let human = a.sources.iter().any(|s| !s.origin.is_machine())
+                || a.claims.iter().any(|c| {
+                    !c.origin.is_machine() || c.chain.iter().any(|l| !l.origin.is_machine())
+                });
+            if human {
+                kept("holds items marked origin: human")
+            } else {
+                Ok(())
+            }
+        }
+    }
 }

@@ -1,0 +1,93 @@
+//! The command line as a user meets it: bad inputs are reported and the
+//! others still processed; a person's edits are never overwritten.
+
+mod common;
+
+use std::process::Command;
+
+fn isnad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_isnad"))
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("isnad-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn a_bad_input_is_reported_and_the_others_annotated() {
+    let dir = temp("bad");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(common::seed_paths()[0].clone(), input.join("a.txt")).unwrap();
+    let mut broken = "قال الوزير إن".as_bytes().to_vec();
+    broken.extend([0xFF, 0xFE]);
+    std::fs::write(input.join("b.txt"), &broken).unwrap();
+    std::fs::write(input.join("c.txt"), "  \n").unwrap();
+    std::fs::write(
+        input.join("d.jsonl"),
+        "{\"id\": \"x1\", \"text\": \"قال الوزير إن الاجتماع انتهى.\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = isnad()
+        .arg("annotate")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success());
+    assert!(err.contains("b.txt: invalid UTF-8 at byte 24"), "{err}");
+    assert!(err.contains("c.txt: empty article"), "{err}");
+    assert!(err.contains("d.jsonl:2: malformed JSON"), "{err}");
+    assert!(out.join("a.yaml").exists() && out.join("x1.yaml").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn re_annotating_keeps_a_file_with_human_edits() {
+    let dir = temp("human");
+    let seed = &common::seed_paths()[0];
+    let path = dir.join(format!("{}.yaml", common::stem(seed)));
+    let fresh = isnad::yaml::to_string(&common::annotate(seed)).unwrap();
+    let edited = fresh.replacen("  kind: outlet\n", "  kind: outlet\n  origin: human\n", 1);
+    assert_ne!(edited, fresh);
+    std::fs::write(&path, &edited).unwrap();
+    let run = isnad()
+        .arg("annotate")
+        .arg(seed)
+        .arg("--out")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("origin: human"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn segment_prints_one_sentence_per_line_from_standard_input() {
+    use std::io::Write;
+    let mut child = isnad()
+        .args(["segment", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("عنوان الخبر\nنشر غوتشيفر 2.0 الوثائق. وقال د. محمد إن الأمر انتهى.\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "عنوان الخبر\n\nنشر غوتشيفر 2.0 الوثائق.\nوقال د. محمد إن الأمر انتهى.\n\n"
+    );
+}
