@@ -10,7 +10,7 @@ use crate::model::{CueKind, SourceKind, Stance};
 
 /// Most words a source phrase runs to.
 const MAX_PHRASE: usize = 8;
-const MAX_TITLED_PHRASE: usize = 13;
+const MAX_TITLED_PHRASE: usize = 16;
 
 impl Attributor {
     /// A word that may be part of a person's name: not a function word,
@@ -468,7 +468,7 @@ impl Attributor {
     pub(super) fn person_name(&self, doc: &Doc, np: Np) -> Np {
         let toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.sources.is_title(doc.word(k));
-        let definite = |k: usize| doc.word(k).starts_with("ال") || doc.word(k).starts_with("لل");
+        let definite = |k: usize| super::sources::is_definite(doc.word(k));
         if toks.len() < 2 || !title(toks[0]) {
             return np;
         }
@@ -483,9 +483,10 @@ impl Attributor {
             }
             // "بأمانة المنطقة": a preposition's noun, part of the role, when
             // more of the phrase follows it.
-            // ("لعمار الخيرية" always; ب only when more of the phrase follows:
+            // (ل when a definite word follows: "لعمار الخيرية", not "لوريتا لينش"; ب only when more of the phrase follows:
             // "بشار الأسد" is a name).
-            let prepositional = doc.word(k).starts_with('ل')
+            let prepositional = (doc.word(k).starts_with('ل')
+                && toks.get(n + 1).is_some_and(|&x| definite(x)))
                 || (doc.word(k).starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
             if !prepositional {
                 start = Some(n);

@@ -182,10 +182,23 @@ impl Registry {
         let same_title = |r: &Vec<String>| r.first().map(String::as_str) == role.first().copied();
         let agrees = |r: &Vec<String>| r.iter().zip(&role).all(|(a, b)| same_name_word(a, b));
         // "الرئيس الأميركي" is not the one also called "الرئيس الروسي".
-        self.most_recent(|e| {
+        let agreeing = self.most_recent(|e| {
             e.kind == SourceKind::Person
                 && e.roles.iter().any(|r| same_title(r) && agrees(r))
                 && !e.roles.iter().any(|r| same_title(r) && !agrees(r))
+        });
+        // "المتحدث العسكري" after "المتحدث الرسمي للقوات المسلحة ... محمد سمير":
+        // when one person alone holds the title, the words around it may vary.
+        let holders: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| {
+                self.entities[e].kind == SourceKind::Person
+                    && self.entities[e].roles.iter().any(same_title)
+            })
+            .collect();
+        agreeing.or(if holders.len() == 1 {
+            Some(holders[0])
+        } else {
+            None
         })
     }
 
@@ -203,7 +216,11 @@ impl Registry {
     }
 
     fn lookup(&mut self, r: &Reading, words: &[&str], display: &str) -> usize {
-        if r.kind == SourceKind::Person
+        if (r.kind == SourceKind::Person
+            || r.anaphor
+                .as_ref()
+                .is_some_and(|a| a.kinds.contains(&SourceKind::Person)))
+            && r.role_words > 0
             && words.len() <= r.role_words
             && let Some(e) = self.find_role(words)
         {

@@ -159,8 +159,13 @@ impl SourceLexicon {
         Self::in_set(&self.anonymous, w)
     }
 
+    /// A title, in the masculine or the feminine (وزيرة, المدعية: the
+    /// lexicon lists وزير, المدعي).
     pub fn is_title(&self, w: &str) -> bool {
         Self::in_set(&self.person_titles, w)
+            || w.strip_suffix('ه').is_some_and(|m| {
+                crate::text::has_chars(m, 3) && Self::in_set(&self.person_titles, m)
+            })
     }
 
     pub fn is_quantifier(&self, w: &str) -> bool {
@@ -294,7 +299,7 @@ impl SourceLexicon {
     /// apposition: "محامي فلين", "مؤسس موقع" (but "وزير الخارجية X",
     /// "الرئيس X").
     pub fn relational_title(&self, words: &[&str]) -> bool {
-        let definite = |w: &str| w.starts_with("ال") || w.starts_with("لل");
+        let definite = |w: &str| is_definite(w);
         match words {
             [title, next, ..] => {
                 Self::in_set(&self.relational, title)
@@ -308,17 +313,29 @@ impl SourceLexicon {
 
     /// How many leading words form a title or role: "الرئيس الروسي", "وزير
     /// الخارجية الأمريكي", up to the first word that looks like a name.
+    /// The role is a title with its genitive and adjectives; once a
+    /// definite word has closed it, the next plain word opens the name
+    /// ("رئيس جهاز الأمن القومي اليمني | علي الأحمدي"); with no name, the whole
+    /// phrase is the role ("رئيس جهاز الأمن القومي"). Mirrors the span rule of
+    /// `person_name` in phrases.rs.
     fn role_length(&self, words: &[&str]) -> usize {
-        let mut n = 0;
-        for w in words {
-            let definite = w.starts_with("ال") || w.starts_with("لل");
-            if n == 0 || self.is_title(w) || definite {
-                n += 1;
-            } else {
-                break;
-            }
-        }
-        n
+        let definite = |w: &str| is_definite(w);
+        let closed = words.iter().position(|w| definite(w)).unwrap_or(0).max(1);
+        // "لعمار الخيرية", "لشؤون الأمن": ل with a definite word after it is
+        // a preposition's phrase, still the role ("لوريتا لينش" is a name).
+        let prepositional =
+            |i: usize| words[i].starts_with('ل') && words.get(i + 1).is_some_and(|n| definite(n));
+        words
+            .iter()
+            .enumerate()
+            .skip(closed)
+            .find(|&(i, w)| {
+                !definite(w)
+                    && !self.is_title(w)
+                    && !prepositional(i)
+                    && crate::text::has_chars(w, 2)
+            })
+            .map_or(words.len(), |(i, _)| i)
     }
 
     pub fn anaphor(&self, w: &str) -> Option<AnaphorRule> {
@@ -331,6 +348,16 @@ impl SourceLexicon {
             })
             .cloned()
     }
+}
+
+/// A definite word, behind a conjunction or preposition too: الأمن,
+/// للقوات, والإعلام, بالأمانة.
+pub fn is_definite(w: &str) -> bool {
+    let w = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال"))
+        .unwrap_or(w);
+    w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
 }
 
 /// Grammatical gender of a noun by its ending: ة (folded to ه) is feminine.
