@@ -35,6 +35,13 @@ impl Pipeline {
     }
 
     pub fn annotate(&self, article: &Article) -> Annotation {
+        self.annotate_stages(article, true)
+    }
+
+    /// The annotation with or without the attribution stage: the core
+    /// (reading, folding, segmentation, the model) is the baseline
+    /// attribution's cost is measured against.
+    pub fn annotate_stages(&self, article: &Article, attribution: bool) -> Annotation {
         let text = Text::new(&article.text);
         let seg = self.segment(article);
         let blocks = model_blocks(&text, &seg);
@@ -47,9 +54,16 @@ impl Pipeline {
                 .map(|b| article.text[b.start..b.end].to_string())
         });
         let folded = Folded::new(&article.text);
-        let found =
+        let found = if attribution {
             self.attributor
-                .attribute(&text, &folded, &seg, &sentences, publisher.as_deref());
+                .attribute(&text, &folded, &seg, &sentences, publisher.as_deref())
+        } else {
+            crate::attribution::Found {
+                sources: Vec::new(),
+                claims: Vec::new(),
+                publisher_ref: None,
+            }
+        };
         Annotation {
             format: FORMAT.to_string(),
             document: Document {

@@ -20,8 +20,8 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
     let pipeline = Pipeline::new(&Lexicon::builtin());
     println!("machine: {}", machine());
     println!(
-        "{:<40} {:>8} {:>9} {:>12} {:>12} {:>13}",
-        "corpus", "articles", "MB", "segment MB/s", "segment Mc/s", "annotate MB/s"
+        "{:<40} {:>8} {:>9} {:>12} {:>12} {:>10} {:>13}",
+        "corpus", "articles", "MB", "segment MB/s", "segment Mc/s", "core MB/s", "annotate MB/s"
     );
     let mut inputs = vec![seeds.to_path_buf()];
     inputs.extend(corpora.iter().filter(|p| p.exists()).cloned());
@@ -40,12 +40,13 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
         }
         let r = measure(&pipeline, &articles);
         println!(
-            "{:<40} {:>8} {:>9.1} {:>12.1} {:>12.1} {:>13.1}",
+            "{:<40} {:>8} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>13.1}",
             input.display().to_string(),
             articles.len(),
             r.bytes as f64 / 1e6,
             r.segment_mbs,
             r.segment_mchars,
+            r.core_mbs,
             r.annotate_mbs
         );
     }
@@ -56,6 +57,8 @@ struct Rates {
     bytes: usize,
     segment_mbs: f64,
     segment_mchars: f64,
+    /// Annotation without the attribution stage, YAML included.
+    core_mbs: f64,
     annotate_mbs: f64,
 }
 
@@ -72,19 +75,24 @@ fn measure(pipeline: &Pipeline, articles: &[Article]) -> Rates {
     }
     let seg_secs = t.elapsed().as_secs_f64().max(1e-9);
     let annotate_rounds = (rounds / 4).max(1);
-    let t = Instant::now();
-    for _ in 0..annotate_rounds {
-        for a in articles {
-            let ann = pipeline.annotate(a);
-            sink += yaml::to_string(&ann).map(|y| y.len()).unwrap_or(0);
+    let mut annotate_at = |attribution: bool| {
+        let t = Instant::now();
+        for _ in 0..annotate_rounds {
+            for a in articles {
+                let ann = pipeline.annotate_stages(a, attribution);
+                sink += yaml::to_string(&ann).map(|y| y.len()).unwrap_or(0);
+            }
         }
-    }
-    let ann_secs = t.elapsed().as_secs_f64().max(1e-9);
+        t.elapsed().as_secs_f64().max(1e-9)
+    };
+    let core_secs = annotate_at(false);
+    let ann_secs = annotate_at(true);
     std::hint::black_box(sink);
     Rates {
         bytes,
         segment_mbs: (bytes * rounds) as f64 / 1e6 / seg_secs,
         segment_mchars: (chars * rounds) as f64 / 1e6 / seg_secs,
+        core_mbs: (bytes * annotate_rounds) as f64 / 1e6 / core_secs,
         annotate_mbs: (bytes * annotate_rounds) as f64 / 1e6 / ann_secs,
     }
 }

@@ -2,6 +2,8 @@
 //! phrases, no-comment formulas and editorial formulas, looked up through the
 //! folded view with conjunction and pronoun clitics stripped.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::tokens::{TokKind, Token};
@@ -22,7 +24,7 @@ struct WordCue {
     stance: Stance,
     agreement: Agreement,
     /// Folded phrases, one of which must follow for the verb to be a cue.
-    complement: Vec<Vec<String>>,
+    complement: Arc<Vec<Vec<String>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -46,7 +48,7 @@ pub struct CueHit {
     /// For an attached clitic cue (وفقا لـ), the byte length of the clitic at
     /// the start of the token after `last`.
     pub clitic: u32,
-    pub complement: Vec<Vec<String>>,
+    pub complement: Arc<Vec<Vec<String>>>,
     /// A prepositional cue whose object is quoted by the speaker (نقلا عن).
     pub quoting: bool,
 }
@@ -97,8 +99,8 @@ impl CueMatcher {
     pub fn new(lex: &Lexicon) -> Self {
         let mut words = HashMap::default();
         for v in &lex.verbs {
-            let complement: Vec<Vec<String>> =
-                v.complement.iter().map(|c| folded_words(c)).collect();
+            let complement: Arc<Vec<Vec<String>>> =
+                Arc::new(v.complement.iter().map(|c| folded_words(c)).collect());
             let kind = if v.stance == Stance::NoComment {
                 CueKind::NoComment
             } else {
@@ -130,7 +132,7 @@ impl CueMatcher {
                         kind: CueKind::Participle,
                         stance: p.stance,
                         agreement,
-                        complement: vec![],
+                        complement: Arc::default(),
                     });
                 }
             }
@@ -300,7 +302,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         stance: p.stance,
         agreement: Agreement::default(),
         clitic,
-        complement: vec![],
+        complement: Arc::default(),
         quoting: p.quoting,
     })
 }

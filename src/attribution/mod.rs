@@ -121,6 +121,11 @@ struct Doc<'a> {
     raw: &'a str,
     f: &'a Folded,
     toks: Vec<Token>,
+    /// Per token, questions asked again and again while phrases are read
+    /// (does a cue start here? is it a title?): see `memo`.
+    cue_starts: std::cell::RefCell<Vec<u8>>,
+    /// Source phrases already read, by their tokens.
+    readings: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, u32), sources::Reading>>,
 }
 
 impl Doc<'_> {
@@ -211,10 +216,13 @@ impl Attributor {
         sentences: &[Sentence],
         publisher: Option<&str>,
     ) -> Found {
+        let toks = tokenize(folded);
         let doc = Doc {
             raw: text.raw,
             f: folded,
-            toks: tokenize(folded),
+            cue_starts: std::cell::RefCell::new(vec![0; toks.len()]),
+            readings: Default::default(),
+            toks,
         };
         let ranges = sentence_tokens(&doc, seg);
         let mut registry = Registry::default();
@@ -251,7 +259,7 @@ impl Attributor {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            if !doc.is_word(i) || !self.sources.is_title(doc.word(i)) {
+            if !self.title_at(doc, i) {
                 i += 1;
                 continue;
             }
@@ -260,7 +268,7 @@ impl Attributor {
                 (self.is_stop(w) && w != "علي")
                     || self.is_complementizer(w)
                     || self.appositions.contains(w)
-                    || self.cues.at(&doc.f.folded, &doc.toks, k, n).is_some()
+                    || self.cue_starts(doc, k)
             };
             let end = (i..n.min(i + 14))
                 .take_while(|&k| doc.is_word(k) && (k == i || !ends_phrase(k)))
@@ -277,7 +285,7 @@ impl Attributor {
                 let (s, e) = doc.span(name.first, name.last, 0);
                 // "المعارض لنظام الرئيس الروسي X": each title in the phrase
                 // opens a role of X ("الرئيس الروسي" as well).
-                for t in (i..name.first).filter(|&t| self.sources.is_title(doc.word(t))) {
+                for t in (i..name.first).filter(|&t| self.title_at(doc, t)) {
                     let role: Vec<&str> = (t..name.first).map(|x| doc.word(x)).collect();
                     reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
@@ -286,6 +294,22 @@ impl Attributor {
                 i += 1;
             }
         }
+    }
+
+    /// Whether a cue (of any kind) starts at token `k`, memoised.
+    fn cue_starts(&self, doc: &Doc, k: usize) -> bool {
+        memo(&doc.cue_starts, k, 0, || {
+            self.cues
+                .at(&doc.f.folded, &doc.toks, k, doc.toks.len())
+                .is_some()
+        })
+    }
+
+    /// Whether token `k` is a title (الرئيس, وزيرة), memoised.
+    fn title_at(&self, doc: &Doc, k: usize) -> bool {
+        memo(&doc.cue_starts, k, 2, || {
+            doc.is_word(k) && self.sources.is_title(doc.word(k))
+        })
     }
 
     /// The reports of one sentence: tokens `range`, cues looked for from
@@ -332,6 +356,25 @@ impl Attributor {
         }
         nest(doc, reports)
     }
+}
+
+/// A per-token yes/no worked out once: two bits at `shift` of the token's
+/// byte (0 not yet known, 1 no, 2 yes).
+fn memo(
+    cache: &std::cell::RefCell<Vec<u8>>,
+    k: usize,
+    shift: u8,
+    work: impl FnOnce() -> bool,
+) -> bool {
+    let known = cache.borrow().get(k).map_or(1, |b| (b >> shift) & 3);
+    if known != 0 {
+        return known == 2;
+    }
+    let yes = work();
+    if let Some(slot) = cache.borrow_mut().get_mut(k) {
+        *slot |= (if yes { 2 } else { 1 }) << shift;
+    }
+    yes
 }
 
 /// Token range of every sentence.

@@ -174,7 +174,7 @@ impl Attributor {
         // Words left after an inner preposition: "مصدر في البيت الأبيض".
         let mut inner_left: Option<usize> = None;
         // A title carries its office before the name: allow it more words.
-        let titled = self.sources.is_title(doc.word(first));
+        let titled = self.title_at(doc, first);
         let max = if titled {
             MAX_TITLED_PHRASE
         } else {
@@ -203,8 +203,7 @@ impl Attributor {
                         break;
                     }
                     if words > 0
-                        && (self.addressee_at(doc, k, to).is_some()
-                            || self.cues.at(&doc.f.folded, &doc.toks, k, to).is_some())
+                        && (self.addressee_at(doc, k, to).is_some() || self.cue_starts(doc, k))
                     {
                         break;
                     }
@@ -261,7 +260,7 @@ impl Attributor {
         if !plain_name {
             return last;
         }
-        match (first + 1..=last).find(|&k| doc.is_word(k) && self.sources.is_title(doc.word(k))) {
+        match (first + 1..=last).find(|&k| self.title_at(doc, k)) {
             Some(t) if t - first <= 3 => t - 1,
             _ => last,
         }
@@ -283,7 +282,7 @@ impl Attributor {
             self.name_like(doc.word(k))
                 && self.addressee_at(doc, k, e).is_none()
                 && self.cues.at(&doc.f.folded, &doc.toks, k, e).is_none()
-        }) && !self.sources.is_title(doc.word(s));
+        }) && !self.title_at(doc, s);
         (apposed && names).then_some(Np {
             first: s,
             last: e - 1,
@@ -321,8 +320,7 @@ impl Attributor {
             }
         }
         let from = verb.saturating_sub(6).max(a);
-        if let Some(t) =
-            (from..verb).find(|&k| doc.is_word(k) && self.sources.is_title(doc.word(k)))
+        if let Some(t) = (from..verb).find(|&k| self.title_at(doc, k))
             && (t..verb).all(|k| doc.is_word(k))
         {
             let w = doc.word(t);
@@ -354,6 +352,16 @@ impl Attributor {
     /// Read a phrase's source kind. Folding writes أ as ا, so a name such as
     /// ألكسندر looks definite; the original letters tell.
     pub(super) fn read_np(&self, doc: &Doc, np: Np) -> super::sources::Reading {
+        let key = (np.first, np.last, np.skip);
+        if let Some(r) = doc.readings.borrow().get(&key) {
+            return r.clone();
+        }
+        let r = self.read_np_uncached(doc, np);
+        doc.readings.borrow_mut().insert(key, r.clone());
+        r
+    }
+
+    fn read_np_uncached(&self, doc: &Doc, np: Np) -> super::sources::Reading {
         let mut r = self.sources.read(&doc.np_words(np));
         let (s, _) = doc.span(np.first, np.first, np.skip);
         let hamza_initial = doc.raw[s..].starts_with(['أ', 'إ']);
@@ -369,7 +377,7 @@ impl Attributor {
         let Some(&first) = words.first() else {
             return false;
         };
-        self.sources.read(&words).canonical.is_some()
+        self.read_np(doc, np).canonical.is_some()
             || (!self.is_stop(first)
                 && self.verb_at(doc, np.first, np.first + 1).is_none()
                 && !self.is_complementizer(first))
@@ -467,7 +475,7 @@ impl Attributor {
     /// الصفيان". A later title ends the name ("فيصل بن سلمان أمير المنطقة").
     pub(super) fn person_name(&self, doc: &Doc, np: Np) -> Np {
         let toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
-        let title = |k: usize| self.sources.is_title(doc.word(k));
+        let title = |k: usize| self.title_at(doc, k);
         let definite = |k: usize| super::sources::is_definite(doc.word(k));
         if toks.len() < 2 || !title(toks[0]) {
             return np;
@@ -525,7 +533,7 @@ impl Attributor {
             stance,
             agreement: Agreement::default(),
             clitic: 0,
-            complement: vec![],
+            complement: Default::default(),
             quoting: true,
         };
         // A possessive owner (عن مصدرها) is the source before it: keep the

@@ -624,7 +624,7 @@ impl Attributor {
             stance: Stance::Assert,
             agreement: Agreement::default(),
             clitic: 0,
-            complement: vec![],
+            complement: Default::default(),
             quoting: true,
         };
         Some(Report::clause(
