@@ -364,7 +364,12 @@ impl Attributor {
     fn read_np_uncached(&self, doc: &Doc, np: Np) -> super::sources::Reading {
         let mut r = self.sources.read(&doc.np_words(np));
         let (s, _) = doc.span(np.first, np.first, np.skip);
-        let hamza_initial = doc.raw[s..].starts_with(['أ', 'إ']);
+        // ... but "أهمية", "إجراء" are verbal nouns, not names.
+        let w = doc.word(np.first);
+        let hamza_initial = doc.raw[s..].starts_with(['أ', 'إ'])
+            && !w.ends_with('ه')
+            && !w.ends_with('ء')
+            && doc.np_words(np).len() > 1;
         if !r.listed && hamza_initial && r.canonical.is_none() {
             r.kind = crate::model::SourceKind::Person;
             r.number = Some(crate::lexicon::Number::Sg);

@@ -207,9 +207,11 @@ impl Attributor {
             }
         }
         // "المعلومات التي تؤكد", "الأشخاص الذين وصفوا": a verb in a relative
-        // clause describes, it does not report.
+        // clause describes, it does not report, unless it opens a clause of
+        // its own in a sentence with no other report before it ("الأمير
+        // أحمد ..، والذي أكد ... أن"): then its antecedent speaks.
         if hit.first > a && self.appositions.contains(doc.word(hit.first - 1)) {
-            return None;
+            return self.relative_report(at, hit);
         }
         let after_verb = hit.last + 1;
         let mut subject = self.np_at(doc, after_verb, b, 0);
@@ -333,6 +335,37 @@ impl Attributor {
         Some(report)
     }
 
+    fn relative_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        let pronoun = hit.first - 1;
+        if (a..pronoun).any(|k| self.verb_at(doc, k, b).is_some()) {
+            return None;
+        }
+        let (comp, addressee) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
+        let c = comp.filter(|&c| doc.is_word(c))?;
+        let mut before = pronoun;
+        while before > a && doc.is_comma(before - 1) {
+            before -= 1;
+        }
+        let antecedent = self.subject_before(doc, a, before)?;
+        let (s, e, quote) = self.content_from(at, c);
+        let mut links = Vec::new();
+        if let Some(np) = addressee {
+            links.push(LinkDraft {
+                cue: None,
+                speaker: Speaker::Phrase(np),
+                agreement: Agreement::default(),
+                shown: true,
+            });
+        }
+        let mut main = self.possessive_links(doc, antecedent, hit.agreement);
+        if let Some(last) = main.last_mut() {
+            last.cue = Some(cue_of(doc, hit));
+        }
+        links.extend(main);
+        Some(Report::clause(links, hit, (s, e), quote, at.si))
+    }
+
     /// Whether a verb whose perfect begins with a plain alef (اعتقد, اعتبر)
     /// is written with hamza (أعتقد): the first person present.
     fn first_person(&self, doc: &Doc, hit: &CueHit) -> bool {
@@ -404,6 +437,17 @@ impl Attributor {
         };
         let mut scan = scan;
         let reading = self.read_np(doc, np);
+        // "وأكد أهمية تفعيل ...": what follows a clause-opening verb is its
+        // object when it names no one; the speaker goes on from before.
+        let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
+        let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+        if continues
+            && !reading.listed
+            && reading.kind != SourceKind::Person
+            && reading.canonical.is_none()
+        {
+            return Some((None, (doc.start_of(np.first), clause_end(doc, np.first, b))));
+        }
         let words = doc.np_words(np).len();
         if !reading.listed && reading.kind == SourceKind::Person && words >= 3 {
             // "ونفى ميدفيدتشوك وجود أي اتصال": the name is the first word.
@@ -542,7 +586,10 @@ impl Attributor {
     ) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
-        let (cs, ce, quote) = self.content_from(at, comp?);
+        let (cs, ce, quote) = match comp {
+            Some(c) => self.content_from(at, comp.unwrap_or(c)),
+            None => self.participle_object(at, hit)?,
+        };
         let mut links: Vec<LinkDraft> = match earlier.last() {
             Some(r) => r.links.clone(),
             None => vec![dropped(hit.agreement)],
@@ -570,6 +617,22 @@ impl Attributor {
             last.shown = false;
         }
         Some(Report::clause(links, hit, (cs, ce), quote, at.si))
+    }
+
+    /// "، مؤكدا على أهمية ...", "، مشيرا إلى الإنجازات": a participle whose
+    /// content is a noun, after a comma or in the masculine (the feminine
+    /// forms are often adjectives: مؤكدة, لافتة).
+    fn participle_object(&self, at: &At, hit: &CueHit) -> Option<(usize, usize, QuoteKind)> {
+        let At { doc, a, b, .. } = *at;
+        let after_comma = hit.first > a && doc.is_comma(hit.first - 1);
+        let masculine = hit.agreement.gender != Some(crate::lexicon::Gender::F);
+        let start = super::skip_commas(doc, hit.last + 1, b);
+        if !(after_comma || masculine) || start >= b || !self.has_object(doc, start, b) {
+            return None;
+        }
+        let s = doc.start_of(start);
+        let e = comma_end(doc, start, b).max(s);
+        Some((s, e, quote_kind_of(doc.raw, (s, e), QuoteKind::Indirect)))
     }
 
     /// "بالقول إن", "في تصريح": the speaker is the phrase just before.
