@@ -94,6 +94,19 @@ struct Report {
     sentence: usize,
 }
 
+impl LinkDraft {
+    /// A link with no cue of its own whose words stand in the clause: the
+    /// outlet spoken to ("لرويترز"), an owner ("مصدر الصحيفة").
+    fn phrase(np: Np) -> LinkDraft {
+        LinkDraft {
+            cue: None,
+            speaker: Speaker::Phrase(np),
+            agreement: Agreement::default(),
+            shown: true,
+        }
+    }
+}
+
 impl Report {
     /// A report whose content is a clause of its own, in the main clause.
     fn clause(

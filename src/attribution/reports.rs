@@ -310,14 +310,7 @@ impl Attributor {
         let mut links = outer;
         // "وفي حديث لشبكة "سي أن أن" قال": the outlet spoken to may come first.
         let addressee = addressee.or_else(|| self.addressee_before(doc, a, hit.first));
-        if let Some(np) = addressee {
-            links.push(LinkDraft {
-                cue: None,
-                speaker: Speaker::Phrase(np),
-                agreement: Agreement::default(),
-                shown: true,
-            });
-        }
+        links.extend(addressee.map(LinkDraft::phrase));
         let mut main = match speaker_np {
             Some(np) => self.possessive_links(doc, np, hit.agreement),
             None => vec![dropped(hit.agreement)],
@@ -350,14 +343,7 @@ impl Attributor {
         let antecedent = self.subject_before(doc, a, before)?;
         let (s, e, quote) = self.content_from(at, c);
         let mut links = Vec::new();
-        if let Some(np) = addressee {
-            links.push(LinkDraft {
-                cue: None,
-                speaker: Speaker::Phrase(np),
-                agreement: Agreement::default(),
-                shown: true,
-            });
-        }
+        links.extend(addressee.map(LinkDraft::phrase));
         let mut main = self.possessive_links(doc, antecedent, hit.agreement);
         if let Some(last) = main.last_mut() {
             last.cue = Some(cue_of(doc, hit));
