@@ -274,20 +274,29 @@ impl Attributor {
             e -= 1;
         }
         let mut s = e;
-        while s > from && doc.is_word(s - 1) && e - s < 4 {
+        while s > from && doc.is_word(s - 1) && e - s < 6 {
             s -= 1;
         }
-        let apposed = s < e && s > from && doc.is_comma(s - 1);
-        let names = (s..e).all(|k| {
-            self.name_like(doc.word(k))
-                && self.addressee_at(doc, k, e).is_none()
-                && self.cues.at(&doc.f.folded, &doc.toks, k, e).is_none()
-        }) && !self.title_at(doc, s);
-        (apposed && names).then_some(Np {
+        if !(s < e && s > from && doc.is_comma(s - 1)) {
+            return None;
+        }
+        let chunk = Np {
             first: s,
             last: e - 1,
             skip: 0,
-        })
+        };
+        // "، العميد محمد سمير، إن": a titled name in apposition is its name.
+        if self.title_at(doc, s) {
+            let name = self.person_name(doc, chunk);
+            return (name.first > s).then_some(name);
+        }
+        let names = e - s <= 4
+            && (s..e).all(|k| {
+                self.name_like(doc.word(k))
+                    && self.addressee_at(doc, k, e).is_none()
+                    && self.cues.at(&doc.f.folded, &doc.toks, k, e).is_none()
+            });
+        names.then_some(chunk)
     }
 
     /// A subject before its verb: the words right before it ("لافروف ذكر"),

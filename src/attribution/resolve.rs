@@ -260,9 +260,14 @@ impl Registry {
         let definite = words
             .first()
             .is_some_and(|w| w.starts_with("ال") || w.starts_with("لل"));
+        // A generic noun (an anaphor, an unlisted noun, a role like القيادي),
+        // not a name such as البيت الأبيض.
+        let generic =
+            r.anaphor.is_some() || !r.listed || (r.kind == SourceKind::Person && r.role_words > 0);
         if definite
+            && generic
             && r.canonical.is_none()
-            && (r.anaphor.is_some() || !r.listed)
+            && words.len() <= 2
             && let Some(e) = self.most_recent(|e| {
                 e.cited && e.key.len() > 1 && e.key.iter().any(|k| k == bare(words[0]))
             })
