@@ -163,8 +163,15 @@ impl Attributor {
             k += 1;
         }
         let first = k;
-        // A date is no speaker: "أفادت السبت 13 نيسان".
-        if doc.word(first).chars().all(|c| c.is_ascii_digit()) {
+        // A date is no speaker: "أفادت السبت 13 نيسان"; nor is a noun with
+        // a possessive ("تحكي قصتها"), unless it is an unnamed source's
+        // ("مصادرها").
+        let possessed = ["ها", "هم", "هما"].iter().any(|p| {
+            doc.word(first).strip_suffix(p).is_some_and(|stem| {
+                crate::text::has_chars(stem, 2) && !self.sources.is_anonymous_head(stem)
+            })
+        }) && doc.ends_with_ha(first);
+        if doc.word(first).chars().all(|c| c.is_ascii_digit()) || (possessed && first == i) {
             return None;
         }
         let mut last = None;

@@ -213,6 +213,14 @@ impl Attributor {
         if hit.first > a && self.appositions.contains(doc.word(hit.first - 1)) {
             return self.relative_report(at, hit);
         }
+        // "التي لم يكشف عنها", "ما خلص إليه": a relative clause all the same.
+        let before = |n: usize| (hit.first >= a + n).then(|| doc.word(hit.first - n));
+        let negated_relative = before(1).is_some_and(|w| matches!(w, "لم" | "لا" | "لن"))
+            && before(2).is_some_and(|w| self.appositions.contains(w));
+        if negated_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
+        {
+            return None;
+        }
         let after_verb = hit.last + 1;
         let mut subject = self.np_at(doc, after_verb, b, 0);
         if no_comment && let Some((np, _)) = &mut subject {
@@ -285,6 +293,7 @@ impl Attributor {
                 takes.push(h);
             }
         }
+        let preverbal = speaker_np.is_none();
         if speaker_np.is_none() {
             speaker_np = self.subject_before(doc, a, hit.first);
         }
@@ -302,7 +311,7 @@ impl Attributor {
                 ((s, e), q)
             }
             None => {
-                let (np, content) = self.object_content(at, hit, speaker_np, scan)?;
+                let (np, content) = self.object_content(at, hit, speaker_np, scan, preverbal)?;
                 speaker_np = np;
                 (content, QuoteKind::Indirect)
             }
@@ -400,6 +409,7 @@ impl Attributor {
         hit: &CueHit,
         subject: Option<Np>,
         scan: usize,
+        preverbal: bool,
     ) -> Option<(Option<Np>, (usize, usize))> {
         let At { doc, b, .. } = *at;
         if hit.kind == CueKind::NoComment {
@@ -440,7 +450,12 @@ impl Attributor {
             np.last = np.first;
             scan = np.last + 1;
         }
-        let recognized = reading.listed || reading.canonical.is_some() || reading.role_words > 0;
+        // A name before its verb ("منيرة ... أخبرتنا عن") is its subject for
+        // sure; after the verb, an unknown phrase may be the object.
+        let named_before =
+            preverbal && reading.kind == SourceKind::Person && self.name_like(doc.word(np.first));
+        let recognized =
+            reading.listed || reading.canonical.is_some() || reading.role_words > 0 || named_before;
         let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
         let object_ok = self.has_object(doc, start, b);
         let accepted = match hit.stance {
