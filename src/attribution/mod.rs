@@ -272,7 +272,11 @@ impl Attributor {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
-            if !self.title_at(doc, i) {
+            // "مصدر قيادي كبير": a title word describing an unnamed source is
+            // an adjective, and what follows it no name.
+            let describes =
+                i > 0 && doc.is_word(i - 1) && self.sources.is_anonymous_head(doc.word(i - 1));
+            if !self.title_at(doc, i) || describes {
                 i += 1;
                 continue;
             }

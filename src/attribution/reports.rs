@@ -49,7 +49,13 @@ impl Attributor {
                 TokKind::Punct('"') => {
                     let close = (k + 1..to).find(|&z| doc.punct(z, '"'));
                     // "جزموا "بثقة عالية" أن ...": a quoted adverb before the clause.
-                    let adverbial = close.is_some_and(|z| self.is_complementizer(doc.word(z + 1)));
+                    let adverbial = close.is_some_and(|z| {
+                        let mut n = z + 1;
+                        while doc.is_comma(n) {
+                            n += 1;
+                        }
+                        self.is_complementizer(doc.word(n))
+                    });
                     // A quotation far from the verb is a title or a term.
                     if skipped <= 3 && !adverbial {
                         return (Some(k), addressee);
