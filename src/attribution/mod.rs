@@ -193,6 +193,16 @@ impl Doc<'_> {
             .collect()
     }
 
+    /// Whether token `i` ends in ة (folding writes it ه).
+    fn ends_with_ta_marbuta(&self, i: usize) -> bool {
+        let (_, e) = self.span(i, i, 0);
+        self.raw[..e]
+            .chars()
+            .rev()
+            .find(|c| !crate::text::is_mark(*c))
+            == Some('ة')
+    }
+
     /// Whether token `i` ends in a written ه (a pronoun), not a ة folded to ه.
     fn ends_with_ha(&self, i: usize) -> bool {
         let (_, e) = self.span(i, i, 0);
@@ -341,7 +351,10 @@ impl Attributor {
         kind: BlockKind,
     ) -> Vec<Report> {
         let (a, b) = range;
-        let hits = self.cues.find(&doc.f.folded, &doc.toks, from, b);
+        let mut hits = self.cues.find(&doc.f.folded, &doc.toks, from, b);
+        // "إضافة" folds to "اضافه", which reads as "اضاف" + ه: a verb never
+        // ends in ة, so such a token is a noun.
+        hits.retain(|h| h.kind != CueKind::Verb || !doc.ends_with_ta_marbuta(h.first));
         let mut reports: Vec<Report> = Vec::new();
         let mut consumed = vec![false; hits.len()];
         for (h, hit) in hits.iter().enumerate() {

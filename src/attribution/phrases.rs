@@ -63,9 +63,9 @@ impl Attributor {
 
     /// A reporting verb (not a phrase) at token `k`.
     pub(super) fn verb_at(&self, doc: &Doc, k: usize, to: usize) -> Option<CueHit> {
-        self.cues
-            .at(&doc.f.folded, &doc.toks, k, to)
-            .filter(|h| matches!(h.kind, CueKind::Verb | CueKind::NoComment))
+        self.cues.at(&doc.f.folded, &doc.toks, k, to).filter(|h| {
+            matches!(h.kind, CueKind::Verb | CueKind::NoComment) && !doc.ends_with_ta_marbuta(k)
+        })
     }
 
     /// An outlet spoken to: لرويترز, لـ«الشرق الأوسط», لشبكة "سي أن أن",
