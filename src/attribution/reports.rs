@@ -266,7 +266,21 @@ impl Attributor {
             }
         }
         let mut inner = Vec::new();
-        if !no_comment && let Some((link, next)) = self.an_link(doc, scan, b, hit.stance) {
+        // "كشفت الصحيفة عن وجود ..." names a topic; "نقلت الوكالة عن الوزير"
+        // (a verb that quotes: its gate is عن) names whom it quotes.
+        let quotes = hit.complement.iter().any(|c| c.len() == 1 && c[0] == "عن");
+        let cited = self.an_link(doc, scan, b, hit.stance).filter(|(link, _)| {
+            let Speaker::Phrase(np) = link.speaker else {
+                return true;
+            };
+            let r = self.read_np(doc, np);
+            quotes
+                || r.canonical.is_some()
+                || r.anaphor.is_some()
+                || r.role_words > 0
+                || (r.listed && r.kind != SourceKind::Person)
+        });
+        if !no_comment && let Some((link, next)) = cited {
             inner.push(link);
             scan = next;
         }
