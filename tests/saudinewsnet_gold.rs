@@ -50,9 +50,9 @@ fn scores_on_reviewed_saudinewsnet_articles_hold() {
         r.resolved_source.f1()
     );
     // Floors at today's level (README); the targets (0.90, 0.85) are not met yet.
-    assert!(r.cue.f1() >= 0.85, "cue F1 {:.3}", r.cue.f1());
+    assert!(r.cue.f1() >= 0.86, "cue F1 {:.3}", r.cue.f1());
     assert!(
-        r.resolved_source.f1() >= 0.52,
+        r.resolved_source.f1() >= 0.54,
         "resolved source F1 {:.3}",
         r.resolved_source.f1()
     );

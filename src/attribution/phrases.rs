@@ -91,9 +91,11 @@ impl Attributor {
             .is_some_and(|w| self.sources.is_outlet_head(w));
         let used = match self.sources.outlet_at(&words, usize::from(head), true) {
             Some((_, n)) => n + usize::from(head),
-            // An outlet head with a name we do not know: "لقناة فوكس سبورتس".
+            // An outlet head with a name we do not know: "لقناة فوكس سبورتس"
+            // (the name ends where a quotation of the words said begins).
             None if head => {
-                1 + words[1..]
+                let unquoted = toks.windows(2).take_while(|w| w[1] == w[0] + 1).count() + 1;
+                1 + words[1..unquoted.min(words.len())]
                     .iter()
                     .take(3)
                     .take_while(|w| self.name_like(w))
@@ -102,7 +104,10 @@ impl Attributor {
             None => return None,
         };
         let mut last = *toks.get(used.max(1) - 1)?;
-        if doc.punct(last + 1, '"') {
+        // The mark that closes a quoted name (لـ"سي أن أن"), not one that
+        // opens the words said after it.
+        let open_marks = (i..=last).filter(|&k| doc.punct(k, '"')).count();
+        if open_marks % 2 == 1 && doc.punct(last + 1, '"') {
             last += 1;
         }
         // "لـ«الشرق الأوسط»": the outlet's words, without the bare ل.

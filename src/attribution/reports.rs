@@ -122,7 +122,10 @@ impl Attributor {
 
     /// Where the sentence starts, and whether it starts inside a quotation.
     fn quote_state(&self, at: &At) -> (usize, bool) {
-        let inside = at.seg.sentences[at.si].quotation == crate::model::Quotation::Inside;
+        // A sentence that opens with a new report ("وأضاف "...) ends a
+        // quotation left open before it.
+        let inside = at.seg.sentences[at.si].quotation == crate::model::Quotation::Inside
+            && !self.cue_starts(at.doc, at.a);
         (at.a, inside)
     }
 
