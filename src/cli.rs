@@ -295,14 +295,7 @@ fn load_annotations(
     let mut errors = 0;
     for input in inputs {
         let yamls: Vec<PathBuf> = if input.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| format!("{}: {e}", input.display()))?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-                .collect();
-            v.sort();
-            v
+            eval::yaml_files(input)?
         } else if input.extension().is_some_and(|x| x == "yaml") {
             vec![input.clone()]
         } else {

@@ -512,7 +512,8 @@ fn lcs<T>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> usize {
     dp[a.len()][b.len()]
 }
 
-fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// The `.yaml` files of a directory, sorted.
+pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .flatten()
