@@ -213,6 +213,112 @@ pub struct Claim {
     /// Outermost reporter first; empty for editorial and unsourced claims.
     #[serde(default)]
     pub chain: Vec<Link>,
+    /// The W3C TextQuoteSelector: how a reviewed claim finds its place again
+    /// when the article text changes and its offsets no longer hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selector: Option<TextQuote>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+    /// Set when re-annotation could not find the claim's text in the changed
+    /// article: the claim is kept for a person to re-place or reject.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub orphaned: bool,
     #[serde(default, skip_serializing_if = "Origin::is_machine")]
     pub origin: Origin,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A W3C Web Annotation TextQuoteSelector over the article text.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TextQuote {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// A fact-checker's decision about one claim.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub status: ReviewStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    #[default]
+    Unreviewed,
+    Confirmed,
+    Corrected,
+    /// Not a claim, or attributed wrongly.
+    Rejected,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    True,
+    MostlyTrue,
+    Misleading,
+    False,
+    Unverifiable,
+    NotChecked,
+}
+
+impl Claim {
+    /// A person has decided on this claim or written it: re-annotation keeps it.
+    pub fn is_human_work(&self) -> bool {
+        !self.origin.is_machine()
+            || self.chain.iter().any(|l| !l.origin.is_machine())
+            || self
+                .review
+                .as_ref()
+                .is_some_and(|r| r.status != ReviewStatus::Unreviewed || r.verdict.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reviewer writes `verdict: true` unquoted; YAML reads a boolean there,
+    /// and the verdict must still be the verdict `true`.
+    #[test]
+    fn unquoted_true_and_false_are_verdicts() {
+        for (text, want) in [("true", Verdict::True), ("false", Verdict::False)] {
+            let r: Review =
+                crate::yaml::from_str(&format!("status: confirmed\nverdict: {text}\n")).unwrap();
+            assert_eq!(r.verdict, Some(want));
+        }
+        let r: Review = crate::yaml::from_str("status: rejected\nverdict: mostly_true\n").unwrap();
+        assert_eq!(
+            (r.status, r.verdict),
+            (ReviewStatus::Rejected, Some(Verdict::MostlyTrue))
+        );
+        let back = crate::yaml::to_string(&Review {
+            status: ReviewStatus::Confirmed,
+            verdict: Some(Verdict::True),
+            note: None,
+            reviewer: None,
+            reviewed_at: None,
+            evidence: vec![],
+        })
+        .unwrap();
+        let again: Review = crate::yaml::from_str(&back).unwrap();
+        assert_eq!(again.verdict, Some(Verdict::True), "{back}");
+    }
 }

@@ -47,7 +47,24 @@ impl<'a> Text<'a> {
         }
         self.raw.get(self.byte_at(start)..self.byte_at(end))
     }
+
+    /// The W3C TextQuoteSelector of a code-point span: its text and up to
+    /// `QUOTE_CONTEXT` code points on each side.
+    pub fn quote(&self, start: usize, end: usize) -> crate::model::TextQuote {
+        let end = end.min(self.len_chars());
+        let start = start.min(end);
+        let piece = |a: usize, b: usize| self.raw[self.byte_at(a)..self.byte_at(b)].to_string();
+        crate::model::TextQuote {
+            exact: piece(start, end),
+            prefix: piece(start.saturating_sub(QUOTE_CONTEXT), start),
+            suffix: piece(end, (end + QUOTE_CONTEXT).min(self.len_chars())),
+        }
+    }
 }
+
+/// Code points of context a TextQuoteSelector keeps on each side: enough to
+/// tell apart two copies of a sentence, short enough to survive nearby edits.
+pub const QUOTE_CONTEXT: usize = 32;
 
 /// What folding does with one original char.
 enum Fold {

@@ -174,6 +174,9 @@ pub fn assemble(inp: Input) -> Found {
                     origin: Origin::Machine,
                 })
                 .collect(),
+            selector: Some(text.quote(text.char_at(d.content.0), text.char_at(d.content.1))),
+            review: None,
+            orphaned: false,
             origin: Origin::Machine,
         })
         .collect();
