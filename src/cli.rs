@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::annotate::Pipeline;
 use crate::input::{self, Article, InputError};
 use crate::lexicon::Lexicon;
+use crate::model::Annotation;
 use crate::output::atomic_write;
 use crate::{bench, eval, validate, yaml};
 
@@ -91,6 +92,18 @@ enum Command {
         #[arg(long)]
         eval: bool,
     },
+    /// The fact-check desk: `review list`, `review set`, `review show`, or
+    /// `review PATH` at a terminal to walk the queue with single keys.
+    #[command(args_conflicts_with_subcommands = true)]
+    Review {
+        #[command(subcommand)]
+        action: Option<ReviewAction>,
+        /// Annotation files or directories to walk interactively.
+        paths: Vec<PathBuf>,
+        /// Your name, recorded with each review (default: $ISNAD_REVIEWER).
+        #[arg(long)]
+        reviewer: Option<String>,
+    },
     /// Measure segment and annotate throughput in MB/s.
     Bench {
         /// Extra corpus (e.g. ../shared/corpus/saudinewsnet/articles.jsonl.gz).
@@ -100,6 +113,50 @@ enum Command {
         #[arg(long, default_value = "corpus/seeds")]
         seeds: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ReviewAction {
+    /// The review queue, most check-worthy first.
+    List {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// A comparison.yaml from `isnad compare`: claims in conflict rank higher.
+        #[arg(long)]
+        comparison: Option<PathBuf>,
+        /// Include claims already reviewed.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Record a review of one claim, in place.
+    Set {
+        /// The annotation file, or a directory that holds the claim.
+        path: PathBuf,
+        claim: String,
+        #[arg(long, value_parser = parse_enum::<crate::model::ReviewStatus>)]
+        status: Option<crate::model::ReviewStatus>,
+        #[arg(long, value_parser = parse_enum::<crate::model::Verdict>)]
+        verdict: Option<crate::model::Verdict>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// A URL of evidence; repeat for several.
+        #[arg(long)]
+        evidence: Vec<String>,
+        /// The review time (ISO 8601); default now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Print a claim in its sentence, with its chain and review.
+    Show { path: PathBuf, claim: String },
+}
+
+/// A model enum from its snake_case name, as the YAML spells it.
+fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
 }
 
 pub fn run() -> ExitCode {
@@ -121,6 +178,11 @@ pub fn run() -> ExitCode {
             lexicon,
         } => compare(&inputs, &out, lexicon.as_deref()),
         Command::Relate { args, eval } => relate(&args, eval),
+        Command::Review {
+            action,
+            paths,
+            reviewer,
+        } => review(action, &paths, reviewer),
     };
     match result {
         Ok(code) => code,
@@ -218,13 +280,9 @@ fn annotate(
             }
             (Format::Yaml, Some(dir)) => {
                 let path = dir.join(format!("{}.yaml", ann.document.id));
-                yaml::to_string(&ann)
-                    .map_err(|e| e.to_string())
-                    .and_then(|y| keeps_human_work(&path, &y).map(|()| y))
-                    .and_then(|y| {
-                        atomic_write(&path, y.as_bytes())
-                            .map_err(|e| format!("{}: {e}", path.display()))
-                    })
+                merge_with_file(&path, ann, &article.text)
+                    .and_then(|ann| yaml::to_string(&ann).map_err(|e| e.to_string()))
+                    .and_then(|y| write_if_changed(&path, &y))
             }
             (Format::Yaml, None) => {
                 to_stdout += 1;
@@ -401,35 +459,105 @@ fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Re-annotating must never destroy a person's work: an existing file with
-/// items marked `origin: human`, or one that no longer parses (a hand edit
-/// in progress), is left as it is and reported. Merging human edits into
-/// new machine output is the review workflow's job.
-fn keeps_human_work(path: &Path, new: &str) -> Result<(), String> {
+/// Re-annotating must never destroy a person's work: the fresh annotation
+/// is merged with the file already there (see `review::merge`), and what a
+/// person should look at is reported. A file that no longer parses (a hand
+/// edit in progress) is left as it is.
+fn merge_with_file(path: &Path, fresh: Annotation, raw: &str) -> Result<Annotation, String> {
     let Ok(old) = std::fs::read_to_string(path) else {
-        return Ok(());
+        return Ok(fresh);
     };
-    if old == new {
+    let old: Annotation = yaml::from_str(&old).map_err(|e| {
+        format!(
+            "{} does not parse ({e}); it was not overwritten — fix it (isnad validate shows where) or move it aside",
+            path.display()
+        )
+    })?;
+    let merged = crate::review::merge(&old, fresh, &crate::text::Text::new(raw));
+    for note in &merged.notes {
+        eprintln!("isnad: {}: {note}", path.display());
+    }
+    Ok(merged.annotation)
+}
+
+/// Leave an unchanged file untouched, so its time stamp tells the truth.
+fn write_if_changed(path: &Path, body: &str) -> Result<(), String> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == body) {
         return Ok(());
     }
-    let kept = |why: &str| {
-        Err(format!(
-            "{} {why}; it was not overwritten (move it aside to regenerate it)",
-            path.display()
-        ))
-    };
-    match yaml::from_str::<crate::model::Annotation>(&old) {
-        Err(_) => kept("does not parse (a hand edit?)"),
-        Ok(a) => {
-            let human = a.sources.iter().any(|s| !s.origin.is_machine())
-                || a.claims.iter().any(|c| {
-                    !c.origin.is_machine() || c.chain.iter().any(|l| !l.origin.is_machine())
-                });
-            if human {
-                kept("holds items marked origin: human")
+    atomic_write(path, body.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn review(
+    action: Option<ReviewAction>,
+    paths: &[PathBuf],
+    reviewer: Option<String>,
+) -> Result<ExitCode, String> {
+    use crate::review::{commands, interactive, queue};
+    use std::io::IsTerminal;
+    let named = |r: Option<String>| r.or_else(|| std::env::var("ISNAD_REVIEWER").ok());
+    match action {
+        Some(ReviewAction::List {
+            paths,
+            comparison,
+            all,
+            limit,
+        }) => {
+            let (docs, bad) = commands::load_all(&paths)?;
+            let conflicts = match comparison {
+                Some(p) => {
+                    let text = std::fs::read_to_string(&p)
+                        .map_err(|e| format!("{}: {e}", p.display()))?;
+                    let c: crate::compare::Comparison = yaml::from_str(&text)
+                        .map_err(|e| format!("{}: not a comparison file: {e}", p.display()))?;
+                    queue::conflicts(&c)
+                }
+                None => Default::default(),
+            };
+            let entries = queue::build(&docs, &conflicts, all);
+            print!("{}", commands::list(&entries, &docs, limit));
+            Ok(if bad == 0 {
+                ExitCode::SUCCESS
             } else {
-                Ok(())
-            }
+                ExitCode::FAILURE
+            })
+        }
+        Some(ReviewAction::Set {
+            path,
+            claim,
+            status,
+            verdict,
+            note,
+            reviewer: who,
+            evidence,
+            at,
+        }) => {
+            let decision = commands::Decision {
+                status,
+                verdict,
+                note,
+                reviewer: named(who),
+                evidence,
+                at,
+            };
+            println!("{}", commands::set(&path, &claim, decision)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(ReviewAction::Show { path, claim }) => {
+            let (file, ann, i) = commands::find_claim(&path, &claim)?;
+            print!("{}", commands::show(&file, &ann, &ann.claims[i]));
+            Ok(ExitCode::SUCCESS)
+        }
+        None if paths.is_empty() => {
+            Err("review: give annotation files or directories, or a command: list, set, show".into())
+        }
+        None if !std::io::stdin().is_terminal() => Err(
+            "review PATH walks the queue at a terminal; without one, use `isnad review list`, `set` and `show`"
+                .into(),
+        ),
+        None => {
+            interactive::walk(paths, named(reviewer))?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod output;
+pub mod review;
 pub mod segment;
 pub mod text;
 pub mod validate;

@@ -48,7 +48,7 @@ fn a_bad_input_is_reported_and_the_others_annotated() {
 }
 
 #[test]
-fn re_annotating_keeps_a_file_with_human_edits() {
+fn re_annotating_keeps_human_edits_and_a_file_that_does_not_parse() {
     let dir = temp("human");
     let seed = &common::seed_paths()[0];
     let path = dir.join(format!("{}.yaml", common::stem(seed)));
@@ -56,16 +56,32 @@ fn re_annotating_keeps_a_file_with_human_edits() {
     let edited = fresh.replacen("  kind: outlet\n", "  kind: outlet\n  origin: human\n", 1);
     assert_ne!(edited, fresh);
     std::fs::write(&path, &edited).unwrap();
-    let run = isnad()
-        .arg("annotate")
-        .arg(seed)
-        .arg("--out")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let annotate = || {
+        isnad()
+            .arg("annotate")
+            .arg(seed)
+            .arg("--out")
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let run = annotate();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let kept = std::fs::read_to_string(&path).unwrap();
+    let parse = |t: &str| isnad::yaml::from_str::<isnad::model::Annotation>(t).unwrap();
+    assert!(parse(&kept) == parse(&edited), "the human edit is kept");
+    let edited = kept;
+
+    let half_edited = edited.replacen("claims:\n", "claims:\n  - id: [\n", 1);
+    std::fs::write(&path, &half_edited).unwrap();
+    let run = annotate();
     assert!(!run.status.success());
-    assert!(String::from_utf8_lossy(&run.stderr).contains("origin: human"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert!(String::from_utf8_lossy(&run.stderr).contains("does not parse"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), half_edited);
     std::fs::remove_dir_all(&dir).ok();
 }
 

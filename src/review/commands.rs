@@ -1,0 +1,351 @@
+//! `isnad review list | set | show`: the desk's commands over annotation
+//! files. Every change is written atomically, one claim at a time.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::queue;
+use crate::model::{Annotation, Claim, Review, ReviewStatus, Verdict};
+use crate::output::atomic_write;
+use crate::yaml;
+
+/// The annotation files of the paths given: files as they are, directories
+/// for the `.yaml` files they hold.
+pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(crate::eval::yaml_files(p)?);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+pub fn load(path: &Path) -> Result<Annotation, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    yaml::from_str(&text).map_err(|e| {
+        format!(
+            "{}: {e}; run `isnad validate {}` to see every problem",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+pub fn save(path: &Path, ann: &Annotation) -> Result<(), String> {
+    let body = yaml::to_string(ann).map_err(|e| e.to_string())?;
+    atomic_write(path, body.as_bytes())
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// Every file that loads, with a report of those that do not.
+pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize), String> {
+    let mut docs = Vec::new();
+    let mut bad = 0;
+    for f in files(paths)? {
+        match load(&f) {
+            Ok(a) => docs.push((f, a)),
+            Err(e) => {
+                eprintln!("isnad: {e}");
+                bad += 1;
+            }
+        }
+    }
+    Ok((docs, bad))
+}
+
+/// The file that holds a claim: PATH itself, or the one file of the
+/// directory PATH that has it.
+pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), String> {
+    let mut hits = Vec::new();
+    for f in files(&[path.to_path_buf()])? {
+        let Ok(ann) = load(&f) else { continue };
+        if let Some(i) = ann.claims.iter().position(|c| c.id == claim) {
+            hits.push((f, ann, i));
+        }
+    }
+    match hits.len() {
+        1 => Ok(hits.remove(0)),
+        0 => Err(format!(
+            "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
+            path.display(),
+            path.display()
+        )),
+        _ => Err(format!(
+            "claim {claim} is in several files ({}); give the file",
+            hits.iter()
+                .map(|h| h.0.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// What `review set` records; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct Decision {
+    pub status: Option<ReviewStatus>,
+    pub verdict: Option<Verdict>,
+    pub note: Option<String>,
+    pub reviewer: Option<String>,
+    pub evidence: Vec<String>,
+    pub at: Option<String>,
+}
+
+/// Record a decision on a claim; the claim must end up with a status.
+pub fn apply(claim: &mut Claim, d: Decision) -> Result<(), String> {
+    let review = claim.review.get_or_insert(Review {
+        status: ReviewStatus::Unreviewed,
+        verdict: None,
+        note: None,
+        reviewer: None,
+        reviewed_at: None,
+        evidence: Vec::new(),
+    });
+    if let Some(s) = d.status {
+        review.status = s;
+    }
+    if review.status == ReviewStatus::Unreviewed && (d.verdict.is_some() || d.status.is_none()) {
+        return Err(format!(
+            "claim {}: give --status confirmed, corrected or rejected",
+            claim.id
+        ));
+    }
+    if d.verdict.is_some() {
+        review.verdict = d.verdict;
+    }
+    if d.note.is_some() {
+        review.note = d.note;
+    }
+    if d.reviewer.is_some() {
+        review.reviewer = d.reviewer;
+    }
+    for url in d.evidence {
+        if !review.evidence.contains(&url) {
+            review.evidence.push(url);
+        }
+    }
+    review.reviewed_at = Some(d.at.unwrap_or_else(utc_now));
+    Ok(())
+}
+
+pub fn set(path: &Path, claim: &str, d: Decision) -> Result<String, String> {
+    let (file, mut ann, i) = find_claim(path, claim)?;
+    apply(&mut ann.claims[i], d)?;
+    save(&file, &ann)?;
+    Ok(format!(
+        "{}: claim {claim}: {}",
+        file.display(),
+        describe_review(ann.claims[i].review.as_ref())
+    ))
+}
+
+pub fn describe_review(r: Option<&Review>) -> String {
+    let Some(r) = r else {
+        return "unreviewed".to_string();
+    };
+    let mut s = enum_name(&r.status);
+    if let Some(v) = &r.verdict {
+        let _ = write!(s, ", verdict {}", enum_name(v));
+    }
+    if let Some(who) = &r.reviewer {
+        let _ = write!(s, ", by {who}");
+    }
+    if let Some(at) = &r.reviewed_at {
+        let _ = write!(s, " at {at}");
+    }
+    if let Some(n) = &r.note {
+        let _ = write!(s, "; note: {n}");
+    }
+    for e in &r.evidence {
+        let _ = write!(s, "; evidence: {e}");
+    }
+    s
+}
+
+/// The snake_case name serde gives an enum value.
+pub fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A claim in its sentences, marked ⟦…⟧, with its chain and review.
+pub fn show(file: &Path, ann: &Annotation, c: &Claim) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "claim {} — {} — document {}, sentence {}",
+        c.id,
+        file.display(),
+        ann.document.id,
+        c.sentence
+    );
+    let _ = writeln!(
+        out,
+        "{} {} claim; review: {}",
+        enum_name(&c.basis),
+        enum_name(&c.quote),
+        describe_review(c.review.as_ref())
+    );
+    if c.orphaned {
+        let _ = writeln!(
+            out,
+            "ORPHANED: the article changed and this text is no longer in it"
+        );
+    }
+    let _ = writeln!(out, "\n  {}\n", in_context(ann, c));
+    if let Some(p) = &ann.document.publisher {
+        let _ = writeln!(out, "  published by {p}");
+    }
+    if c.chain.is_empty() {
+        let _ = writeln!(out, "  no cited source: the publisher stands behind it");
+    }
+    for (n, link) in c.chain.iter().enumerate() {
+        let source = link
+            .reference
+            .as_deref()
+            .and_then(|r| ann.sources.iter().find(|s| s.id == r));
+        let who = match (source, &link.source) {
+            (Some(s), _) => format!("{} ({})", s.name, enum_name(&s.kind)),
+            (None, Some(span)) => span.text.clone(),
+            (None, None) => "(implicit)".to_string(),
+        };
+        let cue = link.cue.as_ref().map_or(String::new(), |q| {
+            format!(
+                " — «{}» {}, {}",
+                q.text,
+                enum_name(&q.kind),
+                enum_name(&q.stance)
+            )
+        });
+        let _ = writeln!(out, "  {}. {who}{cue}", n + 1);
+    }
+    out
+}
+
+/// The sentences a claim lies in, with the claim marked.
+fn in_context(ann: &Annotation, c: &Claim) -> String {
+    let covering: Vec<_> = ann
+        .sentences
+        .iter()
+        .filter(|s| s.start < c.end.max(c.start + 1) && c.start < s.end)
+        .collect();
+    if c.orphaned || covering.is_empty() {
+        return format!("⟦{}⟧", c.text);
+    }
+    let mut out = String::new();
+    for s in covering {
+        for (i, ch) in s.text.chars().enumerate() {
+            let at = s.start + i;
+            if at == c.start {
+                out.push('⟦');
+            }
+            out.push(ch);
+            if at + 1 == c.end {
+                out.push('⟧');
+            }
+        }
+        out.push(' ');
+    }
+    out.trim_end().to_string()
+}
+
+/// The queue as a table: rank, score, claim, status, why, source and text.
+pub fn list(entries: &[queue::Entry], docs: &[(PathBuf, Annotation)], limit: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:>4}  {:>5}  {:<18} {:<11} {:<28} {:<40} claim",
+        "rank", "score", "claim", "status", "file", "why"
+    );
+    for (rank, e) in entries.iter().take(limit).enumerate() {
+        let (file, ann) = &docs[e.doc];
+        let c = &ann.claims[e.claim];
+        let status = c
+            .review
+            .as_ref()
+            .map_or("unreviewed".to_string(), |r| enum_name(&r.status));
+        let who = c
+            .chain
+            .last()
+            .and_then(|l| l.reference.as_deref())
+            .and_then(|r| ann.sources.iter().find(|s| s.id == r))
+            .map_or(String::new(), |s| format!("{}: ", s.name));
+        let text: String = c.text.chars().take(80).collect();
+        let more = if c.text.chars().count() > 80 {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{:>4}  {:>5}  {:<18} {:<11} {:<28} {:<40} {who}{}{more}",
+            rank + 1,
+            e.score,
+            c.id,
+            status,
+            file.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+            e.reasons.join(", "),
+            text.replace('\n', " ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} claims to review{}",
+        entries.len(),
+        if entries.len() > limit {
+            format!(", the first {limit} shown (--limit)")
+        } else {
+            String::new()
+        }
+    );
+    out
+}
+
+/// Now, in UTC, as ISO 8601 to the second.
+pub fn utc_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days as i64);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (the
+/// era-based method: 400-year eras of 146,097 days).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_782), (2026, 11, 25));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}
