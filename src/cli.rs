@@ -234,90 +234,128 @@ fn annotate(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
     }
-    let mut jsonl: Box<dyn Write> = match (format, out) {
+    let mut stream: Box<dyn Write> = match (format, out) {
         (Format::Jsonl, Some(path)) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
                 .map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
         )),
         _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let started = Instant::now();
-    let (mut count, mut bytes, mut to_stdout) = (0usize, 0usize, 0usize);
+    if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
+        return Err("several articles: give --out DIR to write one file each".to_string());
+    }
+    let mut progress = crate::corpus::Progress::new(crate::corpus::known_size(inputs));
     let mut errors = Vec::new();
-    let mut write_errors = Vec::new();
-    let mut internal = 0usize;
-    for_each_article(inputs, &mut errors, |article| {
-        // A defect in a stage must not stop the run: the article is reported
-        // and skipped, the others go on.
-        let ann = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            pipeline.annotate(&article)
-        })) {
-            Ok(ann) => ann,
-            Err(_) => {
-                eprintln!(
-                    "isnad: {}: internal error; article skipped — please report it with this article",
-                    article.origin
-                );
-                internal += 1;
-                return;
-            }
-        };
-        count += 1;
-        bytes += article.text.len();
-        let written = match (format, out) {
-            (Format::Jsonl, _) => serde_json::to_string(&ann)
-                .map_err(|e| e.to_string())
-                .and_then(|line| writeln!(jsonl, "{line}").map_err(|e| e.to_string())),
-            (Format::Gold, None) => Err("--format gold needs --out DIR".to_string()),
-            (Format::Gold, Some(dir)) => {
-                let path = dir.join(format!("{}.yaml", ann.document.id));
-                yaml::to_string(&crate::eval::GoldFile::from_annotation(&ann))
-                    .map_err(|e| e.to_string())
-                    .and_then(|y| {
-                        atomic_write(&path, y.as_bytes())
-                            .map_err(|e| format!("{}: {e}", path.display()))
-                    })
-            }
-            (Format::Yaml, Some(dir)) => {
-                let path = dir.join(format!("{}.yaml", ann.document.id));
-                merge_with_file(&path, ann, &article.text)
-                    .and_then(|ann| yaml::to_string(&ann).map_err(|e| e.to_string()))
-                    .and_then(|y| write_if_changed(&path, &y))
-            }
-            (Format::Yaml, None) => {
-                to_stdout += 1;
-                if to_stdout > 1 {
-                    Err("several articles: give --out DIR to write one file each".to_string())
-                } else {
-                    yaml::to_string(&ann)
-                        .map_err(|e| e.to_string())
-                        .and_then(|y| jsonl.write_all(y.as_bytes()).map_err(|e| e.to_string()))
+    let (mut write_errors, mut internal, mut to_stdout) = (0usize, 0usize, 0usize);
+    crate::corpus::run(
+        inputs,
+        &mut errors,
+        &mut progress,
+        |article| render(&pipeline, article, format, out),
+        |article, rendered| {
+            let written = match rendered {
+                Rendered::Internal => {
+                    eprintln!(
+                        "isnad: {}: internal error; article skipped — please report it with this article",
+                        article.origin
+                    );
+                    internal += 1;
+                    return;
                 }
+                Rendered::Failed(e) => Err(e),
+                Rendered::File(path, body, notes) => {
+                    for note in notes {
+                        eprintln!("isnad: {}: {note}", path.display());
+                    }
+                    write_if_changed(&path, &body)
+                }
+                Rendered::Stream(body) => {
+                    to_stdout += 1;
+                    if format == Format::Yaml && to_stdout > 1 {
+                        Err("several articles: give --out DIR to write one file each".to_string())
+                    } else {
+                        stream.write_all(body.as_bytes()).map_err(|e| e.to_string())
+                    }
+                }
+            };
+            if let Err(e) = written {
+                eprintln!("isnad: {}: cannot write annotation: {e}", article.origin);
+                write_errors += 1;
             }
-        };
-        if let Err(e) = written {
-            eprintln!("isnad: {}: cannot write annotation: {e}", article.origin);
-            write_errors.push(e);
-        }
-    });
-    jsonl
+        },
+    );
+    progress.finish();
+    stream
         .flush()
         .map_err(|e| format!("cannot write output: {e}"))?;
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
     eprintln!(
-        "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors, {internal} internal errors",
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs,
+        "isnad: annotated {} articles ({:.1} MB in {:.1} s, {:.1} MB/s on {} threads), {} input errors, {write_errors} write errors, {internal} internal errors",
+        progress.articles - internal,
+        progress.bytes as f64 / 1e6,
+        progress.seconds(),
+        progress.megabytes_per_second(),
+        rayon::current_num_threads(),
         errors.len(),
-        write_errors.len()
     );
-    Ok(
-        if errors.is_empty() && write_errors.is_empty() && internal == 0 {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        },
-    )
+    Ok(if errors.is_empty() && write_errors == 0 && internal == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Whether the inputs are one plain-text article, when that is known up front.
+fn known_single(inputs: &[PathBuf]) -> Option<bool> {
+    match inputs {
+        [one] if one.as_os_str() == "-" => None,
+        [one] if one.is_dir() || is_jsonl_path(one) => None,
+        [_] => Some(true),
+        _ => Some(false),
+    }
+}
+
+fn is_jsonl_path(p: &Path) -> bool {
+    let name = p.to_string_lossy();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+/// One article's output, made on a worker thread.
+enum Rendered {
+    /// A file to write, with what a person should look at in it.
+    File(PathBuf, String, Vec<String>),
+    Stream(String),
+    Failed(String),
+    /// A defect in a stage: reported, and the other articles go on.
+    Internal,
+}
+
+fn render(pipeline: &Pipeline, article: &Article, format: Format, out: Option<&Path>) -> Rendered {
+    let Ok(ann) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.annotate(article)))
+    else {
+        return Rendered::Internal;
+    };
+    let file = |dir: &Path| dir.join(format!("{}.yaml", ann.document.id));
+    let result = match (format, out) {
+        (Format::Jsonl, _) => serde_json::to_string(&ann)
+            .map(|line| Rendered::Stream(line + "\n"))
+            .map_err(|e| e.to_string()),
+        (Format::Gold, None) => Err("--format gold needs --out DIR".to_string()),
+        (Format::Gold, Some(dir)) => yaml::to_string(&crate::eval::GoldFile::from_annotation(&ann))
+            .map(|y| Rendered::File(file(dir), y, Vec::new()))
+            .map_err(|e| e.to_string()),
+        (Format::Yaml, Some(dir)) => {
+            let path = file(dir);
+            merge_with_file(&path, ann, &article.text).and_then(|m| {
+                let y = yaml::to_string(&m.annotation).map_err(|e| e.to_string())?;
+                Ok(Rendered::File(path, y, m.notes))
+            })
+        }
+        (Format::Yaml, None) => yaml::to_string(&ann)
+            .map(Rendered::Stream)
+            .map_err(|e| e.to_string()),
+    };
+    result.unwrap_or_else(Rendered::Failed)
 }
 
 fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, String> {
@@ -463,9 +501,16 @@ fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {
 /// is merged with the file already there (see `review::merge`), and what a
 /// person should look at is reported. A file that no longer parses (a hand
 /// edit in progress) is left as it is.
-fn merge_with_file(path: &Path, fresh: Annotation, raw: &str) -> Result<Annotation, String> {
+fn merge_with_file(
+    path: &Path,
+    fresh: Annotation,
+    raw: &str,
+) -> Result<crate::review::Merged, String> {
     let Ok(old) = std::fs::read_to_string(path) else {
-        return Ok(fresh);
+        return Ok(crate::review::Merged {
+            annotation: fresh,
+            notes: Vec::new(),
+        });
     };
     let old: Annotation = yaml::from_str(&old).map_err(|e| {
         format!(
@@ -473,11 +518,11 @@ fn merge_with_file(path: &Path, fresh: Annotation, raw: &str) -> Result<Annotati
             path.display()
         )
     })?;
-    let merged = crate::review::merge(&old, fresh, &crate::text::Text::new(raw));
-    for note in &merged.notes {
-        eprintln!("isnad: {}: {note}", path.display());
-    }
-    Ok(merged.annotation)
+    Ok(crate::review::merge(
+        &old,
+        fresh,
+        &crate::text::Text::new(raw),
+    ))
 }
 
 /// Leave an unchanged file untouched, so its time stamp tells the truth.

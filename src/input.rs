@@ -126,22 +126,7 @@ pub fn read_path(
 ) {
     let origin = path.display().to_string();
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            on_error(InputError {
-                origin: "<stdin>".into(),
-                message: format!("cannot read standard input: {e}"),
-            });
-            return;
-        }
-        if looks_like_jsonl(&bytes) {
-            read_jsonl(BufReader::new(&bytes[..]), "<stdin>", on_article, on_error);
-        } else {
-            match article_from_bytes("stdin", &bytes, "<stdin>") {
-                Ok(a) => on_article(a),
-                Err(e) => on_error(e),
-            }
-        }
+        read_stdin(on_article, on_error);
         return;
     }
     let file = match File::open(path) {
@@ -181,11 +166,31 @@ pub fn read_path(
     }
 }
 
-fn looks_like_jsonl(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{')
+/// Standard input: JSONL is streamed line by line, so a whole archive piped
+/// through isnad needs no more memory than one article; anything else is one
+/// plain-text article.
+fn read_stdin(on_article: &mut dyn FnMut(Article), on_error: &mut dyn FnMut(InputError)) {
+    let failed = |e: std::io::Error| InputError {
+        origin: "<stdin>".into(),
+        message: format!("cannot read standard input: {e}"),
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    // The first buffer tells whether the first record opens with `{`.
+    let first = match reader.fill_buf() {
+        Ok(buf) => buf.iter().copied().find(|b| !b.is_ascii_whitespace()),
+        Err(e) => return on_error(failed(e)),
+    };
+    if first == Some(b'{') {
+        return read_jsonl(reader, "<stdin>", on_article, on_error);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return on_error(failed(e));
+    }
+    match article_from_bytes("stdin", &bytes, "<stdin>") {
+        Ok(a) => on_article(a),
+        Err(e) => on_error(e),
+    }
 }
 
 /// A plain-text article from raw bytes.

@@ -11,6 +11,7 @@ pub mod attribution;
 pub mod bench;
 pub mod cli;
 pub mod compare;
+pub mod corpus;
 pub mod eval;
 pub mod input;
 pub mod lexicon;

@@ -4,6 +4,7 @@
 //! informative words; then each candidate is checked for being about the
 //! same event and related by the pairwise engine.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::relate::{self, Claim as Analysed, ConflictKind, Params, Relation};
@@ -67,53 +68,58 @@ fn publisher_of(doc: &Annotation) -> String {
 }
 
 fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item<'a>> {
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| doc_items(d, doc, lex))
+        .collect()
+}
+
+fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item<'a>> {
     let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let publisher = publisher_of(doc);
-        for c in &doc.claims {
-            let names: Vec<String> = c
-                .chain
-                .iter()
-                .filter_map(|l| source_name(doc, l.reference.as_deref()))
-                .collect();
-            let origin = names.last().cloned().unwrap_or_else(|| publisher.clone());
-            let mut chain = vec![publisher.clone()];
-            chain.extend(names);
-            // The innermost cue's stance is part of what the claim says; and
-            // who denies is the subject of what is denied ("نفى ميدفيدتشوك
-            // وجود أي اتصال": Medvedchuk had no contact).
-            let innermost = c.chain.last();
-            let stance = innermost
-                .and_then(|l| l.cue.as_ref())
-                .map(|cue| (cue.stance, cue.text.as_str()));
-            let speaker = innermost.and_then(|l| source_name(doc, l.reference.as_deref()));
-            let named = match &speaker {
-                Some(who) => format!("{who} {}", c.text),
-                None => c.text.clone(),
-            };
-            let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
-            let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
-            let mut with_speaker = Analysed::analyze(&named, lex);
-            for a in [&mut analysed, &mut with_speaker] {
-                match stance {
-                    Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
-                    Some((crate::model::Stance::Allege, _)) => a.mark_alleged(),
-                    _ => {}
-                }
+    let publisher = publisher_of(doc);
+    for c in &doc.claims {
+        let names: Vec<String> = c
+            .chain
+            .iter()
+            .filter_map(|l| source_name(doc, l.reference.as_deref()))
+            .collect();
+        let origin = names.last().cloned().unwrap_or_else(|| publisher.clone());
+        let mut chain = vec![publisher.clone()];
+        chain.extend(names);
+        // The innermost cue's stance is part of what the claim says; and
+        // who denies is the subject of what is denied ("نفى ميدفيدتشوك
+        // وجود أي اتصال": Medvedchuk had no contact).
+        let innermost = c.chain.last();
+        let stance = innermost
+            .and_then(|l| l.cue.as_ref())
+            .map(|cue| (cue.stance, cue.text.as_str()));
+        let speaker = innermost.and_then(|l| source_name(doc, l.reference.as_deref()));
+        let named = match &speaker {
+            Some(who) => format!("{who} {}", c.text),
+            None => c.text.clone(),
+        };
+        let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
+        let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
+        let mut with_speaker = Analysed::analyze(&named, lex);
+        for a in [&mut analysed, &mut with_speaker] {
+            match stance {
+                Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
+                Some((crate::model::Stance::Allege, _)) => a.mark_alleged(),
+                _ => {}
             }
-            let mut keys: Vec<String> = with_speaker.keys().collect();
-            keys.sort();
-            keys.dedup();
-            out.push(Item {
-                doc: d,
-                claim: c,
-                analysed,
-                with_speaker,
-                keys,
-                origin,
-                chain,
-            });
         }
+        let mut keys: Vec<String> = with_speaker.keys().collect();
+        keys.sort();
+        keys.dedup();
+        out.push(Item {
+            doc: d,
+            claim: c,
+            analysed,
+            with_speaker,
+            keys,
+            origin,
+            chain,
+        });
     }
     out
 }
@@ -133,28 +139,44 @@ fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
         .filter(|(_, p)| p.len() <= cap && p.len() > 1)
         .map(|(k, p)| (*k, (n / p.len() as f64).ln().max(0.1)))
         .collect();
-    let mut pairs = Vec::new();
-    let mut score: HashMap<usize, f64> = HashMap::default();
-    for (i, it) in items.iter().enumerate() {
-        score.clear();
-        for k in &it.keys {
-            let (Some(w), Some(p)) = (idf.get(k.as_str()), postings.get(k.as_str())) else {
-                continue;
-            };
-            for &j in p.iter().filter(|&&j| j > i) {
-                *score.entry(j).or_default() += w;
-            }
-        }
-        let mut best: Vec<(usize, f64)> = score
-            .iter()
-            .filter(|(_, s)| **s >= MIN_SHARED_IDF)
-            .map(|(j, s)| (*j, *s))
-            .collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        pairs.extend(best.into_iter().take(PER_CLAIM).map(|(j, _)| (i, j)));
-    }
+    let mut pairs: Vec<(usize, usize)> = (0..items.len())
+        .into_par_iter()
+        .map_init(HashMap::<usize, f64>::default, |score, i| {
+            best_partners(i, &items[i], &postings, &idf, score)
+        })
+        .flatten_iter()
+        .collect();
     pairs.sort_unstable();
     pairs
+}
+
+/// The later claims that share the most informative words with claim `i`.
+fn best_partners(
+    i: usize,
+    it: &Item,
+    postings: &HashMap<&str, Vec<usize>>,
+    idf: &HashMap<&str, f64>,
+    score: &mut HashMap<usize, f64>,
+) -> Vec<(usize, usize)> {
+    score.clear();
+    for k in &it.keys {
+        let (Some(w), Some(p)) = (idf.get(k.as_str()), postings.get(k.as_str())) else {
+            continue;
+        };
+        for &j in p.iter().filter(|&&j| j > i) {
+            *score.entry(j).or_default() += w;
+        }
+    }
+    let mut best: Vec<(usize, f64)> = score
+        .iter()
+        .filter(|(_, s)| **s >= MIN_SHARED_IDF)
+        .map(|(j, s)| (*j, *s))
+        .collect();
+    best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    best.into_iter()
+        .take(PER_CLAIM)
+        .map(|(j, _)| (i, j))
+        .collect()
 }
 
 fn claim_ref(docs: &[Annotation], it: &Item) -> ClaimRef {
@@ -204,73 +226,18 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
         polarity: DENIAL_OVERLAP,
         ..covering
     };
-    let mut relations = Vec::new();
+    let params = [strict, covering, denying];
+    let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
+        .into_par_iter()
+        .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params))
+        .collect();
+    let mut relations = Vec::with_capacity(judged.len());
     let mut edges = Vec::new();
-    for (i, j) in candidates(&items) {
-        let (a, b) = (&items[i], &items[j]);
-        // Hamburg 2017 is not Osaka 2019: different events are not aligned.
-        if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() {
-            continue;
-        }
-        let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &strict);
-        let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, &covering);
-        // A source's denial against the account it denies.
-        let denied = relate::relate_claims(&a.with_speaker, &b.with_speaker, lex, None, &denying);
-        let denial =
-            a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
-        let numeric = wide.kind == Some(ConflictKind::Numeric);
-        let (judgement, relation, kind) = match () {
-            _ if wide.relation == Relation::Conflicts && numeric => {
-                (&wide, RelationKind::Conflicts, wide.kind.map(form))
-            }
-            _ if tight.relation == Relation::Conflicts => {
-                (&tight, RelationKind::Conflicts, tight.kind.map(form))
-            }
-            _ if denial => (&denied, RelationKind::Conflicts, denied.kind.map(form)),
-            _ if wide.relation == Relation::Corroborates
-                && wide.score >= CORROBORATES
-                && same_origin(a, b) =>
-            {
-                (&wide, RelationKind::Echo, None)
-            }
-            _ if wide.relation == Relation::Corroborates && wide.score >= CORROBORATES => {
-                (&wide, RelationKind::Corroborates, None)
-            }
-            _ if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE => {
-                (&wide, RelationKind::Related, None)
-            }
-            _ => continue,
-        };
-        if relation != RelationKind::Related {
-            edges.push((i, j, relation));
-        }
-        let mut notes = judgement.evidence.clone();
-        if denial && relation == RelationKind::Conflicts {
-            notes.push("a denial against the account it denies".to_string());
-        }
-        if relation == RelationKind::Echo {
-            notes.push(format!("both go back to {}", a.origin));
-        }
-        relations.push(PairRelation {
-            a: claim_ref(docs, a),
-            b: claim_ref(docs, b),
-            relation,
-            kind,
-            score: (judgement.score * 1000.0).round() / 1000.0,
-            evidence: Evidence {
-                shared: judgement.shared.clone(),
-                rule: judgement.rule.clone(),
-                // Related pairs stay out of the report; a diff for each would
-                // cost more than all the rest on a large archive.
-                diff: if relation == RelationKind::Related {
-                    String::new()
-                } else {
-                    word_diff(&a.claim.text, &b.claim.text)
-                },
-                notes,
-            },
-        });
+    for (r, edge) in judged {
+        relations.push(r);
+        edges.extend(edge);
     }
+
     Comparison {
         format: FORMAT.to_string(),
         documents: docs
@@ -285,12 +252,89 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
     }
 }
 
+/// Two claims joined in a cluster, by index into the items.
+type Edge = (usize, usize, RelationKind);
+
+/// The relation of one candidate pair, if it is worth keeping, and the
+/// edge it adds to the clusters.
+fn judge(
+    docs: &[Annotation],
+    items: &[Item],
+    i: usize,
+    j: usize,
+    lex: &RelateLexicon,
+    [strict, covering, denying]: &[Params; 3],
+) -> Option<(PairRelation, Option<Edge>)> {
+    let (a, b) = (&items[i], &items[j]);
+    // Hamburg 2017 is not Osaka 2019: different events are not aligned.
+    if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() {
+        return None;
+    }
+    let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
+    let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
+    // A source's denial against the account it denies.
+    let denied = relate::relate_claims(&a.with_speaker, &b.with_speaker, lex, None, denying);
+    let denial =
+        a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
+    let numeric = wide.kind == Some(ConflictKind::Numeric);
+    let (judgement, relation, kind) = match () {
+        _ if wide.relation == Relation::Conflicts && numeric => {
+            (&wide, RelationKind::Conflicts, wide.kind.map(form))
+        }
+        _ if tight.relation == Relation::Conflicts => {
+            (&tight, RelationKind::Conflicts, tight.kind.map(form))
+        }
+        _ if denial => (&denied, RelationKind::Conflicts, denied.kind.map(form)),
+        _ if wide.relation == Relation::Corroborates
+            && wide.score >= CORROBORATES
+            && same_origin(a, b) =>
+        {
+            (&wide, RelationKind::Echo, None)
+        }
+        _ if wide.relation == Relation::Corroborates && wide.score >= CORROBORATES => {
+            (&wide, RelationKind::Corroborates, None)
+        }
+        _ if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE => {
+            (&wide, RelationKind::Related, None)
+        }
+        _ => return None,
+    };
+    let edge = (relation != RelationKind::Related).then_some((i, j, relation));
+    let mut notes = judgement.evidence.clone();
+    if denial && relation == RelationKind::Conflicts {
+        notes.push("a denial against the account it denies".to_string());
+    }
+    if relation == RelationKind::Echo {
+        notes.push(format!("both go back to {}", a.origin));
+    }
+    let r = PairRelation {
+        a: claim_ref(docs, a),
+        b: claim_ref(docs, b),
+        relation,
+        kind,
+        score: (judgement.score * 1000.0).round() / 1000.0,
+        evidence: Evidence {
+            shared: judgement.shared.clone(),
+            rule: judgement.rule.clone(),
+            // Related pairs stay out of the report; a diff for each would
+            // cost more than all the rest on a large archive.
+            diff: if relation == RelationKind::Related {
+                String::new()
+            } else {
+                word_diff(&a.claim.text, &b.claim.text)
+            },
+            notes,
+        },
+    };
+    Some((r, edge))
+}
+
 /// Connected claims, each split into the side of its first claim and the
 /// side that contradicts it, with the distinct origins on each side.
 fn clusters(
     docs: &[Annotation],
     items: &[Item],
-    edges: &[(usize, usize, RelationKind)],
+    edges: &[Edge],
 ) -> Vec<Cluster> {
     let mut adj: HashMap<usize, Vec<(usize, bool)>> = HashMap::default();
     for &(i, j, r) in edges {
