@@ -74,14 +74,31 @@ enum Command {
     },
     /// Align claims across articles: corroboration, conflict, echoes; writes
     /// comparison.yaml, report.md and report.html.
+    ///
+    /// For an archive too large for one machine, compare in two steps:
+    /// `--keys` writes each claim under its blocking keys as JSONL; after the
+    /// lines are grouped by key (sort, or any engine's shuffle), `--group`
+    /// judges each group and writes relations as JSONL.
     Compare {
-        /// Annotation files, directories of them, or articles to annotate.
+        /// Annotation files, directories of them, or articles to annotate;
+        /// with --group, step-1 JSONL files or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// The output directory (one step), or file (--keys, --group; default stdout).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
         #[arg(long)]
         lexicon: Option<PathBuf>,
+        /// Step 1 of two: every claim under each blocking key, as JSONL.
+        #[arg(long, conflicts_with = "group")]
+        keys: bool,
+        /// Step 2 of two: judge the claims of each key group.
+        #[arg(long)]
+        group: bool,
+        /// With --group: how many claims the whole archive has (step 1 prints
+        /// it); keys shared by a quarter of them are too common to align by.
+        #[arg(long, default_value_t = usize::MAX)]
+        claims: usize,
     },
     /// Relate two claims, or every pair of a CSV/TSV/JSONL file (columns s1,s2):
     /// one JSON line per pair. With a stance column, --eval prints macro-F1.
@@ -176,7 +193,15 @@ pub fn run() -> ExitCode {
             inputs,
             out,
             lexicon,
-        } => compare(&inputs, &out, lexicon.as_deref()),
+            keys,
+            group,
+            claims,
+        } => match (keys, group, out) {
+            (true, _, out) => compare_keys(&inputs, out.as_deref(), lexicon.as_deref()),
+            (_, true, out) => compare_group(&inputs, out.as_deref(), claims),
+            (_, _, Some(out)) => compare(&inputs, &out, lexicon.as_deref()),
+            (_, _, None) => Err("compare needs --out DIR (or --keys / --group)".into()),
+        },
         Command::Relate { args, eval } => relate(&args, eval),
         Command::Review {
             action,
@@ -453,6 +478,63 @@ fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<Exi
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A file to write, or standard output.
+fn output(out: Option<&Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{}: cannot create: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn compare_keys(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    lexicon: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let (docs, errors) = load_annotations(inputs, lexicon)?;
+    let lex = crate::compare::RelateLexicon::builtin();
+    let mut w = output(out)?;
+    let lines = crate::compare::shard::keys(&docs, lex, &mut w)
+        .and_then(|n| w.flush().map(|()| n))
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
+    eprintln!(
+        "isnad: {lines} key lines for {claims} claims of {} articles; group them by key, then run `isnad compare --group --claims {claims}`",
+        docs.len()
+    );
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn compare_group(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    claims: usize,
+) -> Result<ExitCode, String> {
+    let lex = crate::compare::RelateLexicon::builtin();
+    let mut w = output(out)?;
+    let mut relations = 0;
+    for path in inputs {
+        let origin = path.display().to_string();
+        relations += if path.as_os_str() == "-" {
+            crate::compare::shard::group(std::io::stdin().lock(), "<stdin>", claims, lex, &mut w)?
+        } else {
+            let f = std::fs::File::open(path).map_err(|e| format!("{origin}: cannot open: {e}"))?;
+            crate::compare::shard::group(std::io::BufReader::new(f), &origin, claims, lex, &mut w)?
+        };
+    }
+    w.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    eprintln!(
+        "isnad: {relations} relations; pairs that share several keys repeat: sort -u joins them"
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {

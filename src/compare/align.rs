@@ -36,14 +36,14 @@ const CORROBORATES: f64 = 0.6;
 /// How much a denial and the account it denies must share, speakers named.
 const DENIAL_OVERLAP: f64 = 0.3;
 
-struct Item<'a> {
-    doc: usize,
-    claim: &'a crate::model::Claim,
+pub(super) struct Item<'a> {
+    pub(super) doc: usize,
+    pub(super) claim: &'a crate::model::Claim,
     analysed: Analysed,
     /// The claim with its speaker's name before it: "البيت الأبيض ... إجراء
     /// أي اتصالات" meets "البيت الأبيض ... انعقاد أربعة لقاءات".
     with_speaker: Analysed,
-    keys: Vec<String>,
+    pub(super) keys: Vec<String>,
     /// Who the claim goes back to: the innermost source, or the publisher.
     origin: String,
     /// Everyone on its chain, publisher included.
@@ -67,7 +67,7 @@ fn publisher_of(doc: &Annotation) -> String {
     )
 }
 
-fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item<'a>> {
+pub(super) fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item<'a>> {
     docs.par_iter()
         .enumerate()
         .flat_map_iter(|(d, doc)| doc_items(d, doc, lex))
@@ -124,6 +124,11 @@ fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item
     out
 }
 
+/// The most claims a key may have and still tell them apart.
+pub(super) fn common_cap(claims: usize) -> usize {
+    ((claims.max(1) as f64 * COMMON_SHARE) as usize).clamp(COMMON_FLOOR, COMMON_CAP)
+}
+
 /// Candidate pairs `(i, j)`, `i < j`, from the inverted index.
 fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -133,7 +138,7 @@ fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
         }
     }
     let n = items.len().max(1) as f64;
-    let cap = ((n * COMMON_SHARE) as usize).clamp(COMMON_FLOOR, COMMON_CAP);
+    let cap = common_cap(items.len());
     let idf: HashMap<&str, f64> = postings
         .iter()
         .filter(|(_, p)| p.len() <= cap && p.len() > 1)
@@ -201,9 +206,8 @@ fn form(k: ConflictKind) -> ConflictForm {
     }
 }
 
-/// Compare every claim of every document with every other it may be about.
-pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
-    let items = items(docs, lex);
+/// The three overlap settings a pair is judged with: strict, covering, denying.
+pub(super) fn params() -> [Params; 3] {
     // Long claims share many words by chance and carry negations that
     // govern other parts of the sentence: a polarity conflict needs the
     // strict (Dice) overlap; corroboration, numbers and denials are judged
@@ -226,7 +230,13 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
         polarity: DENIAL_OVERLAP,
         ..covering
     };
-    let params = [strict, covering, denying];
+    [strict, covering, denying]
+}
+
+/// Compare every claim of every document with every other it may be about.
+pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
+    let items = items(docs, lex);
+    let params = params();
     let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
         .into_par_iter()
         .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params))
@@ -253,11 +263,11 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
 }
 
 /// Two claims joined in a cluster, by index into the items.
-type Edge = (usize, usize, RelationKind);
+pub(super) type Edge = (usize, usize, RelationKind);
 
 /// The relation of one candidate pair, if it is worth keeping, and the
 /// edge it adds to the clusters.
-fn judge(
+pub(super) fn judge(
     docs: &[Annotation],
     items: &[Item],
     i: usize,
@@ -331,11 +341,7 @@ fn judge(
 
 /// Connected claims, each split into the side of its first claim and the
 /// side that contradicts it, with the distinct origins on each side.
-fn clusters(
-    docs: &[Annotation],
-    items: &[Item],
-    edges: &[Edge],
-) -> Vec<Cluster> {
+fn clusters(docs: &[Annotation], items: &[Item], edges: &[Edge]) -> Vec<Cluster> {
     let mut adj: HashMap<usize, Vec<(usize, bool)>> = HashMap::default();
     for &(i, j, r) in edges {
         let flip = r == RelationKind::Conflicts;

@@ -11,6 +11,7 @@ mod num;
 pub mod pairs;
 pub mod relate;
 pub mod report;
+pub mod shard;
 mod stem;
 mod token;
 
