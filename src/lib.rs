@@ -12,6 +12,7 @@ pub mod bench;
 pub mod cli;
 pub mod compare;
 pub mod eval;
+pub mod export;
 pub mod input;
 pub mod lexicon;
 pub mod model;
