@@ -121,6 +121,19 @@ enum Command {
         #[arg(long)]
         reviewer: Option<String>,
     },
+    /// Export annotation files for other tools: claimreview, webannotation, brat, labelstudio.
+    Export {
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// Annotation files or directories of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// The article, or a directory of <id>.txt; by default beside each file or in corpus/seeds.
+        #[arg(long)]
+        text: Option<PathBuf>,
+    },
     /// Measure segment and annotate throughput in MB/s.
     Bench {
         /// Extra corpus (e.g. ../shared/corpus/saudinewsnet/articles.jsonl.gz).
@@ -208,6 +221,12 @@ pub fn run() -> ExitCode {
             paths,
             reviewer,
         } => review(action, &paths, reviewer),
+        Command::Export {
+            format,
+            paths,
+            out,
+            text,
+        } => crate::export::run(format, &paths, &out, text.as_deref()),
     };
     match result {
         Ok(code) => code,

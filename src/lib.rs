@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod input;
 pub mod lexicon;
 pub mod model;

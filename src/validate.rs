@@ -27,7 +27,7 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
     for file in files {
         let problems = match std::fs::read_to_string(file) {
             Ok(yaml_text) => {
-                let article = find_article(file, text);
+                let article = find_article(file, None, text);
                 check(&yaml_text, article.as_ref().map(|(_, t)| t.as_str()))
             }
             Err(e) => vec![Problem {
@@ -53,20 +53,35 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
     })
 }
 
-/// The article an annotation file describes: `--text`, or a `.txt` of the
-/// document id beside the file or in `corpus/seeds`.
-fn find_article(file: &Path, explicit: Option<&Path>) -> Option<(PathBuf, String)> {
-    let mut candidates = Vec::new();
-    if let Some(p) = explicit {
-        candidates.push(p.to_path_buf());
-    } else {
-        let dir = file.parent().unwrap_or(Path::new("."));
-        let stem = file.file_stem()?.to_string_lossy().into_owned();
-        candidates.push(dir.join(format!("{stem}.txt")));
-        candidates.push(PathBuf::from("corpus/seeds").join(format!("{stem}.txt")));
+/// The article an annotation file describes: `explicit` (the article itself,
+/// or a directory of articles), else a `.txt` beside the file or in
+/// `corpus/seeds`. A file is looked for under the document id first, then
+/// under the annotation file's own name.
+pub fn find_article(
+    file: &Path,
+    id: Option<&str>,
+    explicit: Option<&Path>,
+) -> Option<(PathBuf, String)> {
+    let mut names: Vec<String> = id.map(str::to_string).into_iter().collect();
+    if let Some(stem) = file.file_stem().map(|s| s.to_string_lossy().into_owned())
+        && !names.contains(&stem)
+    {
+        names.push(stem);
     }
-    candidates
-        .into_iter()
+    let dirs = match explicit {
+        Some(p) if !p.is_dir() => {
+            return std::fs::read_to_string(p)
+                .ok()
+                .map(|t| (p.to_path_buf(), t));
+        }
+        Some(dir) => vec![dir.to_path_buf()],
+        None => vec![
+            file.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            PathBuf::from("corpus/seeds"),
+        ],
+    };
+    dirs.iter()
+        .flat_map(|d| names.iter().map(move |n| d.join(format!("{n}.txt"))))
         .find_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
 }
 
