@@ -334,9 +334,28 @@ impl Attributor {
 
     /// Whether token `k` is a title (الرئيس, وزيرة), memoised.
     fn title_at(&self, doc: &Doc, k: usize) -> bool {
-        memo(&doc.cue_starts, k, 2, || {
-            doc.is_word(k) && self.sources.is_title(doc.word(k))
-        })
+        memo(&doc.cue_starts, k, 2, || self.title_words_at(doc, k) > 0)
+    }
+
+    /// How many words the title at `k` spans: one ("الوزير"), or several
+    /// ("الأمين العام", "وكيل الوزارة") when the first alone is too ambiguous
+    /// to be one; 0 when no title starts there.
+    fn title_words_at(&self, doc: &Doc, k: usize) -> usize {
+        if !doc.is_word(k) {
+            return 0;
+        }
+        let mut phrase = String::from(doc.word(k));
+        let longest = (k + 1..doc.toks.len())
+            .take_while(|&n| doc.is_word(n))
+            .take(MAX_TITLE_WORDS - 1)
+            .enumerate()
+            .filter_map(|(i, n)| {
+                phrase.push(' ');
+                phrase.push_str(doc.word(n));
+                self.sources.is_title_phrase(&phrase).then_some(i + 2)
+            })
+            .last();
+        longest.unwrap_or(usize::from(self.sources.is_title(doc.word(k))))
     }
 
     /// The reports of one sentence: tokens `range`, cues looked for from
@@ -390,6 +409,9 @@ impl Attributor {
 
 /// A per-token yes/no worked out once: two bits at `shift` of the token's
 /// byte (0 not yet known, 1 no, 2 yes).
+/// The longest title phrase in the lexicon, in words.
+const MAX_TITLE_WORDS: usize = 4;
+
 fn memo(
     cache: &std::cell::RefCell<Vec<u8>>,
     k: usize,

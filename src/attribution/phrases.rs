@@ -507,8 +507,9 @@ impl Attributor {
             return np;
         }
         let closed = toks.iter().position(|&k| definite(k)).unwrap_or(0);
+        let office = self.title_words_at(doc, toks[0]);
         let mut start = None;
-        for (n, &k) in toks.iter().enumerate().skip(closed.max(1)) {
+        for (n, &k) in toks.iter().enumerate().skip(closed.max(office)) {
             let w = doc.word(k);
             let name_word =
                 !self.stop_at(doc, k, w) && !w.starts_with("ال") && crate::text::has_chars(w, 2);

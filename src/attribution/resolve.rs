@@ -157,23 +157,22 @@ impl Registry {
         self.note(e, display, Some(span));
     }
 
-    /// A person by name: the same family name, or (one word only) a word of
-    /// a fuller name seen before ("نصرة" after "نصرة أحمد").
+    /// A person by name: the same family name, or words of a fuller name
+    /// seen before ("نصرة" after "نصرة أحمد").
     fn find_person(&self, name: &[&str]) -> Option<usize> {
         let last = name.last()?;
         let by_last = self.most_recent(|e| {
             e.kind == SourceKind::Person && e.key.last().is_some_and(|k| same_name_word(k, last))
         });
+        // "آل غالب" after "عبدالله بن شاكر آل غالب الشريف": part of a fuller name.
         by_last.or_else(|| {
-            (name.len() == 1)
-                .then(|| {
-                    self.most_recent(|e| {
-                        e.kind == SourceKind::Person
-                            && e.key.len() > 1
-                            && e.key.iter().any(|k| bare(k) == bare(last))
-                    })
-                })
-                .flatten()
+            self.most_recent(|e| {
+                e.kind == SourceKind::Person
+                    && e.key.len() > name.len()
+                    && e.key
+                        .windows(name.len())
+                        .any(|run| run.iter().zip(name).all(|(k, w)| bare(k) == bare(w)))
+            })
         })
     }
 

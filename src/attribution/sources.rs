@@ -168,6 +168,15 @@ impl SourceLexicon {
             })
     }
 
+    /// A title phrase of several folded words, its first word bare of a
+    /// preposition ("لوكيل الوزارة").
+    pub fn is_title_phrase(&self, phrase: &str) -> bool {
+        self.person_titles.contains(phrase)
+            || phrase
+                .strip_prefix(['ل', 'ب'])
+                .is_some_and(|r| self.person_titles.contains(r))
+    }
+
     pub fn is_quantifier(&self, w: &str) -> bool {
         Self::in_set(&self.quantifiers, w) || w.chars().all(|c| c.is_ascii_digit())
     }
