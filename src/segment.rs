@@ -76,7 +76,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// The non-empty lines of `raw` with surrounding white space trimmed.
-fn lines(raw: &str) -> Vec<(usize, usize)> {
+pub fn lines(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
     for line in raw.split_inclusive('\n') {

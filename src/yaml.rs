@@ -85,21 +85,55 @@ impl Node {
 }
 
 struct TreeBuilder {
-    stack: Vec<Node>,
+    /// Open collections, each with the anchor it was given (0 for none).
+    stack: Vec<(Node, usize)>,
     root: Option<Node>,
+    anchors: std::collections::HashMap<usize, Node>,
+    /// Nodes copied for aliases so far: a file of nested aliases (a "billion
+    /// laughs") must not exhaust memory.
+    copied: usize,
+    documents: usize,
+    /// Where a second document starts: an annotation file is one document.
+    second_document: Option<(usize, usize)>,
+    too_many_aliases: Option<(usize, usize)>,
+}
+
+const MAX_ALIAS_NODES: usize = 1_000_000;
+
+fn size(node: &Node) -> usize {
+    match &node.value {
+        NodeValue::Map(entries) => {
+            entries
+                .iter()
+                .map(|(k, v)| size(k) + size(v))
+                .sum::<usize>()
+                + 1
+        }
+        NodeValue::Seq(items) => items.iter().map(size).sum::<usize>() + 1,
+        NodeValue::Scalar(..) => 1,
+    }
 }
 
 impl TreeBuilder {
-    fn push_value(&mut self, node: Node) {
+    fn push_value(&mut self, node: Node, anchor: usize) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
         match self.stack.last_mut() {
-            Some(Node {
-                value: NodeValue::Seq(items),
-                ..
-            }) => items.push(node),
-            Some(Node {
-                value: NodeValue::Map(entries),
-                ..
-            }) => {
+            Some((
+                Node {
+                    value: NodeValue::Seq(items),
+                    ..
+                },
+                _,
+            )) => items.push(node),
+            Some((
+                Node {
+                    value: NodeValue::Map(entries),
+                    ..
+                },
+                _,
+            )) => {
                 // Keys and values alternate: a pending key has a placeholder value.
                 match entries.last_mut() {
                     Some((_, v)) if v.line == 0 => *v = node,
@@ -114,7 +148,8 @@ impl TreeBuilder {
                 }
             }
             Some(_) => {}
-            None => self.root = Some(node),
+            None if self.root.is_none() => self.root = Some(node),
+            None => {}
         }
     }
 }
@@ -122,22 +157,59 @@ impl TreeBuilder {
 impl yaml_rust2::parser::MarkedEventReceiver for TreeBuilder {
     fn on_event(&mut self, ev: yaml_rust2::parser::Event, mark: yaml_rust2::scanner::Marker) {
         use yaml_rust2::parser::Event;
+        let (line, column) = (mark.line().max(1), mark.col() + 1);
         let at = |value| Node {
-            line: mark.line().max(1),
-            column: mark.col() + 1,
+            line,
+            column,
             value,
         };
         match ev {
-            Event::Scalar(s, style, _, _) => {
-                let quoted = !matches!(style, yaml_rust2::scanner::TScalarStyle::Plain);
-                self.push_value(at(NodeValue::Scalar(s, quoted)));
-            }
-            Event::SequenceStart(..) => self.stack.push(at(NodeValue::Seq(Vec::new()))),
-            Event::MappingStart(..) => self.stack.push(at(NodeValue::Map(Vec::new()))),
-            Event::SequenceEnd | Event::MappingEnd => {
-                if let Some(node) = self.stack.pop() {
-                    self.push_value(node);
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents == 2 {
+                    self.second_document = Some((line, column));
                 }
+            }
+            Event::Scalar(s, style, anchor, tag) => {
+                // `!!str 12` is the string "12", as a quoted scalar is.
+                let quoted = !matches!(style, yaml_rust2::scanner::TScalarStyle::Plain)
+                    || tag.is_some_and(|t| t.suffix == "str");
+                self.push_value(at(NodeValue::Scalar(s, quoted)), anchor);
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.stack.push((at(NodeValue::Seq(Vec::new())), anchor))
+            }
+            Event::MappingStart(anchor, _) => {
+                self.stack.push((at(NodeValue::Map(Vec::new())), anchor))
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((mut node, anchor)) = self.stack.pop() {
+                    // A block mapping is marked where the parser saw its first
+                    // `:`; a person sees it start at its first key.
+                    if let NodeValue::Map(entries) = &node.value
+                        && let Some((k, _)) = entries.first()
+                        && (k.line, k.column) < (node.line, node.column)
+                    {
+                        (node.line, node.column) = (k.line, k.column);
+                    }
+                    self.push_value(node, anchor);
+                }
+            }
+            Event::Alias(id) => {
+                // An alias stands for a copy of its anchored node, located at the alias.
+                let mut node = self
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| at(NodeValue::Scalar(String::new(), false)));
+                self.copied += size(&node);
+                if self.copied > MAX_ALIAS_NODES {
+                    self.too_many_aliases.get_or_insert((line, column));
+                    node = at(NodeValue::Scalar(String::new(), false));
+                }
+                node.line = line;
+                node.column = column;
+                self.push_value(node, 0);
             }
             _ => {}
         }
@@ -149,16 +221,70 @@ pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     let mut builder = TreeBuilder {
         stack: Vec::new(),
         root: None,
+        anchors: std::collections::HashMap::new(),
+        copied: 0,
+        documents: 0,
+        second_document: None,
+        too_many_aliases: None,
     };
     let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
-    parser.load(&mut builder, false).map_err(|e| YamlError {
-        message: format!("YAML syntax error: {}", e.info()),
-        line: Some(e.marker().line().max(1)),
-        column: Some(e.marker().col() + 1),
+    parser.load(&mut builder, true).map_err(|e| {
+        let (line, column) = (e.marker().line().max(1), e.marker().col() + 1);
+        syntax_error(text, e.info(), line, column)
     })?;
+    let fail = |message: String, (line, column): (usize, usize)| YamlError {
+        message,
+        line: Some(line),
+        column: Some(column),
+    };
+    if let Some(at) = builder.second_document {
+        return Err(fail(
+            "a second YAML document starts here: an annotation file holds one document; remove this `---` and what follows, or split the file".into(),
+            at,
+        ));
+    }
+    if let Some(at) = builder.too_many_aliases {
+        return Err(fail(
+            "too many aliases (*name) to expand: write the values out".into(),
+            at,
+        ));
+    }
     builder.root.ok_or_else(|| YamlError {
-        message: "the file is empty".into(),
+        message: "the file is empty: an annotation file starts with `format: isnad/annotation/1`"
+            .into(),
         line: Some(1),
         column: Some(1),
     })
+}
+
+/// A parser's error, made useful to a person editing by hand: a tab in the
+/// indentation is the commonest, and the parser's own mark can be lines
+/// before it (at the start of the scalar it was reading), so it is pointed at.
+fn syntax_error(text: &str, info: &str, line: usize, column: usize) -> YamlError {
+    if info.contains("tab") {
+        let indented_tab = text.lines().enumerate().skip(line - 1).find_map(|(i, l)| {
+            let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+            indent
+                .chars()
+                .position(|c| c == '\t')
+                .map(|c| (i + 1, c + 1))
+        });
+        if let Some((line, column)) = indented_tab {
+            return YamlError {
+                message: "YAML syntax error: a tab in the indentation; YAML indents with spaces only: replace the tab with spaces".into(),
+                line: Some(line),
+                column: Some(column),
+            };
+        }
+    }
+    let hint = if info.contains("mapping values are not allowed") {
+        "a `: ` inside a value reads as a new key: put the whole value in quotes"
+    } else {
+        "check the indentation, quotes and brackets here and on the line before"
+    };
+    YamlError {
+        message: format!("YAML syntax error: {info}; the parser stopped here: {hint}"),
+        line: Some(line),
+        column: Some(column),
+    }
 }
