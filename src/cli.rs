@@ -261,6 +261,16 @@ pub fn for_each_article(
     }
 }
 
+/// Success when nothing went wrong; failure once anything did, after the
+/// rest was done.
+fn exit_code(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn load_pipeline(lexicon: Option<&Path>) -> Result<Pipeline, String> {
     Ok(Pipeline::new(&Lexicon::load(lexicon)?))
 }
@@ -341,11 +351,9 @@ fn annotate(
         rayon::current_num_threads(),
         errors.len(),
     );
-    Ok(if errors.is_empty() && write_errors == 0 && internal == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_code(
+        errors.is_empty() && write_errors == 0 && internal == 0,
+    ))
 }
 
 /// Whether the inputs are one plain-text article, when that is known up front.
@@ -418,11 +426,7 @@ fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, Strin
     if let Some(e) = io_error {
         return Err(format!("cannot write output: {e}"));
     }
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_code(errors.is_empty()))
 }
 
 /// Annotation files as they are; anything else is annotated on the fly.
@@ -492,11 +496,7 @@ fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<Exi
         comparison.relations.len(),
         comparison.clusters.len()
     );
-    Ok(if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_code(errors == 0))
 }
 
 /// A file to write, or standard output.
@@ -525,11 +525,7 @@ fn compare_keys(
         "isnad: {lines} key lines for {claims} claims of {} articles; group them by key, then run `isnad compare --group --claims {claims}`",
         docs.len()
     );
-    Ok(if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_code(errors == 0))
 }
 
 fn compare_group(
@@ -662,11 +658,7 @@ fn review(
             };
             let entries = queue::build(&docs, &conflicts, all);
             print!("{}", commands::list(&entries, &docs, limit));
-            Ok(if bad == 0 {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(bad == 0))
         }
         Some(ReviewAction::Set {
             path,
