@@ -152,3 +152,63 @@ fn scores_against_the_reviewed_seed_gold_hold() {
         r.chain_links.f1()
     );
 }
+
+/// An article written for the test, in the style of Saudi and Gulf wire copy.
+fn article(body: &str) -> Annotation {
+    let a = isnad::input::article_from_bytes("t", format!("عنوان الخبر\n{body}\n").as_bytes(), "t")
+        .unwrap();
+    common::pipeline().annotate(&a)
+}
+
+fn span_of(a: &Annotation, needle: &str) -> Vec<String> {
+    a.claims
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim contains {needle:?}"))
+        .chain
+        .iter()
+        .map(|l| l.source.as_ref().map_or(String::new(), |s| s.text.clone()))
+        .collect()
+}
+
+#[test]
+fn general_rules_of_wire_copy() {
+    // A preposition that opens the object closes the subject before it.
+    let a = article("فقد أعلنت المقاومة الشعبية، عن مقتل 42 حوثيا في المعارك.");
+    assert_eq!(span_of(&a, "مقتل 42 حوثيا"), ["المقاومة الشعبية"]);
+    // A body's quoted name belongs to its head noun.
+    let a = article(
+        "وارتفعت الديون إلى 18 مليار دولار بحسب مؤسسة “ميزون كابيتال أدفايسورز” لخدمات الاستشارات.",
+    );
+    let span = span_of(&a, "18 مليار");
+    assert!(
+        span.len() == 1
+            && span[0].contains("ميزون كابيتال أدفايسورز")
+            && !span[0].contains("لخدمات"),
+        "{span:?}"
+    );
+    // A time is not part of the source.
+    let a = article("ذكرت تقارير إخبارية يوم أمس الاثنين أن مجموع الديون ارتفع.");
+    assert_eq!(span_of(&a, "مجموع الديون"), ["تقارير إخبارية"]);
+    // One source is one link, though named by the preposition and its verb.
+    let a = article(
+        "وشدد السفير عبد الله عبد اللطيف وفقاً لما نقلته وكالة الأنباء البحرينية على ضرورة الكف عن التدخل.",
+    );
+    let chain = chain_of(&a, "ضرورة الكف");
+    let mut unique = chain.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), chain.len(), "{chain:?}");
+    // A title of several words, then the name; later, part of the name.
+    let a = article(
+        "وقال الأمين العام للغرفة الدكتور عبدالله بن شاكر آل غالب الشريف إن المناسبات تزيد المحبة. وأضاف آل غالب: «نسعى إلى التنمية المستدامة».",
+    );
+    assert_eq!(
+        chain_of(&a, "المناسبات تزيد"),
+        ["عبدالله بن شاكر آل غالب الشريف"]
+    );
+    assert_eq!(
+        chain_of(&a, "نسعى إلى التنمية"),
+        ["عبدالله بن شاكر آل غالب الشريف"]
+    );
+}

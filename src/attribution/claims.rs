@@ -141,6 +141,10 @@ pub fn assemble(inp: Input) -> Found {
                 true
             }
         });
+        // "وشدد السفير وفقا لما نقلته الوكالة": the agency is named by the
+        // preposition and again by its verb; one source is one link.
+        let mut seen = HashSet::new();
+        links.retain(|l| l.2.is_none_or(|e| seen.insert(e)));
         drafts.push(Draft {
             sentence: r.sentence,
             content: r.content,

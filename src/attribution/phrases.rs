@@ -185,6 +185,7 @@ impl Attributor {
         let mut head_takes_name = false;
         // Words left after an inner preposition: "مصدر في البيت الأبيض".
         let mut inner_left: Option<usize> = None;
+        let mut named = false;
         // A title carries its office before the name: allow it more words.
         let titled = self.title_at(doc, first);
         let max = if titled {
@@ -195,15 +196,22 @@ impl Attributor {
         while k < to && words < max {
             match doc.toks[k].kind {
                 TokKind::Punct('"') => {
-                    let Some(close) = self.quoted_name(doc, k, to, head_takes_name, words) else {
+                    // "بحسب مؤسسة “ميزون كابيتال”": a body's name in quotes.
+                    let takes = head_takes_name
+                        || (words == 1 && self.sources.is_body_head(doc.word(first)));
+                    let Some(close) = self.quoted_name(doc, k, to, takes, words) else {
                         break;
                     };
                     words += (k + 1..close).filter(|&z| doc.is_word(z)).count();
                     last = Some(close);
+                    named = true;
                     k = close + 1;
                     continue;
                 }
                 TokKind::Punct(_) => break,
+                // After a quoted name only its adjectives go on: "صحيفة
+                // "نيويورك تايمز" الأمريكية", not "... لخدمات الاستشارات".
+                TokKind::Word if named && !doc.word(k).starts_with("ال") => break,
                 TokKind::Word => {
                     let raw_w = doc.word(k);
                     let w = if k == i && skip > 0 {

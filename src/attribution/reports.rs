@@ -481,8 +481,11 @@ impl Attributor {
             reading.listed || reading.canonical.is_some() || reading.role_words > 0 || named_before;
         let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
         let object_ok = self.has_object(doc, start, b);
+        // "أعلنت المقاومة الشعبية عن مقتل ...": the object's own preposition
+        // closes the phrase before it, which can then only be the subject.
+        let marked_object = doc.is_word(start) && doc.word(start) == "عن";
         let accepted = match hit.stance {
-            Stance::Assert => recognized && object_ok,
+            Stance::Assert => (recognized || marked_object) && object_ok,
             _ => object_ok,
         };
         if !accepted || start >= b {

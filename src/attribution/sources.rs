@@ -208,6 +208,12 @@ impl SourceLexicon {
         &self.outlet_canonical[outlet]
     }
 
+    /// The noun that heads an official body or an organisation: "مؤسسة",
+    /// "شركة", "منظمة" — a quoted name may follow it.
+    pub fn is_body_head(&self, w: &str) -> bool {
+        self.official_at(&[w], 0)
+    }
+
     fn official_at(&self, words: &[&str], i: usize) -> bool {
         self.official.iter().any(|o| {
             !o.is_empty()
