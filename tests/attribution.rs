@@ -211,4 +211,10 @@ fn general_rules_of_wire_copy() {
         chain_of(&a, "نسعى إلى التنمية"),
         ["عبدالله بن شاكر آل غالب الشريف"]
     );
+    // An honorific pronoun stands for the article's leading dignitary with
+    // such a title, not for the king thanked in the same sentence.
+    let a = article(
+        "رفع صاحب السمو الأمير سعود بن عبدالله بن ثنيان رئيس الهيئة الملكية شكره لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز.\nوقال سموه في تصريح صحفي إن الهيئة ستعمل على جذب الاستثمارات.",
+    );
+    assert_eq!(chain_of(&a, "جذب الاستثمارات"), ["سعود بن عبدالله بن ثنيان"]);
 }

@@ -157,6 +157,18 @@ impl Doc<'_> {
         self.toks.get(i).is_some_and(|t| t.is_punct(c))
     }
 
+    /// Whether a line ends between token `i - 1` and token `i`: a headline
+    /// and the lead below it are not one phrase.
+    fn line_break_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => self.f.folded[a.end as usize..b.start as usize].contains('\n'),
+            _ => false,
+        }
+    }
+
     fn is_comma(&self, i: usize) -> bool {
         self.punct(i, '،') || self.punct(i, ',')
     }
@@ -298,7 +310,9 @@ impl Attributor {
                     || self.cue_starts(doc, k)
             };
             let end = (i..n.min(i + 14))
-                .take_while(|&k| doc.is_word(k) && (k == i || !ends_phrase(k)))
+                .take_while(|&k| {
+                    doc.is_word(k) && (k == i || !(ends_phrase(k) || doc.line_break_before(k)))
+                })
                 .last()
                 .unwrap_or(i);
             let phrase = Np {

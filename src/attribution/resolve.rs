@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::Agreement;
-use super::sources::{Reading, bare};
+use super::sources::{AnaphorRule, Reading, bare};
 use crate::lexicon::{Gender, Number};
 use crate::model::SourceKind;
 
@@ -209,12 +209,45 @@ impl Registry {
         display: &str,
         span: Option<(usize, usize)>,
     ) -> usize {
-        let e = self.lookup(r, words, display);
+        let e = self.lookup(r, words, display, span.map(|(s, _)| s));
         self.note(e, display, span);
         e
     }
 
-    fn lookup(&mut self, r: &Reading, words: &[&str], display: &str) -> usize {
+    /// The dignitary an honorific pronoun stands for: among the people named
+    /// before `at` with one of the titles it honours, the article's leading
+    /// one — the most mentioned so far, then the first named ("وقال سموه"
+    /// after "رفع صاحب السمو الأمير سعود ... شكره للملك سلمان").
+    fn honored(&self, rule: &AnaphorRule, at: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == SourceKind::Person
+                    && e.gender.is_none_or(|g| g == rule.gender)
+                    && e.roles.iter().flatten().any(|w| {
+                        rule.honors
+                            .iter()
+                            .any(|h| h.split(' ').any(|h| h == bare(w)))
+                    })
+            })
+            .filter_map(|(i, e)| {
+                let before: Vec<usize> =
+                    e.mentions.iter().map(|m| m.0).filter(|&m| m < at).collect();
+                let first = *before.iter().min()?;
+                Some((before.len(), std::cmp::Reverse(first), i))
+            })
+            .max()
+            .map(|(_, _, i)| i)
+    }
+
+    fn lookup(&mut self, r: &Reading, words: &[&str], display: &str, at: Option<usize>) -> usize {
+        // "سموه" reads as the title سمو too; as a pronoun it is a person's.
+        if let Some(a) = r.anaphor.as_ref().filter(|a| !a.honors.is_empty())
+            && let Some(e) = at.and_then(|at| self.honored(a, at))
+        {
+            return e;
+        }
         if (r.kind == SourceKind::Person
             || r.anaphor
                 .as_ref()

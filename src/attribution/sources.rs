@@ -15,6 +15,8 @@ pub struct AnaphorRule {
     pub kinds: Vec<SourceKind>,
     pub gender: Gender,
     pub number: Number,
+    /// Folded titles an honorific pronoun stands for; empty for others.
+    pub honors: Vec<String>,
 }
 
 /// What a source phrase is, as far as the lexicon can tell.
@@ -118,6 +120,11 @@ impl SourceLexicon {
                         kinds: a.kinds.clone(),
                         gender: a.gender,
                         number: a.number,
+                        honors: a
+                            .honors
+                            .iter()
+                            .map(|t| bare(&fold_str(t)).to_string())
+                            .collect(),
                     },
                 )
             })

@@ -90,6 +90,11 @@ pub struct Anaphor {
     pub kinds: Vec<SourceKind>,
     pub gender: Gender,
     pub number: Number,
+    /// For an honorific pronoun (سموه, معاليه), the titles of those it may
+    /// stand for: the article's leading dignitary with such a title, whether
+    /// or not anyone has quoted them yet.
+    #[serde(default)]
+    pub honors: Vec<String>,
 }
 
 #[derive(Deserialize, Debug, Clone)]
