@@ -358,6 +358,10 @@ impl Attributor {
         if !doc.is_word(k) {
             return 0;
         }
+        let single = usize::from(self.sources.is_title(doc.word(k)));
+        if !self.sources.may_open_title_phrase(doc.word(k)) {
+            return single;
+        }
         let mut phrase = String::from(doc.word(k));
         let longest = (k + 1..doc.toks.len())
             .take_while(|&n| doc.is_word(n))
@@ -369,7 +373,7 @@ impl Attributor {
                 self.sources.is_title_phrase(&phrase).then_some(i + 2)
             })
             .last();
-        longest.unwrap_or(usize::from(self.sources.is_title(doc.word(k))))
+        longest.unwrap_or(single)
     }
 
     /// The reports of one sentence: tokens `range`, cues looked for from

@@ -50,6 +50,9 @@ pub struct SourceLexicon {
     group: HashSet<String>,
     document: HashSet<String>,
     person_titles: HashSet<String>,
+    /// First words of titles of several words, so that a phrase is looked
+    /// for only where one can start.
+    title_heads: HashSet<String>,
     anaphors: HashMap<String, AnaphorRule>,
     quantifiers: HashSet<String>,
     relational: HashSet<String>,
@@ -142,6 +145,15 @@ impl SourceLexicon {
             group: folded_set(&lex.group),
             document: folded_set(&lex.document),
             person_titles: folded_set(&lex.person_titles),
+            title_heads: lex
+                .person_titles
+                .iter()
+                .filter_map(|t| {
+                    let f = fold_str(t);
+                    let (head, _) = f.split_once(' ')?;
+                    Some(head.to_string())
+                })
+                .collect(),
             anaphors,
             quantifiers: folded_set(&lex.quantifiers),
             relational: folded_set(&lex.relational_titles),
@@ -177,6 +189,13 @@ impl SourceLexicon {
 
     /// A title phrase of several folded words, its first word bare of a
     /// preposition ("لوكيل الوزارة").
+    pub fn may_open_title_phrase(&self, w: &str) -> bool {
+        self.title_heads.contains(w)
+            || w
+                .strip_prefix(['ل', 'ب'])
+                .is_some_and(|r| self.title_heads.contains(r))
+    }
+
     pub fn is_title_phrase(&self, phrase: &str) -> bool {
         self.person_titles.contains(phrase)
             || phrase
