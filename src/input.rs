@@ -190,6 +190,28 @@ fn looks_like_jsonl(bytes: &[u8]) -> bool {
 
 /// A plain-text article from raw bytes.
 pub fn article_from_bytes(id: &str, bytes: &[u8], origin: &str) -> Result<Article, InputError> {
+    let err = |message: String| InputError {
+        origin: origin.to_string(),
+        message,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(err(
+            "UTF-16 text; convert the file to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)".into(),
+        ));
+    }
+    // A NUL byte is valid UTF-8 but never part of an article: the file is
+    // binary (an image, a PDF, an archive), and reading on would annotate
+    // noise. Whichever of the two problems comes first is the one reported.
+    let utf8_end = std::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
+    if let Some(at) = bytes
+        .iter()
+        .position(|&b| b == 0)
+        .filter(|&n| utf8_end.is_none_or(|u| n < u))
+    {
+        return Err(err(format!(
+            "binary data (a NUL byte at byte {at}), not a text article; give a UTF-8 text file"
+        )));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| InputError {
         origin: origin.to_string(),
         message: format!(
@@ -323,6 +345,21 @@ mod tests {
         let e = article_from_bytes("x", &bytes, "x.txt").unwrap_err();
         assert!(e.message.contains("byte 6"), "{}", e.message);
         assert!(article_from_bytes("x", b"  \n", "x.txt").is_err());
+    }
+
+    #[test]
+    fn binary_and_utf16_files_are_named_as_such() {
+        let e = article_from_bytes("x", b"\x7fELF\x02\x01\x01\0\0", "x.bin").unwrap_err();
+        assert!(e.message.contains("NUL byte at byte 7"), "{}", e.message);
+        let e = article_from_bytes("x", &[0xFF, 0xFE, 0x42, 0x06], "x.txt").unwrap_err();
+        assert!(e.message.starts_with("UTF-16"), "{}", e.message);
+        // Invalid UTF-8 before any NUL is reported as such.
+        let e = article_from_bytes("x", b"ab\xffc\0", "x.txt").unwrap_err();
+        assert!(
+            e.message.contains("invalid UTF-8 at byte 2"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
