@@ -172,12 +172,18 @@ fn annotate(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
     }
-    let mut jsonl: Box<dyn Write> = match (format, out) {
-        (Format::Jsonl, Some(path)) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
+    // A JSONL file appears whole or not at all (see output::AtomicFile).
+    let mut jsonl_file = match (format, out) {
+        (Format::Jsonl, Some(path)) => Some(std::io::BufWriter::new(
+            crate::output::AtomicFile::create(path)
                 .map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
         )),
-        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        _ => None,
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let jsonl: &mut dyn Write = match jsonl_file.as_mut() {
+        Some(f) => f,
+        None => &mut stdout,
     };
     let started = Instant::now();
     let (mut count, mut bytes, mut to_stdout) = (0usize, 0usize, 0usize);
@@ -245,6 +251,14 @@ fn annotate(
     jsonl
         .flush()
         .map_err(|e| format!("cannot write output: {e}"))?;
+    if let (Some(f), Some(path)) = (jsonl_file, out)
+        && write_errors.is_empty()
+    {
+        f.into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(crate::output::AtomicFile::commit)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     eprintln!(
         "isnad: annotated {count} articles ({:.1} MB, {:.1} MB/s), {} input errors, {} write errors, {internal} internal errors",

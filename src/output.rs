@@ -38,6 +38,71 @@ pub fn atomic_write_with(
     result.map_err(explain)
 }
 
+/// A file written as a stream (JSONL output) with the same promise as
+/// `atomic_write`: the target appears, complete, only on `commit`; dropped
+/// without it (an error, a panic), the temporary file is removed and the
+/// target keeps its old content. A target that exists and is not a regular
+/// file (a terminal, a pipe, /dev/full) is written directly: there is
+/// nothing to rename over it, and doing so would replace the device.
+pub struct AtomicFile {
+    file: File,
+    /// (temporary, target) while uncommitted; None when writing directly.
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+        if special {
+            let file = File::options().write(true).open(path).map_err(explain)?;
+            return Ok(AtomicFile { file, rename: None });
+        }
+        let tmp = temp_path(path);
+        let file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(explain)?;
+        Ok(AtomicFile {
+            file,
+            rename: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    /// Flush to disk and put the file in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.flush().map_err(explain)?;
+        let Some((tmp, target)) = self.rename.take() else {
+            return Ok(());
+        };
+        let done = self
+            .file
+            .sync_all()
+            .and_then(|()| std::fs::rename(&tmp, &target));
+        if done.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        done.map_err(explain)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf).map_err(explain)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush().map_err(explain)
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.rename.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
 /// A temporary name beside `path`, unique within this process too: two
 /// threads writing the same target must not share one temporary file.
 fn temp_path(path: &Path) -> PathBuf {
@@ -75,6 +140,8 @@ pub fn explain(e: io::Error) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("isnad-out-{name}-{}", std::process::id()));
@@ -151,6 +218,39 @@ mod tests {
         assert!(!q.exists());
         assert_eq!(names(&dir), ["a.yaml"]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_streamed_file_appears_only_on_commit() {
+        let dir = temp_dir("stream");
+        let p = dir.join("a.jsonl");
+        std::fs::write(&p, "old\n").unwrap();
+        let mut f = AtomicFile::create(&p).unwrap();
+        writeln!(f, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old\n");
+        drop(f);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old\n");
+        assert_eq!(names(&dir), ["a.jsonl"]);
+        let mut f = AtomicFile::create(&p).unwrap();
+        writeln!(f, "new").unwrap();
+        f.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new\n");
+        assert_eq!(names(&dir), ["a.jsonl"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_device_is_written_directly() {
+        let mut f = AtomicFile::create(Path::new("/dev/null")).unwrap();
+        writeln!(f, "x").unwrap();
+        f.commit().unwrap();
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 
     #[test]

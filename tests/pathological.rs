@@ -519,6 +519,32 @@ fn a_full_disk_leaves_the_old_file_and_no_temporary() {
                 old
             );
             assert_eq!(names(&out), [format!("{id}.yaml"), "filler".to_string()]);
+
+            // A JSONL file streamed onto the full disk: the old one stays.
+            let _ = std::fs::remove_file(out.join("filler"));
+            std::fs::write(out.join("all.jsonl"), "{\"old\": true}\n").unwrap();
+            assert!(std::fs::write(out.join("filler"), &filler).is_err());
+            let run = isnad()
+                .args(["annotate", "--format", "jsonl", "--out"])
+                .arg(out.join("all.jsonl"))
+                .args(common::seed_paths())
+                .output()
+                .unwrap();
+            let err = stderr(&run);
+            assert_eq!(run.status.code(), Some(1), "{err}");
+            assert!(err.contains("the disk is full"), "{err}");
+            assert_eq!(
+                std::fs::read_to_string(out.join("all.jsonl")).unwrap(),
+                "{\"old\": true}\n"
+            );
+            assert_eq!(
+                names(&out),
+                [
+                    format!("{id}.yaml"),
+                    "all.jsonl".to_string(),
+                    "filler".to_string()
+                ]
+            );
         }
         None => println!(
             "SKIPPED (tmpfs part): cannot mount here; output.rs's unit test injects the error"
