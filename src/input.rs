@@ -171,14 +171,29 @@ pub fn read_path(
         });
         return;
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".into());
-    match article_from_bytes(&safe_id(&stem), &bytes, &origin) {
+    match article_from_bytes(&file_id(path), &bytes, &origin) {
         Ok(a) => on_article(a),
         Err(e) => on_error(e),
     }
+}
+
+/// A plain-text article's id: its file name without the extension. A name
+/// that is not UTF-8 keeps its readable part and gets a short hash of its
+/// bytes, so that two names differing only in undecodable bytes do not
+/// become one id (and one output file).
+fn file_id(path: &Path) -> String {
+    let Some(stem) = path.file_stem() else {
+        return "article".into();
+    };
+    if let Some(s) = stem.to_str() {
+        return safe_id(s);
+    }
+    #[cfg(unix)]
+    let raw = std::os::unix::ffi::OsStrExt::as_bytes(stem).to_vec();
+    #[cfg(not(unix))]
+    let raw = stem.to_string_lossy().as_bytes().to_vec();
+    let hash = sha256_hex(&raw);
+    format!("{}-{}", safe_id(&stem.to_string_lossy()), &hash[..8])
 }
 
 fn looks_like_jsonl(bytes: &[u8]) -> bool {

@@ -349,6 +349,11 @@ fn file_names_that_are_not_utf8() {
         return;
     }
     std::fs::write(input.join(OsStr::from_bytes(b"\xc0bad.txt")), b"\xff\xff").unwrap();
+    // Differs from the first only in its undecodable bytes.
+    let twin = input.join(OsStr::from_bytes(b"\xd9\x85\xfe\xff-good.txt"));
+    std::fs::write(&twin, &seed).unwrap();
+    let id = |stem: &[u8]| format!("م__-good-{}.yaml", &isnad::input::sha256_hex(stem)[..8]);
+    let (good_yaml, twin_yaml) = (id(b"\xd9\x85\xff\xfe-good"), id(b"\xd9\x85\xfe\xff-good"));
     let out = dir.join("out");
     for arg in [input.clone(), good.clone()] {
         let _ = std::fs::remove_dir_all(&out);
@@ -360,9 +365,16 @@ fn file_names_that_are_not_utf8() {
             .output()
             .unwrap();
         let err = stderr(&run);
-        // The id keeps the readable part of the name.
-        assert_eq!(names(&out), ["م__-good.yaml"], "{err}");
-        let yaml = std::fs::read_to_string(out.join("م__-good.yaml")).unwrap();
+        // The id keeps the readable part of the name, and a hash of its
+        // bytes tells the two apart.
+        if arg == input {
+            let mut both = vec![good_yaml.clone(), twin_yaml.clone()];
+            both.sort();
+            assert_eq!(names(&out), both, "{err}");
+        } else {
+            assert_eq!(names(&out), [good_yaml.clone()], "{err}");
+        }
+        let yaml = std::fs::read_to_string(out.join(&good_yaml)).unwrap();
         let text = String::from_utf8(seed.clone()).unwrap();
         assert_eq!(isnad::validate::check(&yaml, Some(&text)), vec![]);
         if arg == input {
