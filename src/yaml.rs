@@ -144,18 +144,49 @@ impl yaml_rust2::parser::MarkedEventReceiver for TreeBuilder {
     }
 }
 
+/// Nesting accepted by `parse_located`: far more than any annotation file
+/// has, far less than would strain the stack.
+const MAX_DEPTH: usize = 64;
+
 /// Parse YAML into a located tree; a syntax error carries its line and column.
 pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     let mut builder = TreeBuilder {
         stack: Vec::new(),
         root: None,
     };
-    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
-    parser.load(&mut builder, false).map_err(|e| YamlError {
+    let syntax = |e: yaml_rust2::ScanError| YamlError {
         message: format!("YAML syntax error: {}", e.info()),
         line: Some(e.marker().line().max(1)),
         column: Some(e.marker().col() + 1),
-    })?;
+    };
+    // The events are read here rather than with `Parser::load`, which
+    // recurses once per level of nesting and overflows the stack on a file
+    // of "- - - - ..." (found by fuzzing validate); the depth is bounded too,
+    // so that everything that walks the tree afterwards stays shallow.
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    let mut depth = 0usize;
+    loop {
+        use yaml_rust2::parser::{Event, MarkedEventReceiver};
+        let (ev, mark) = parser.next_token().map_err(syntax)?;
+        match ev {
+            Event::StreamEnd | Event::DocumentEnd => break,
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(YamlError {
+                        message: format!(
+                            "nested more than {MAX_DEPTH} levels deep; an annotation file needs about 6 (a stray \"- \" or bracket?)"
+                        ),
+                        line: Some(mark.line().max(1)),
+                        column: Some(mark.col() + 1),
+                    });
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        builder.on_event(ev, mark);
+    }
     builder.root.ok_or_else(|| YamlError {
         message: "the file is empty".into(),
         line: Some(1),

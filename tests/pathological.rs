@@ -604,3 +604,29 @@ fn a_sentence_repeated_20000_times_keeps_distinct_ids_in_linear_time() {
     let ids: std::collections::HashSet<_> = ann.claims.iter().map(|c| &c.id).collect();
     assert_eq!(ids.len(), 20_000);
 }
+
+/// A hand-edited file can be anything: deep nesting is a problem reported
+/// with its place, not a stack overflow (the YAML parser used to recurse
+/// once per level of a block sequence such as "- - - - x").
+#[test]
+fn deeply_nested_yaml_is_a_problem_not_a_crash() {
+    let seed = std::fs::read_to_string(&common::seed_paths()[0]).unwrap();
+    let cases = [
+        format!("{}x\n", "- ".repeat(50_000)),
+        "[".repeat(100_000),
+        format!("a: {}", "{b: ".repeat(100_000)),
+        (1..3000)
+            .map(|i| format!("{}b:\n", " ".repeat(i)))
+            .collect(),
+    ];
+    for yaml in &cases {
+        let problems = isnad::validate::check(yaml, Some(&seed));
+        assert!(!problems.is_empty());
+        assert!(problems[0].line >= 1 && problems[0].column >= 1);
+    }
+    let problems = isnad::validate::check(&cases[0], None);
+    assert!(
+        problems[0].message.contains("nested more than 64 levels"),
+        "{problems:?}"
+    );
+}
