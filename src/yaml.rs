@@ -161,7 +161,7 @@ pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     };
     // The events are read here rather than with `Parser::load`, which
     // recurses once per level of nesting and overflows the stack on a file
-    // of "- - - - ..." (found by fuzzing validate); the depth is bounded too,
+    // of "- - - - ..." (tests/pathological.rs); the depth is bounded too,
     // so that everything that walks the tree afterwards stays shallow.
     let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
     let mut depth = 0usize;
