@@ -288,12 +288,18 @@ fn annotate(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
     }
-    let mut stream: Box<dyn Write> = match (format, out) {
-        (Format::Jsonl, Some(path)) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
+    // A JSONL file appears whole or not at all (see output::AtomicFile).
+    let mut jsonl_file = match (format, out) {
+        (Format::Jsonl, Some(path)) => Some(std::io::BufWriter::new(
+            crate::output::AtomicFile::create(path)
                 .map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
         )),
-        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        _ => None,
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let stream: &mut dyn Write = match jsonl_file.as_mut() {
+        Some(f) => f,
+        None => &mut stdout,
     };
     if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
         return Err("several articles: give --out DIR to write one file each".to_string());
@@ -342,6 +348,14 @@ fn annotate(
     stream
         .flush()
         .map_err(|e| format!("cannot write output: {e}"))?;
+    if let (Some(f), Some(path)) = (jsonl_file, out)
+        && write_errors == 0
+    {
+        f.into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(crate::output::AtomicFile::commit)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
     eprintln!(
         "isnad: annotated {} articles ({:.1} MB in {:.1} s, {:.1} MB/s on {} threads), {} input errors, {write_errors} write errors, {internal} internal errors",
         progress.articles - internal,

@@ -156,11 +156,7 @@ pub fn read_path(
         });
         return;
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".into());
-    match article_from_bytes(&safe_id(&stem), &bytes, &origin) {
+    match article_from_bytes(&file_id(path), &bytes, &origin) {
         Ok(a) => on_article(a),
         Err(e) => on_error(e),
     }
@@ -193,8 +189,49 @@ fn read_stdin(on_article: &mut dyn FnMut(Article), on_error: &mut dyn FnMut(Inpu
     }
 }
 
+/// A plain-text article's id: its file name without the extension. A name
+/// that is not UTF-8 keeps its readable part and gets a short hash of its
+/// bytes, so that two names differing only in undecodable bytes do not
+/// become one id (and one output file).
+fn file_id(path: &Path) -> String {
+    let Some(stem) = path.file_stem() else {
+        return "article".into();
+    };
+    if let Some(s) = stem.to_str() {
+        return safe_id(s);
+    }
+    #[cfg(unix)]
+    let raw = std::os::unix::ffi::OsStrExt::as_bytes(stem).to_vec();
+    #[cfg(not(unix))]
+    let raw = stem.to_string_lossy().as_bytes().to_vec();
+    let hash = sha256_hex(&raw);
+    format!("{}-{}", safe_id(&stem.to_string_lossy()), &hash[..8])
+}
+
 /// A plain-text article from raw bytes.
 pub fn article_from_bytes(id: &str, bytes: &[u8], origin: &str) -> Result<Article, InputError> {
+    let err = |message: String| InputError {
+        origin: origin.to_string(),
+        message,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(err(
+            "UTF-16 text; convert the file to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)".into(),
+        ));
+    }
+    // A NUL byte is valid UTF-8 but never part of an article: the file is
+    // binary (an image, a PDF, an archive), and reading on would annotate
+    // noise. Whichever of the two problems comes first is the one reported.
+    let utf8_end = std::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
+    if let Some(at) = bytes
+        .iter()
+        .position(|&b| b == 0)
+        .filter(|&n| utf8_end.is_none_or(|u| n < u))
+    {
+        return Err(err(format!(
+            "binary data (a NUL byte at byte {at}), not a text article; give a UTF-8 text file"
+        )));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| InputError {
         origin: origin.to_string(),
         message: format!(
@@ -328,6 +365,21 @@ mod tests {
         let e = article_from_bytes("x", &bytes, "x.txt").unwrap_err();
         assert!(e.message.contains("byte 6"), "{}", e.message);
         assert!(article_from_bytes("x", b"  \n", "x.txt").is_err());
+    }
+
+    #[test]
+    fn binary_and_utf16_files_are_named_as_such() {
+        let e = article_from_bytes("x", b"\x7fELF\x02\x01\x01\0\0", "x.bin").unwrap_err();
+        assert!(e.message.contains("NUL byte at byte 7"), "{}", e.message);
+        let e = article_from_bytes("x", &[0xFF, 0xFE, 0x42, 0x06], "x.txt").unwrap_err();
+        assert!(e.message.starts_with("UTF-16"), "{}", e.message);
+        // Invalid UTF-8 before any NUL is reported as such.
+        let e = article_from_bytes("x", b"ab\xffc\0", "x.txt").unwrap_err();
+        assert!(
+            e.message.contains("invalid UTF-8 at byte 2"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

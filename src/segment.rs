@@ -40,6 +40,50 @@ pub enum Title<'a> {
     Known(&'a str),
 }
 
+/// Bytes past which a sentence is cut at the next space. No real sentence
+/// comes near it (about 2,000 Arabic letters, 350 words), but text without
+/// punctuation would otherwise be one sentence as long as the file, and
+/// attribution reads back and forth within a sentence: its cost must stay
+/// bounded per sentence for the whole to stay linear.
+pub const MAX_SENTENCE: usize = 4 * 1024;
+
+/// Cut every over-long sentence into pieces of at most about
+/// `MAX_SENTENCE` bytes, at a space when there is one within another
+/// `MAX_SENTENCE` bytes, and otherwise between any two characters.
+fn cut_long_sentences(raw: &str, sentences: Vec<SentenceSpan>) -> Vec<SentenceSpan> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE {
+            let mut from = start + MAX_SENTENCE;
+            while !raw.is_char_boundary(from) {
+                from -= 1;
+            }
+            let cut = raw[from..s.end]
+                .char_indices()
+                .take_while(|&(i, _)| i < MAX_SENTENCE)
+                .find(|&(_, c)| is_space(c))
+                .map_or(from, |(i, _)| from + i);
+            if let Some((a, b)) = trim_span(raw, start, cut) {
+                out.push(SentenceSpan {
+                    start: a,
+                    end: b,
+                    ..s
+                });
+            }
+            start = cut;
+        }
+        if let Some((a, b)) = trim_span(raw, start, s.end) {
+            out.push(SentenceSpan {
+                start: a,
+                end: b,
+                ..s
+            });
+        }
+    }
+    out
+}
+
 /// Block and sentence rules compiled from the lexicon.
 pub struct Segmenter {
     boilerplate: HashSet<String>,
@@ -156,6 +200,9 @@ impl Segmenter {
                 }),
                 _ => {}
             }
+        }
+        if sentences.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+            sentences = cut_long_sentences(raw, sentences);
         }
         Segmentation { blocks, sentences }
     }
@@ -382,10 +429,16 @@ impl Segmenter {
         if before.is_some_and(|c| c.is_numeric()) && after.is_some_and(|c| c.is_numeric()) {
             return false; // "2.0", "3.5"
         }
-        let word_start = text[..i]
+        // Abbreviations are short: look back a bounded way, or a line of
+        // dots with no space in it would be scanned again at every dot.
+        let mut lo = i.saturating_sub(64);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let word_start = text[lo..i]
             .rfind(|c: char| is_space(c) || "(\"«“”)".contains(c))
-            .map_or(0, |p| {
-                p + text[p..].chars().next().map_or(1, char::len_utf8)
+            .map_or(lo, |p| {
+                lo + p + text[lo + p..].chars().next().map_or(1, char::len_utf8)
             });
         let word = fold_str(&text[word_start..i]);
         if is_dotted_abbreviation(&word) || self.abbreviations.contains(&word) {
@@ -516,7 +569,11 @@ fn whole_line_quotation(line: &str) -> Quotation {
 fn is_signature(line: &str) -> bool {
     let t = line.trim();
     let parenthesized = t.starts_with('(') && t.ends_with(')');
-    !ends_like_sentence(t) && (word_count(t) <= 3 || (parenthesized && word_count(t) <= 6))
+    // A few words, and short ones: a line of one endless "word" is no
+    // outlet's name.
+    t.len() <= 200
+        && !ends_like_sentence(t)
+        && (word_count(t) <= 3 || (parenthesized && word_count(t) <= 6))
 }
 
 #[cfg(test)]
@@ -530,6 +587,34 @@ mod tests {
             .iter()
             .map(|x| raw[x.start..x.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_at_spaces_and_bounded() {
+        let words = "كلمة بلا ترقيم ".repeat(2000);
+        let raw = format!("عنوان\n{words}\nقال الوزير كلاما. وانتهى");
+        let got = seg(&raw);
+        assert!(got.len() > 5, "{}", got.len());
+        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE + 16));
+        // Cut between words: every piece is whole words.
+        assert!(
+            got[1..got.len() - 2]
+                .iter()
+                .all(|s| s.starts_with("كلمة") || s.starts_with("بلا") || s.starts_with("ترقيم"))
+        );
+        assert_eq!(got[got.len() - 2..], ["قال الوزير كلاما.", "وانتهى"]);
+        // No space at all: cut between characters, on char boundaries.
+        let solid = format!("عنوان\n{}", "ب".repeat(10_000));
+        let got = seg(&solid);
+        assert_eq!(got[1..].concat(), "ب".repeat(10_000));
+    }
+
+    #[test]
+    fn an_endless_word_is_not_a_signature() {
+        let raw = format!("عنوان\nقال الوزير إن الاجتماع انتهى.\n{}", "ب".repeat(1000));
+        let s = Segmenter::new(&Lexicon::builtin()).segment(&raw, Title::FirstLine);
+        assert!(s.blocks.iter().all(|b| b.kind != BlockKind::Signature));
+        assert!(is_signature("(العربي الجديد)"));
     }
 
     #[test]

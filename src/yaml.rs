@@ -216,6 +216,10 @@ impl yaml_rust2::parser::MarkedEventReceiver for TreeBuilder {
     }
 }
 
+/// Nesting accepted by `parse_located`: far more than any annotation file
+/// has, far less than would strain the stack.
+const MAX_DEPTH: usize = 64;
+
 /// Parse YAML into a located tree; a syntax error carries its line and column.
 pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     let mut builder = TreeBuilder {
@@ -227,11 +231,38 @@ pub fn parse_located(text: &str) -> Result<Node, YamlError> {
         second_document: None,
         too_many_aliases: None,
     };
-    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
-    parser.load(&mut builder, true).map_err(|e| {
+    let syntax = |e: yaml_rust2::ScanError| {
         let (line, column) = (e.marker().line().max(1), e.marker().col() + 1);
         syntax_error(text, e.info(), line, column)
-    })?;
+    };
+    // The events are read here rather than with `Parser::load`, which
+    // recurses once per level of nesting and overflows the stack on a file
+    // of "- - - - ..." (tests/pathological.rs); the depth is bounded too,
+    // so that everything that walks the tree afterwards stays shallow.
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    let mut depth = 0usize;
+    loop {
+        use yaml_rust2::parser::{Event, MarkedEventReceiver};
+        let (ev, mark) = parser.next_token().map_err(syntax)?;
+        match ev {
+            Event::StreamEnd => break,
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(YamlError {
+                        message: format!(
+                            "nested more than {MAX_DEPTH} levels deep; an annotation file needs about 6 (a stray \"- \" or bracket?)"
+                        ),
+                        line: Some(mark.line().max(1)),
+                        column: Some(mark.col() + 1),
+                    });
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        builder.on_event(ev, mark);
+    }
     let fail = |message: String, (line, column): (usize, usize)| YamlError {
         message,
         line: Some(line),

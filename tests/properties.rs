@@ -35,7 +35,63 @@ fn piece() -> impl Strategy<Value = String> {
             "(", ")", "-", "😀",
         ])
         .prop_map(String::from),
+        // Rarer marks that real pages carry: other bidi controls and
+        // isolates, narrow and ideographic spaces, superscript alef and
+        // Quranic marks, presentation-form ligatures, Persian digits, the
+        // Arabic decimal separator, a lone CR, Latin with a combining accent.
+        proptest::sample::select(vec![
+            "\u{200E}",
+            "\u{061C}",
+            "\u{2066}",
+            "\u{2067}",
+            "\u{2068}",
+            "\u{2069}",
+            "\u{202C}",
+            "\u{202E}",
+            "\u{200B}",
+            "\u{202F}",
+            "\u{3000}",
+            "\u{2009}",
+            "\u{0670}",
+            "\u{06D6}",
+            "\u{FEFB}",
+            "\u{FDF2}",
+            "۳",
+            "٫",
+            "\r",
+            "\t",
+            "e\u{0301}",
+            "„",
+            "″",
+            "＂",
+            "‹",
+            "›",
+            "؛",
+        ])
+        .prop_map(String::from),
+        vocalized(),
+        // Anything at all, now and then.
+        proptest::char::any().prop_map(String::from),
     ]
+}
+
+/// An Arabic word with random harakat after each letter, sometimes two or
+/// three (shadda with a vowel, doubled tanween): folding must drop them all
+/// and still map every letter back to itself with its marks.
+fn vocalized() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        (
+            proptest::char::range('\u{0621}', '\u{064A}'),
+            proptest::collection::vec(proptest::char::range('\u{064B}', '\u{065F}'), 0..3),
+        ),
+        1..8,
+    )
+    .prop_map(|letters| {
+        letters
+            .into_iter()
+            .flat_map(|(c, marks)| std::iter::once(c).chain(marks))
+            .collect()
+    })
 }
 
 fn article_text() -> impl Strategy<Value = String> {
@@ -94,6 +150,37 @@ proptest! {
         let a = isnad::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
         let b = isnad::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
         prop_assert_eq!(a, b);
+    }
+
+    /// Folding never changes how lengths map: each original char becomes
+    /// at most one folded char, the folded chars' original spans follow one
+    /// another in order without overlapping, and what lies between them is
+    /// only what folding drops (marks, invisible controls).
+    #[test]
+    fn folding_never_changes_the_length_mapping(raw in article_text()) {
+        let f = Folded::new(&raw);
+        let dropped = |s: &str| fold_str(s).is_empty();
+        prop_assert!(f.folded.chars().count() <= raw.chars().count());
+        prop_assert_eq!(
+            f.folded.chars().count(),
+            raw.chars().filter(|c| !dropped(&c.to_string())).count()
+        );
+        prop_assert_eq!(f.orig_start(f.folded.len()), raw.len());
+        let mut prev_end = 0;
+        for (k, c) in f.folded.char_indices() {
+            let (s, e) = f.orig_span(&raw, k, k + c.len_utf8());
+            prop_assert!(s >= prev_end, "spans overlap at folded byte {}", k);
+            prop_assert!(dropped(&raw[prev_end..s]), "{:?} lost between folded chars", &raw[prev_end..s]);
+            prop_assert_eq!(fold_str(&raw[s..e]), c.to_string());
+            prev_end = e;
+        }
+        prop_assert!(dropped(&raw[prev_end..]));
+        // Code-point offsets round-trip at every char boundary.
+        let t = Text::new(&raw);
+        for (b, _) in raw.char_indices() {
+            prop_assert_eq!(t.byte_at(t.char_at(b)), b);
+        }
+        prop_assert_eq!(t.byte_at(t.len_chars()), raw.len());
     }
 
     #[test]

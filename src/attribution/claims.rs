@@ -185,14 +185,23 @@ pub fn assemble(inp: Input) -> Found {
         })
         .collect();
     claims.sort_by_key(|c| (c.start, c.end));
+    // The same words again get -2, -3, ...: each base remembers where its
+    // count got to, so an article that repeats one sentence thousands of
+    // times does not try every earlier suffix again (that was quadratic).
     let mut seen = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for c in &mut claims {
         let base = claim_id(&c.text);
+        let n = next.entry(base.clone()).or_insert(2);
         let mut id = base.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !seen.insert(id.clone()) {
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if seen.insert(id.clone()) {
+                    break;
+                }
+            }
         }
         c.id = id;
     }
@@ -213,15 +222,27 @@ fn unsourced(
     raw: &str,
 ) -> Vec<Draft> {
     let reported: HashSet<usize> = reports.iter().map(|r| r.sentence).collect();
+    // "Some report's content covers the sentence" for every sentence, by
+    // binary search over the contents sorted by start with the furthest end
+    // reached so far: asking every report for every sentence was quadratic
+    // in a long article.
+    let mut contents: Vec<(usize, usize)> = reports.iter().map(|r| r.content).collect();
+    contents.sort_unstable();
+    let furthest: Vec<usize> = contents
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = (*far).max(e + 3);
+            Some(*far)
+        })
+        .collect();
     let mut out = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let kind = seg.blocks[s.block].kind;
         if !matches!(kind, BlockKind::Body | BlockKind::Headline) || reported.contains(&si) {
             continue;
         }
-        let covered = reports
-            .iter()
-            .any(|r| r.content.0 <= s.start + 2 && s.end <= r.content.1 + 3);
+        let starts_before = contents.partition_point(|c| c.0 <= s.start + 2);
+        let covered = starts_before > 0 && s.end <= furthest[starts_before - 1];
         if covered {
             continue;
         }

@@ -139,6 +139,9 @@ struct Doc<'a> {
     cue_starts: std::cell::RefCell<Vec<u8>>,
     /// Source phrases already read, by their tokens.
     readings: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, u32), sources::Reading>>,
+    /// Per sentence, where a quotation opened in it can reach: see
+    /// `quote_reach`.
+    quote_reach: std::cell::RefCell<rustc_hash::FxHashMap<usize, usize>>,
 }
 
 impl Doc<'_> {
@@ -257,6 +260,7 @@ impl Attributor {
             f: folded,
             cue_starts: std::cell::RefCell::new(vec![0; toks.len()]),
             readings: Default::default(),
+            quote_reach: Default::default(),
             toks,
         };
         let ranges = sentence_tokens(&doc, seg);

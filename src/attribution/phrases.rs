@@ -11,6 +11,13 @@ use crate::model::{CueKind, SourceKind, Stance};
 /// Most words a source phrase runs to.
 const MAX_PHRASE: usize = 8;
 const MAX_TITLED_PHRASE: usize = 16;
+/// Tokens before a verb searched for its speaker's clause (a complementizer,
+/// the outlet spoken to): well past the longest phrase, and bounded so that
+/// a sentence with a cue every few words costs linear time, not quadratic.
+const LOOK_BACK: usize = 40;
+/// Tokens from a sentence's start to its verb across which a subject set off
+/// by an aside ("الوزير، الذي ...، قال") is still read.
+const ASIDE_REACH: usize = 80;
 
 impl Attributor {
     /// A word that may be part of a person's name: not a function word,
@@ -122,10 +129,11 @@ impl Attributor {
     /// The outlet spoken to, before the verb in its clause: "وفي حديث لشبكة
     /// "سي أن أن" قال", "وفي تصريح لـ«سبق» أوضح".
     pub(super) fn addressee_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
-        let from = (a..verb)
+        let near = verb.saturating_sub(LOOK_BACK).max(a);
+        let from = (near..verb)
             .rev()
             .find(|&k| doc.is_comma(k))
-            .map_or(a, |k| k + 1);
+            .map_or(near, |k| k + 1);
         (from..verb)
             .filter_map(|k| self.addressee_at(doc, k, verb))
             .find(|np| np.last < verb)
@@ -364,7 +372,7 @@ impl Attributor {
                 skip,
             });
         }
-        if let Some(c) = (a..verb)
+        if let Some(c) = (verb.saturating_sub(LOOK_BACK).max(a)..verb)
             .rev()
             .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
             && let Some((np, _)) = self.np_at(doc, c + 1, verb, 0)
@@ -372,6 +380,9 @@ impl Attributor {
             && (np.last + 1..verb).all(|k| !doc.is_word(k) || self.verb_at(doc, k, verb).is_none())
         {
             return Some(np);
+        }
+        if verb - a > ASIDE_REACH {
+            return None;
         }
         let (np, _) = self.np_at(doc, a, verb, 0)?;
         let aside = (np.last + 1..verb).any(|k| doc.is_comma(k));

@@ -99,12 +99,20 @@ impl Attributor {
     /// paragraph, but not into a sentence that opens with a new report
     /// ("... وأضاف:" after a quotation whose closing mark is missing).
     fn quote_reach(&self, doc: &Doc, seg: &Segmentation, si: usize) -> usize {
+        // Every sentence of a run without a new report reaches the same end:
+        // worked out once per run and remembered, since a paragraph of
+        // thousands of sentences with a quotation mark in each asked it of
+        // every mark (quadratic).
+        if let Some(&end) = doc.quote_reach.borrow().get(&si) {
+            return end;
+        }
         let block = seg.sentences[si].block;
+        let mut run = vec![si];
         let mut end = seg.sentences[si].end;
-        for s in seg.sentences[si + 1..]
-            .iter()
-            .take_while(|s| s.block == block)
-        {
+        for (n, s) in seg.sentences.iter().enumerate().skip(si + 1) {
+            if s.block != block {
+                break;
+            }
             let first = doc
                 .toks
                 .partition_point(|t| doc.f.orig_start(t.start as usize) < s.start);
@@ -115,7 +123,16 @@ impl Attributor {
             {
                 break;
             }
+            if let Some(&known) = doc.quote_reach.borrow().get(&n) {
+                end = known;
+                break;
+            }
+            run.push(n);
             end = s.end;
+        }
+        let mut memo = doc.quote_reach.borrow_mut();
+        for n in run {
+            memo.insert(n, end);
         }
         end
     }

@@ -191,8 +191,7 @@ impl SourceLexicon {
     /// preposition ("لوكيل الوزارة").
     pub fn may_open_title_phrase(&self, w: &str) -> bool {
         self.title_heads.contains(w)
-            || w
-                .strip_prefix(['ل', 'ب'])
+            || w.strip_prefix(['ل', 'ب'])
                 .is_some_and(|r| self.title_heads.contains(r))
     }
 
