@@ -31,13 +31,7 @@ fn a_bad_input_is_reported_and_the_others_annotated() {
     )
     .unwrap();
     let out = dir.join("out");
-    let run = isnad()
-        .arg("annotate")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = common::annotate_to(&input, &out);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(err.contains("b.txt: invalid UTF-8 at byte 24"), "{err}");
@@ -56,15 +50,7 @@ fn re_annotating_keeps_human_edits_and_a_file_that_does_not_parse() {
     let edited = fresh.replacen("  kind: outlet\n", "  kind: outlet\n  origin: human\n", 1);
     assert_ne!(edited, fresh);
     std::fs::write(&path, &edited).unwrap();
-    let annotate = || {
-        isnad()
-            .arg("annotate")
-            .arg(seed)
-            .arg("--out")
-            .arg(&dir)
-            .output()
-            .unwrap()
-    };
+    let annotate = || common::annotate_to(seed, &dir);
     let run = annotate();
     assert!(
         run.status.success(),

@@ -81,13 +81,7 @@ fn small_articles(dir: &Path) -> PathBuf {
     std::fs::write(input.join("emoji.txt"), EMOJI_ARTICLE).unwrap();
     std::fs::write(input.join("crlf.txt"), CRLF_ARTICLE).unwrap();
     let ann = dir.join("ann");
-    let run = isnad()
-        .arg("annotate")
-        .arg(&input)
-        .arg("--out")
-        .arg(&ann)
-        .output()
-        .unwrap();
+    let run = common::annotate_to(&input, &ann);
     assert!(
         run.status.success(),
         "{}",

@@ -250,13 +250,7 @@ fn an_empty_file_is_reported_and_the_others_annotated() {
     std::fs::write(input.join("b_blank.txt"), " \n\t\n\u{00A0}\n").unwrap();
     std::fs::copy(&common::seed_paths()[0], input.join("c_good.txt")).unwrap();
     let out = dir.join("out");
-    let run = isnad()
-        .arg("annotate")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = common::annotate_to(&input, &out);
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("a_empty.txt: empty article"), "{err}");
@@ -309,13 +303,7 @@ fn binary_files_are_reported_by_byte_and_the_others_annotated() {
     e.extend("إن".as_bytes());
     std::fs::write(input.join("e.txt"), e).unwrap();
     let out = dir.join("out");
-    let run = isnad()
-        .arg("annotate")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = common::annotate_to(&input, &out);
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("b.txt: invalid UTF-8 at byte 0"), "{err}");
@@ -357,13 +345,7 @@ fn file_names_that_are_not_utf8() {
     let out = dir.join("out");
     for arg in [input.clone(), good.clone()] {
         let _ = std::fs::remove_dir_all(&out);
-        let run = isnad()
-            .arg("annotate")
-            .arg(&arg)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let run = common::annotate_to(&arg, &out);
         let err = stderr(&run);
         // The id keeps the readable part of the name, and a hash of its
         // bytes tells the two apart.
@@ -513,13 +495,7 @@ fn a_full_disk_leaves_the_old_file_and_no_temporary() {
             std::fs::write(out.join(format!("{id}.yaml")), &old).unwrap();
             let filler = vec![b'x'; 1 << 20];
             assert!(std::fs::write(out.join("filler"), &filler).is_err());
-            let run = isnad()
-                .arg("annotate")
-                .arg(seed)
-                .arg("--out")
-                .arg(&out)
-                .output()
-                .unwrap();
+            let run = common::annotate_to(seed, &out);
             let err = stderr(&run);
             assert_eq!(run.status.code(), Some(1), "{err}");
             assert!(

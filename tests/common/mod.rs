@@ -34,3 +34,14 @@ pub fn annotate(path: &Path) -> Annotation {
 pub fn stem(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
+
+/// `isnad annotate INPUT --out OUT`, run as a user runs it.
+pub fn annotate_to(input: &Path, out: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .arg("annotate")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("isnad runs")
+}
