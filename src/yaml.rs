@@ -239,7 +239,21 @@ pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     // recurses once per level of nesting and overflows the stack on a file
     // of "- - - - ..." (tests/pathological.rs); the depth is bounded too,
     // so that everything that walks the tree afterwards stays shallow.
-    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    // libyaml, which writes and reads the files through serde_yaml, takes
+    // LS, PS and NEL for line breaks (YAML 1.1); yaml_rust2 takes them for
+    // ordinary characters (YAML 1.2). An article with U+2029 in a quoted
+    // context then made our own output "a syntax error" here (found by
+    // fuzzing annotate). Read them as line breaks too: each is one char, so
+    // lines and columns stay those libyaml counts. Only this located tree,
+    // for its shape and places, sees the substitution; values are checked
+    // against the article as serde_yaml reads them.
+    let text: std::borrow::Cow<str> = if text.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
+        text.replace(['\u{2028}', '\u{2029}', '\u{85}'], "\n")
+            .into()
+    } else {
+        text.into()
+    };
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(&text);
     let mut depth = 0usize;
     loop {
         use yaml_rust2::parser::{Event, MarkedEventReceiver};

@@ -606,3 +606,26 @@ fn deeply_nested_yaml_is_a_problem_not_a_crash() {
         "{problems:?}"
     );
 }
+
+/// Found by fuzzing `annotate`: libyaml writes U+2028, U+2029 and U+0085 as
+/// line breaks, yaml_rust2 read them as characters, so `isnad validate`
+/// called our own output a syntax error. The fuzzer's input, and the three
+/// characters in the places they break.
+#[test]
+fn line_and_paragraph_separators_in_the_text_still_validate() {
+    let fuzzed = std::fs::read_to_string(
+        common::root().join("tests/fixtures/fuzz-annotate-paragraph-separator.txt"),
+    )
+    .unwrap();
+    let mut texts = vec![fuzzed];
+    for sep in ['\u{2028}', '\u{2029}', '\u{85}'] {
+        texts.push(format!(
+            "عنوان{sep}الخبر\nقال الوزير: \"{sep}، إلا أن الاجتماع انتهى{sep}\" وأضاف أن{sep}\n\n{sep}  الأمر انتهى."
+        ));
+    }
+    for raw in &texts {
+        let (ann, _) = annotate_checked(raw);
+        let yaml = isnad::yaml::to_string(&ann).unwrap();
+        assert_eq!(isnad::validate::check(&yaml, Some(raw)), vec![], "{yaml}");
+    }
+}

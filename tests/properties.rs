@@ -38,7 +38,8 @@ fn piece() -> impl Strategy<Value = String> {
         // Rarer marks that real pages carry: other bidi controls and
         // isolates, narrow and ideographic spaces, superscript alef and
         // Quranic marks, presentation-form ligatures, Persian digits, the
-        // Arabic decimal separator, a lone CR, Latin with a combining accent.
+        // Arabic decimal separator, a lone CR, Latin with a combining accent, and
+        // the line and paragraph separators and NEL (YAML 1.1 line breaks).
         proptest::sample::select(vec![
             "\u{200E}",
             "\u{061C}",
@@ -67,6 +68,9 @@ fn piece() -> impl Strategy<Value = String> {
             "‹",
             "›",
             "؛",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{85}",
         ])
         .prop_map(String::from),
         vocalized(),
