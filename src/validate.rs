@@ -825,7 +825,7 @@ impl<'a> Spans<'a> {
             _ => return Some((start, end)),
         };
         let real = self.text.slice_chars(start, end)?;
-        if real == expected {
+        if crate::yaml::same_scalar(expected, real) {
             return Some((start, end));
         }
         let reads = format!(

@@ -302,6 +302,19 @@ pub fn parse_located(text: &str) -> Result<Node, YamlError> {
     })
 }
 
+/// Whether a scalar of the located tree reads `original`: the tree sees
+/// LS, PS and NEL as line breaks (see `parse_located`), which a scalar keeps
+/// as a newline or folds into a space, one char for one.
+pub fn same_scalar(scalar: &str, original: &str) -> bool {
+    scalar == original
+        || (original.contains(['\u{2028}', '\u{2029}', '\u{85}'])
+            && scalar.chars().count() == original.chars().count()
+            && scalar.chars().zip(original.chars()).all(|(a, b)| {
+                a == b
+                    || (matches!(b, '\u{2028}' | '\u{2029}' | '\u{85}') && matches!(a, '\n' | ' '))
+            }))
+}
+
 /// A parser's error, made useful to a person editing by hand: a tab in the
 /// indentation is the commonest, and the parser's own mark can be lines
 /// before it (at the start of the scalar it was reading), so it is pointed at.
