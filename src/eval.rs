@@ -404,8 +404,17 @@ fn score_doc(pred: &Doc, gold: &Doc, out: &mut Report) {
     for (i, j, _) in &m {
         if !same_entity(pred, pl[*i].entity, gold, gl[*j].entity) {
             let at = link_key(&gl[*j]).map(&show).unwrap_or_default();
-            out.misses
-                .push(format!("{}: resolved source differs at {at:?}", pred.id));
+            let name = |d: &Doc, e: Option<usize>| -> String {
+                e.and_then(|e| first_named(d, e))
+                    .map(&show)
+                    .unwrap_or_else(|| "nobody".into())
+            };
+            out.misses.push(format!(
+                "{}: resolved source differs at {at:?}: gold {:?}, predicted {:?}",
+                pred.id,
+                name(gold, gl[*j].entity),
+                name(pred, pl[*i].entity)
+            ));
         }
     }
 

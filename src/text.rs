@@ -95,6 +95,11 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// A letter of the Arabic script (not a digit or a mark).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
 /// The folded words of a lexicon phrase.
 pub fn folded_words(phrase: &str) -> Vec<String> {
     fold_str(phrase)

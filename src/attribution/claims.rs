@@ -85,7 +85,7 @@ pub fn assemble(inp: Input) -> Found {
                     let display = raw[span.0..span.1]
                         .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
                     let shown = link.shown.then_some(span);
-                    let e = registry.mention(&reading, &words, display, shown);
+                    let e = registry.mention(&reading, &words, display, Some(span.0), shown);
                     (Some(e), shown)
                 }
                 Speaker::SourceOfPrevious(np) => {
@@ -96,7 +96,7 @@ pub fn assemble(inp: Input) -> Found {
                         Some(e) => e,
                         None => {
                             let reading = attributor.read_np(doc, *np);
-                            registry.mention(&reading, &words, display, None)
+                            registry.mention(&reading, &words, display, Some(span.0), None)
                         }
                     };
                     registry.note_mention(e, display, span);
@@ -313,7 +313,7 @@ fn publisher_entity(
             line.find(name)
                 .map(|i| (b.start + i, b.start + i + name.len()))
         });
-    let e = registry.mention(&reading, &words, name, span);
+    let e = registry.mention(&reading, &words, name, None, span);
     registry.cite(e);
     e
 }

@@ -208,6 +208,12 @@ impl Doc<'_> {
             .collect()
     }
 
+    /// Whether token `i` is written, in the original, starting with `c`.
+    fn original_starts_with(&self, i: usize, c: char) -> bool {
+        let (s, e) = self.span(i, i, 0);
+        self.raw[s..e].starts_with(c)
+    }
+
     /// Whether token `i` ends in ة (folding writes it ه).
     fn ends_with_ta_marbuta(&self, i: usize) -> bool {
         let (_, e) = self.span(i, i, 0);
@@ -476,10 +482,18 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
     for r in reports {
         let cue_at = doc.start_of(r.cue_tok);
-        let new_clause = r.cue_tok > 0 && {
+        let joined = doc.word(r.cue_tok).starts_with(['و', 'ف']);
+        // "فقالت:", "وأضاف أن" with no subject of its own: the same speaker
+        // goes on; a nested report would name whom it quotes.
+        let goes_on = joined
+            && r.kind == CueKind::Verb
+            && r.links
+                .last()
+                .is_some_and(|l| matches!(l.speaker, Speaker::Dropped(_)));
+        let new_clause = goes_on
+            || r.cue_tok > 0 && {
             let prev = r.cue_tok - 1;
-            let w = doc.word(r.cue_tok);
-            (doc.is_comma(prev) && w.starts_with(['و', 'ف']))
+            (doc.is_comma(prev) && joined)
                 || (matches!(doc.word(prev), "كما" | "فيما" | "بينما")
                     && prev > 0
                     && doc.is_comma(prev - 1))
@@ -509,7 +523,8 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
     out
 }
 
-/// End a host's content at the comma before the clause that starts at `cue`.
+/// End a host's content at the comma before the clause that starts at `cue`,
+/// or right before the cue when no comma parts them.
 fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
     let mut stop = cue;
     while stop > 0 && !doc.is_comma(stop - 1) && doc.start_of(stop - 1) > h.content.0 {
@@ -517,6 +532,9 @@ fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
     }
     if stop == 0 {
         return;
+    }
+    if !doc.is_comma(stop - 1) {
+        stop = cue + 1;
     }
     let end = doc.start_of(stop - 1).max(h.content.0);
     let end = reports::trim_end_punct(doc.raw, h.content.0, end);

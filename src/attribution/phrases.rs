@@ -62,6 +62,12 @@ impl Attributor {
                 .is_some_and(|r| self.complementizers.contains(r))
     }
 
+    /// A complementizer at token `k`. Folding writes آن ("now", and the
+    /// name Anne) like أن; the madda tells them apart.
+    pub(super) fn complementizer_at(&self, doc: &Doc, k: usize) -> bool {
+        self.is_complementizer(doc.word(k)) && !doc.original_starts_with(k, 'آ')
+    }
+
     pub(super) fn is_subordinator(&self, w: &str) -> bool {
         self.subordinators.contains(w)
             || w.strip_prefix('و')
@@ -179,12 +185,9 @@ impl Attributor {
         // A date is no speaker: "أفادت السبت 13 نيسان"; nor is a noun with
         // a possessive ("تحكي قصتها"), unless it is an unnamed source's
         // ("مصادرها").
-        let possessed = ["ها", "هم", "هما"].iter().any(|p| {
-            doc.word(first).strip_suffix(p).is_some_and(|stem| {
-                crate::text::has_chars(stem, 2) && !self.sources.is_anonymous_head(stem)
-            })
-        }) && doc.ends_with_ha(first);
-        if doc.word(first).chars().all(|c| c.is_ascii_digit()) || (possessed && first == i) {
+        if doc.word(first).chars().all(|c| c.is_ascii_digit())
+            || (self.possessed_noun(doc, first, false) && first == i)
+        {
             return None;
         }
         let mut last = None;
@@ -227,11 +230,20 @@ impl Attributor {
                     } else {
                         raw_w
                     };
-                    if self.is_complementizer(w) || self.appositions.contains(w) {
+                    let complementizer = if k == i && skip > 0 {
+                        self.is_complementizer(w)
+                    } else {
+                        self.complementizer_at(doc, k)
+                    };
+                    if complementizer || self.appositions.contains(w) {
                         break;
                     }
+                    // "واختتم أمين عام غرفة مكة كلمته": the possessed noun is
+                    // the verb's object, after the subject.
                     if words > 0
-                        && (self.addressee_at(doc, k, to).is_some() || self.cue_starts(doc, k))
+                        && (self.addressee_at(doc, k, to).is_some()
+                            || self.cue_starts(doc, k)
+                            || self.possessed_noun(doc, k, true))
                     {
                         break;
                     }
@@ -273,6 +285,31 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// A common noun with a possessive pronoun ("قصتها", "كلمته",
+    /// "تجربتهم"): what is said or done, not who speaks, unless the noun
+    /// names a speaker ("مصادرها", "محاميه", "والدته"). With `feminine`,
+    /// only the nouns whose ة became ت before the pronoun, the surest sign.
+    fn possessed_noun(&self, doc: &Doc, k: usize, feminine: bool) -> bool {
+        let w = doc.word(k);
+        let stem = ["هما", "هم", "هن", "ها"]
+            .iter()
+            .find_map(|p| w.strip_suffix(p))
+            .or_else(|| w.strip_suffix('ه').filter(|_| doc.ends_with_ha(k)));
+        let Some(stem) = stem.filter(|s| crate::text::has_chars(s, 2)) else {
+            return false;
+        };
+        let noun = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        if feminine && noun.is_none() {
+            return false;
+        }
+        let speaker = |n: &str| {
+            self.sources.is_anonymous_head(n)
+                || self.sources.is_title(n)
+                || self.sources.is_relational(n)
+        };
+        !(speaker(stem) || noun.as_deref().is_some_and(speaker))
     }
 
     /// "هيربرت ماكماستر مساعد الرئيس ...": a short name, then a title in
@@ -341,12 +378,12 @@ impl Attributor {
         while k > a
             && doc.is_word(k - 1)
             && !self.is_stop(doc.word(k - 1))
-            && !self.is_complementizer(doc.word(k - 1))
+            && !self.complementizer_at(doc, k - 1)
             && verb - k < 5
         {
             k -= 1;
         }
-        if k < verb && (k == a || !doc.is_word(k - 1) || self.is_complementizer(doc.word(k - 1))) {
+        if k < verb && (k == a || !doc.is_word(k - 1) || self.complementizer_at(doc, k - 1)) {
             let np = Np {
                 first: k,
                 last: verb - 1,
@@ -374,7 +411,7 @@ impl Attributor {
         }
         if let Some(c) = (verb.saturating_sub(LOOK_BACK).max(a)..verb)
             .rev()
-            .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
+            .find(|&k| doc.is_word(k) && self.complementizer_at(doc, k))
             && let Some((np, _)) = self.np_at(doc, c + 1, verb, 0)
             && self.names_source(doc, np)
             && (np.last + 1..verb).all(|k| !doc.is_word(k) || self.verb_at(doc, k, verb).is_none())
@@ -385,7 +422,10 @@ impl Attributor {
             return None;
         }
         let (np, _) = self.np_at(doc, a, verb, 0)?;
-        let aside = (np.last + 1..verb).any(|k| doc.is_comma(k));
+        // "The Washington Post، وفي إطار ...، ذكرت", "بشرى التي حاولت ...
+        // قالت": the opening phrase, then an aside or a relative clause.
+        let aside = (np.last + 1..verb).any(|k| doc.is_comma(k))
+            || self.appositions.contains(doc.word(np.last + 1));
         (aside && np.first == a && self.names_source(doc, np)).then_some(np)
     }
 
@@ -535,13 +575,15 @@ impl Attributor {
             if definite(k) || title(k) || !name_word {
                 continue;
             }
-            // "بأمانة المنطقة": a preposition's noun, part of the role, when
-            // more of the phrase follows it.
-            // (ل when a definite word follows: "لعمار الخيرية", not "لوريتا لينش"; ب only when more of the phrase follows:
-            // "بشار الأسد" is a name).
-            let prepositional = (doc.word(k).starts_with('ل')
-                && toks.get(n + 1).is_some_and(|&x| definite(x)))
-                || (doc.word(k).starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
+            // A preposition's noun is part of the role: ل when a definite
+            // word follows ("لعمار الخيرية", not "لوريتا لينش") or when ل is
+            // joined to a Latin name ("لـGSMA"); ب when more of the phrase
+            // follows ("بأمانة المنطقة", not "بشار الأسد").
+            let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
+            let prepositional = (after_lam.is_some()
+                && (toks.get(n + 1).is_some_and(|&x| definite(x))
+                    || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
+                || (w.starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
             if !prepositional {
                 start = Some(n);
                 break;

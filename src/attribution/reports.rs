@@ -54,7 +54,7 @@ impl Attributor {
                         while doc.is_comma(n) {
                             n += 1;
                         }
-                        self.is_complementizer(doc.word(n))
+                        self.complementizer_at(doc, n)
                     });
                     // A quotation far from the verb is a title or a term.
                     if skipped <= 3 && !adverbial {
@@ -69,7 +69,7 @@ impl Attributor {
                 TokKind::Punct(_) => return (None, addressee),
                 TokKind::Word => {
                     let w = doc.word(k);
-                    if self.is_complementizer(w) {
+                    if self.complementizer_at(doc, k) {
                         return (Some(k), addressee);
                     }
                     if let Some(np) = self.addressee_at(doc, k, to) {
@@ -162,7 +162,7 @@ impl Attributor {
             doc, seg, si, b, ..
         } = *at;
         let mut k = c;
-        if doc.punct(k, ':') || (doc.is_word(k) && self.is_complementizer(doc.word(k))) {
+        if doc.punct(k, ':') || (doc.is_word(k) && self.complementizer_at(doc, k)) {
             k += 1;
         }
         while doc.is_comma(k) {
@@ -239,11 +239,13 @@ impl Attributor {
         if hit.first > a && self.appositions.contains(doc.word(hit.first - 1)) {
             return self.relative_report(at, hit);
         }
-        // "التي لم يكشف عنها", "ما خلص إليه": a relative clause all the same.
+        // "التي لم يكشف عنها", "التي كانت تروي", "ما خلص إليه": a relative
+        // clause all the same, behind a particle or an auxiliary.
         let before = |n: usize| (hit.first >= a + n).then(|| doc.word(hit.first - n));
-        let negated_relative = before(1).is_some_and(|w| matches!(w, "لم" | "لا" | "لن"))
-            && before(2).is_some_and(|w| self.appositions.contains(w));
-        if negated_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
+        let particle_relative = before(1).is_some_and(|w| {
+            matches!(w, "لم" | "لا" | "لن" | "قد" | "كان" | "كانت" | "كانوا" | "كن")
+        }) && before(2).is_some_and(|w| self.appositions.contains(w));
+        if particle_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
         {
             return None;
         }
@@ -280,7 +282,7 @@ impl Attributor {
             scan = apposition + 1;
             while scan < b
                 && !(doc.is_comma(scan) || doc.punct(scan, ':') || doc.punct(scan, '"'))
-                && !self.is_complementizer(doc.word(scan))
+                && !self.complementizer_at(doc, scan)
             {
                 scan += 1;
             }
@@ -584,10 +586,10 @@ impl Attributor {
         let content = if opens {
             // "وبحسب مصادر X المقربة من ...، فإن أسانج رد": after the comma or فإن.
             let mut s = (next..b)
-                .find(|&k| doc.is_comma(k) || self.is_complementizer(doc.word(k)))
+                .find(|&k| doc.is_comma(k) || self.complementizer_at(doc, k))
                 .unwrap_or(next);
             s = super::skip_commas(doc, s, b);
-            if doc.is_word(s) && self.is_complementizer(doc.word(s)) {
+            if doc.is_word(s) && self.complementizer_at(doc, s) {
                 s += 1;
             }
             if s >= b {
@@ -645,7 +647,7 @@ impl Attributor {
             .is_some_and(|r| r.kind == CueKind::Preposition);
         let clause_subject = (earlier.last().map_or(a, |r| r.cue_tok + 1)..hit.first)
             .rev()
-            .find(|&k| doc.is_word(k) && self.is_complementizer(doc.word(k)))
+            .find(|&k| doc.is_word(k) && self.complementizer_at(doc, k))
             .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
             .filter(|(np, _)| after_preposition && self.names_source(doc, *np));
         if let Some((np, _)) = clause_subject {

@@ -201,15 +201,17 @@ impl Registry {
         })
     }
 
-    /// Resolve a source phrase to an entity.
+    /// Resolve a source phrase standing at byte `at` to an entity; `span`
+    /// is recorded as a mention when the phrase is shown.
     pub fn mention(
         &mut self,
         r: &Reading,
         words: &[&str],
         display: &str,
+        at: Option<usize>,
         span: Option<(usize, usize)>,
     ) -> usize {
-        let e = self.lookup(r, words, display, span.map(|(s, _)| s));
+        let e = self.lookup(r, words, display, at.or(span.map(|(s, _)| s)));
         self.note(e, display, span);
         e
     }

@@ -335,6 +335,11 @@ impl SourceLexicon {
         r
     }
 
+    /// A noun of relation to a person: "محامي", "والدة", "مستشار".
+    pub fn is_relational(&self, w: &str) -> bool {
+        Self::in_set(&self.relational, w)
+    }
+
     /// An indefinite title right before a name is a relation, not an
     /// apposition: "محامي فلين", "مؤسس موقع" (but "وزير الخارجية X",
     /// "الرئيس X").
