@@ -336,17 +336,34 @@ fn first_named(d: &Doc, e: usize) -> Option<Range> {
         .or_else(|| d.sources[e].1.iter().min().copied())
 }
 
-/// Two entities are the same when they were first named at the same place
-/// (so a link that points at the wrong antecedent is caught even when its
-/// own words are right), or when both carry the same gazetteer name.
+/// Two entities are the same when both carry the same gazetteer name, or
+/// when each lists, among its mentions, the place where the other was first
+/// named. A link that points at the wrong antecedent is caught even when its
+/// own words are right; so is an entity that swallowed another (its first
+/// name is not the other's), or one split off (it lacks the first name).
 fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
     let (Some(pe), Some(ge)) = (pe, ge) else {
         return false;
     };
     let (ps, gs) = (&p.sources[pe], &g.sources[ge]);
     let named = matches!((&ps.2, &gs.2), (Some(a), Some(b)) if crate::text::fold_str(a) == crate::text::fold_str(b));
-    named
-        || matches!((first_named(p, pe), first_named(g, ge)), (Some(a), Some(b)) if overlaps(a, b))
+    let (Some(pf), Some(gf)) = (first_named(p, pe), first_named(g, ge)) else {
+        return named;
+    };
+    let lists = |d: &Doc, e: usize, at: Range| mentions_of(d, e).any(|m| overlaps(m, at));
+    named || overlaps(pf, gf) || (lists(g, ge, pf) && lists(p, pe, gf))
+}
+
+/// An entity's listed mentions and the source spans of the links to it.
+fn mentions_of(d: &Doc, e: usize) -> impl Iterator<Item = Range> + '_ {
+    let id = d.sources[e].0.as_str();
+    d.sources[e].1.iter().copied().chain(
+        d.claims
+            .iter()
+            .flat_map(|c| &c.chain)
+            .filter(move |l| l.reference.as_deref() == Some(id))
+            .filter_map(|l| l.source),
+    )
 }
 
 fn link_key(l: &FlatLink) -> Option<Range> {

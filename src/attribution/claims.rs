@@ -112,7 +112,9 @@ pub fn assemble(inp: Input) -> Found {
                 let speaks = link.cue.as_ref().is_some_and(|(c, _, _)| {
                     !matches!(c.kind, CueKind::Preposition | CueKind::Addressee)
                 });
-                if speaks {
+                if r.actor {
+                    registry.actor(e);
+                } else if speaks {
                     registry.speaker(e, link.agreement);
                 } else {
                     registry.cite(e);
@@ -129,6 +131,9 @@ pub fn assemble(inp: Input) -> Found {
             // An outlet spoken to (لرويترز) or an owner (مصدر الصحيفة) is a
             // link with no cue word of its own.
             links.push((cue, span.map(span_of), entity));
+        }
+        if r.actor {
+            continue;
         }
         // "كشفت الصحيفة نقلا عن أحد مصادرها": the owner of "مصادرها" is the
         // link before it; one entity is one link.
@@ -221,6 +226,7 @@ fn unsourced(
     doc: &Doc,
     raw: &str,
 ) -> Vec<Draft> {
+    let reports: Vec<&Report> = reports.iter().filter(|r| !r.actor).collect();
     let reported: HashSet<usize> = reports.iter().map(|r| r.sentence).collect();
     // "Some report's content covers the sentence" for every sentence, by
     // binary search over the contents sorted by start with the furthest end

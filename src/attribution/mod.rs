@@ -34,6 +34,7 @@ pub struct Attributor {
     adverbs: HashSet<String>,
     appositions: HashSet<String>,
     subordinators: HashSet<String>,
+    bare_prepositions: HashSet<String>,
 }
 
 /// What attribution finds in one article.
@@ -92,6 +93,10 @@ struct Report {
     /// report of its own, not a nested one.
     subordinate: bool,
     sentence: usize,
+    /// No report at all: the subject of a clause's other verb ("عبر الفارس
+    /// عبدالله الشربتلي عن اعتزازه ... وقال:"), whom a later subjectless
+    /// verb or participle goes on with.
+    actor: bool,
 }
 
 impl LinkDraft {
@@ -125,6 +130,7 @@ impl Report {
             from_sentence: false,
             subordinate: false,
             sentence,
+            actor: false,
         }
     }
 }
@@ -249,6 +255,7 @@ impl Attributor {
             adverbs: set(&lex.adverbs),
             appositions: set(&lex.appositions),
             subordinators: set(&lex.subordinators),
+            bare_prepositions: set(&lex.bare_prepositions),
         }
     }
 
@@ -402,6 +409,12 @@ impl Attributor {
         // "إضافة" folds to "اضافه", which reads as "اضاف" + ه: a verb never
         // ends in ة, so such a token is a noun.
         hits.retain(|h| h.kind != CueKind::Verb || !doc.ends_with_ta_marbuta(h.first));
+        // "إلى نقل حدود المركز": after a preposition, a verbal noun.
+        hits.retain(|h| {
+            !matches!(h.kind, CueKind::Verb | CueKind::NoComment)
+                || h.first == a
+                || !self.bare_prepositions.contains(doc.word(h.first - 1))
+        });
         let mut reports: Vec<Report> = Vec::new();
         let mut consumed = vec![false; hits.len()];
         for (h, hit) in hits.iter().enumerate() {
@@ -431,7 +444,78 @@ impl Attributor {
         if reports.is_empty() && kind == BlockKind::Headline {
             reports.extend(self.colon_report(&reports::At { doc, seg, si, a, b }));
         }
-        nest(doc, reports)
+        let mut reports = nest(doc, reports);
+        if let Some(actor) = self.clause_actor(doc, si, a, b) {
+            let at = reports
+                .iter()
+                .position(|r| r.cue_tok > actor.cue_tok)
+                .unwrap_or(reports.len());
+            reports.insert(at, actor);
+        }
+        reports
+    }
+
+    /// The titled subject of a sentence that opens with a verb that reports
+    /// nothing: "عبر الفارس عبدالله ...", "واختتم أمين عام غرفة مكة كلمته",
+    /// "من جانبه، استقبل الأمير ...". A verb is told from a noun by what
+    /// it is not: no article, no ة, no title, no cue, no function word.
+    fn clause_actor(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
+        let mut k = a;
+        loop {
+            let w = doc.word(k);
+            if doc.is_comma(k)
+                || self.adverbs.contains(w)
+                || matches!(w, "قد" | "وقد" | "كما" | "ثم")
+            {
+                k += 1;
+            } else if matches!(w, "من" | "ومن") && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
+            {
+                // "من جانبه", "ومن جهتها".
+                k += 2;
+            } else {
+                break;
+            }
+            if k >= b {
+                return None;
+            }
+        }
+        let w = doc.word(k);
+        let verb_like = doc.is_word(k)
+            && crate::text::has_chars(w, 3)
+            && !sources::is_definite(w)
+            && !doc.ends_with_ta_marbuta(k)
+            && !self.is_stop(w)
+            && !self.title_at(doc, k)
+            && !self.sources.is_outlet_head(w)
+            && !self.sources.is_anonymous_head(w)
+            && !self.complementizer_at(doc, k)
+            && !self.cue_starts(doc, k);
+        if !verb_like || k + 1 >= b || !self.title_at(doc, k + 1) {
+            return None;
+        }
+        let (np, _) = self.np_at(doc, k + 1, b, 0)?;
+        // "الأمير عبدالله بن فهد التهنئة لخادم ...": the title and its name,
+        // not the object after them.
+        let name = self.person_name(doc, np);
+        let speaker = Np {
+            last: if name.first > np.first {
+                name.last
+            } else {
+                np.last
+            },
+            ..np
+        };
+        Some(Report {
+            links: vec![LinkDraft::phrase(speaker)],
+            cue_tok: k,
+            kind: CueKind::Verb,
+            content: (doc.start_of(k), doc.start_of(k)),
+            quote: QuoteKind::Indirect,
+            from_sentence: false,
+            subordinate: false,
+            sentence: si,
+            actor: true,
+        })
     }
 }
 
@@ -492,12 +576,12 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
                 .is_some_and(|l| matches!(l.speaker, Speaker::Dropped(_)));
         let new_clause = goes_on
             || r.cue_tok > 0 && {
-            let prev = r.cue_tok - 1;
-            (doc.is_comma(prev) && joined)
-                || (matches!(doc.word(prev), "كما" | "فيما" | "بينما")
-                    && prev > 0
-                    && doc.is_comma(prev - 1))
-        };
+                let prev = r.cue_tok - 1;
+                (doc.is_comma(prev) && joined)
+                    || (matches!(doc.word(prev), "كما" | "فيما" | "بينما")
+                        && prev > 0
+                        && doc.is_comma(prev - 1))
+            };
         let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
         let host = out
             .iter_mut()

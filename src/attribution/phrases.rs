@@ -364,6 +364,69 @@ impl Attributor {
         names.then_some(chunk)
     }
 
+    /// The name that ends a title phrase after its own complement: "نائب
+    /// الممثل الخاص ... في العراق جورجي بوستن في بيان", "المتحدث الإعلامي
+    /// بأمانة المنطقة الشرقية محمد بن عبدالعزيز الصفيان، إن". `np` is the
+    /// title phrase as read so far; the name ends where the clause goes on
+    /// (a comma, a colon or quote, the complement, a cue, an addressee).
+    pub(super) fn titled_name_after(&self, doc: &Doc, np: Np, limit: usize) -> Option<Np> {
+        // "المتحدث الإعلامي ... بمنطقة عسير، سعيد بن عبد الله النقير قائلا:".
+        let from = if doc.is_comma(np.last + 1) {
+            np.last + 2
+        } else {
+            np.last + 1
+        };
+        let limit = limit.min(from + 14);
+        let boundary = (from..limit).find(|&k| {
+            doc.is_comma(k)
+                || doc.punct(k, ':')
+                || doc.punct(k, '"')
+                || (doc.is_word(k)
+                    && (self.complementizer_at(doc, k)
+                        || self.cue_starts(doc, k)
+                        || (doc.word(k) == "في" && self.cue_starts(doc, k + 1))
+                        || self.addressee_at(doc, k, limit).is_some()))
+        })?;
+        // Back from the boundary over the name: given names are bare, a
+        // family name may carry the article ("الصفيان", "آل غالب الشريف").
+        let mut s = boundary;
+        let mut bare_seen = false;
+        while s > from {
+            let k = s - 1;
+            let w = doc.word(k);
+            if !doc.is_word(k)
+                || self.title_at(doc, k)
+                || self.stop_at(doc, k, w)
+                || self.complementizer_at(doc, k)
+                || !crate::text::has_chars(w, 2)
+            {
+                break;
+            }
+            let definite = super::sources::is_definite(w) && w != "ال";
+            if definite && bare_seen {
+                break;
+            }
+            bare_seen |= !definite;
+            s = k;
+        }
+        let words = boundary - s;
+        // Only a name the title's complement leads to: what stands between
+        // is a prepositional or definite phrase ("في العراق", "بأمانة
+        // المنطقة"), not more words of a name.
+        let complement_only = (from..s).all(|k| {
+            let w = doc.word(k);
+            !doc.is_word(k)
+                || super::sources::is_definite(w)
+                || self.is_stop(w)
+                || w.starts_with(['ب', 'ل'])
+        });
+        (bare_seen && (2..=6).contains(&words) && s > from && complement_only).then_some(Np {
+            first: s,
+            last: boundary - 1,
+            skip: 0,
+        })
+    }
+
     /// A subject before its verb: the words right before it ("لافروف ذكر"),
     /// a titled name ("سبق لوزير الخارجية سيرغي لافروف وذكر"), the subject of
     /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the

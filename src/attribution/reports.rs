@@ -243,7 +243,10 @@ impl Attributor {
         // clause all the same, behind a particle or an auxiliary.
         let before = |n: usize| (hit.first >= a + n).then(|| doc.word(hit.first - n));
         let particle_relative = before(1).is_some_and(|w| {
-            matches!(w, "لم" | "لا" | "لن" | "قد" | "كان" | "كانت" | "كانوا" | "كن")
+            matches!(
+                w,
+                "لم" | "لا" | "لن" | "قد" | "كان" | "كانت" | "كانوا" | "كن"
+            )
         }) && before(2).is_some_and(|w| self.appositions.contains(w));
         if particle_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
         {
@@ -312,6 +315,12 @@ impl Attributor {
             && let Some(name) = self.apposed_name(doc, scan, c)
         {
             speaker_np = Some(name);
+        } else if let Some(np) = speaker_np
+            && (np.first..=np.last).any(|k| self.title_at(doc, k))
+            && let Some(name) = self.titled_name_after(doc, np, comp.unwrap_or(b))
+        {
+            speaker_np = Some(name);
+            scan = scan.max(name.last + 1);
         }
         // Prepositional cues between the subject and the content: "نقلا عن Y"
         // is whom the speaker quotes (inner), "وفقا لـ Y" who relays the
@@ -617,6 +626,7 @@ impl Attributor {
             from_sentence: true,
             subordinate: false,
             sentence: at.si,
+            actor: false,
         };
         Some((report, next))
     }

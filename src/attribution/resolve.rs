@@ -399,6 +399,18 @@ impl Registry {
         self.touch(e);
     }
 
+    /// Someone who acts in the text without being quoted: a subjectless
+    /// verb after it may go on with them, and only then are they cited.
+    pub fn actor(&mut self, e: usize) {
+        let ent = &self.entities[e];
+        let agreement = Agreement {
+            gender: ent.gender,
+            number: ent.number,
+        };
+        self.speakers.push((e, agreement));
+        self.touch(e);
+    }
+
     /// The latest speaker a subjectless verb agrees with (وأضاف, وأضافت).
     pub fn dropped_subject(&mut self, verb: Agreement) -> Option<usize> {
         let recent = self.speakers.iter().rev().take(12);

@@ -167,6 +167,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub subordinators: Vec<String>,
     #[serde(default)]
+    pub bare_prepositions: Vec<String>,
+    #[serde(default)]
     pub non_cues: Vec<String>,
     #[serde(default)]
     pub relational_titles: Vec<String>,
@@ -273,6 +275,12 @@ impl Lexicon {
             &mut self.subordinators,
             o.subordinators,
             "subordinators",
+            &r,
+        );
+        merge(
+            &mut self.bare_prepositions,
+            o.bare_prepositions,
+            "bare_prepositions",
             &r,
         );
         merge(&mut self.non_cues, o.non_cues, "non_cues", &r);
