@@ -35,6 +35,7 @@ pub struct Attributor {
     appositions: HashSet<String>,
     subordinators: HashSet<String>,
     bare_prepositions: HashSet<String>,
+    content_nouns: HashSet<String>,
 }
 
 /// What attribution finds in one article.
@@ -256,6 +257,7 @@ impl Attributor {
             appositions: set(&lex.appositions),
             subordinators: set(&lex.subordinators),
             bare_prepositions: set(&lex.bare_prepositions),
+            content_nouns: set(&lex.content_nouns),
         }
     }
 
@@ -348,6 +350,23 @@ impl Attributor {
                     reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
                 i = name.last + 1;
+                // "الأمير سعود بن عبدالله بن ثنيان رئيس الهيئة الملكية للجبيل
+                // وينبع": a role after the name is the person's too.
+                if self.title_at(doc, i) && !doc.line_break_before(i) {
+                    let role_end = (i + 1..n.min(i + 8))
+                        .take_while(|&k| {
+                            let w = doc.word(k);
+                            doc.is_word(k)
+                                && !doc.line_break_before(k)
+                                && (sources::is_definite(w) || w.starts_with('و'))
+                                && !ends_phrase(k)
+                        })
+                        .last()
+                        .unwrap_or(i);
+                    let role: Vec<&str> = (i..=role_end).map(|x| doc.word(x)).collect();
+                    reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
+                    i = role_end + 1;
+                }
             } else {
                 i += 1;
             }

@@ -186,6 +186,7 @@ impl Attributor {
         // a possessive ("تحكي قصتها"), unless it is an unnamed source's
         // ("مصادرها").
         if doc.word(first).chars().all(|c| c.is_ascii_digit())
+            || self.is_content_noun(doc.word(first))
             || (self.possessed_noun(doc, first, false) && first == i)
         {
             return None;
@@ -243,6 +244,7 @@ impl Attributor {
                     if words > 0
                         && (self.addressee_at(doc, k, to).is_some()
                             || self.cue_starts(doc, k)
+                            || self.is_content_noun(w)
                             || self.possessed_noun(doc, k, true))
                     {
                         break;
@@ -285,6 +287,12 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// A verbal or abstract noun: what is said, not who says it.
+    pub(super) fn is_content_noun(&self, w: &str) -> bool {
+        self.content_nouns.contains(w)
+            || readings(w).skip(1).any(|r| self.content_nouns.contains(r))
     }
 
     /// A common noun with a possessive pronoun ("قصتها", "كلمته",
@@ -622,9 +630,18 @@ impl Attributor {
     /// العامة بأمانة المنطقة محمد بن عبدالعزيز الصفيان" → "محمد بن عبدالعزيز
     /// الصفيان". A later title ends the name ("فيصل بن سلمان أمير المنطقة").
     pub(super) fn person_name(&self, doc: &Doc, np: Np) -> Np {
-        let toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
+        // A name holds no word with a preposition and article ("بالجهود",
+        // "للجبيل" after the name is the role's or the verb's).
+        let mut toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.title_at(doc, k);
         let definite = |k: usize| super::sources::is_definite(doc.word(k));
+        let article = |k: usize| {
+            let w = doc.word(k);
+            ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+        };
+        if let Some(cut) = toks.iter().rposition(|&k| !article(k)) {
+            toks.truncate(cut + 1);
+        }
         if toks.len() < 2 || !title(toks[0]) {
             return np;
         }
@@ -633,8 +650,14 @@ impl Attributor {
         let mut start = None;
         for (n, &k) in toks.iter().enumerate().skip(closed.max(office)) {
             let w = doc.word(k);
-            let name_word =
-                !self.stop_at(doc, k, w) && !w.starts_with("ال") && crate::text::has_chars(w, 2);
+            // "رئيس الهيئة الملكية للجبيل وينبع": a last word joined by و
+            // is a place coordinated in the role; a name has more words
+            // ("وزير الخارجية وليد المعلم").
+            let coordinated = w.starts_with('و') && n + 1 == toks.len();
+            let name_word = !self.stop_at(doc, k, w)
+                && !super::sources::is_definite(w)
+                && !coordinated
+                && crate::text::has_chars(w, 2);
             if definite(k) || title(k) || !name_word {
                 continue;
             }

@@ -483,6 +483,15 @@ impl Attributor {
             return None;
         };
         let mut scan = scan;
+        // "وأشاد الوزير بالجهود", "ونوه سموه بما": with no clause to report,
+        // a phrase opened by ب after the subject is the verb's object.
+        if let Some(p) = (np.first + 1..=np.last).find(|&k| {
+            let w = doc.word(k);
+            w.starts_with("بال") || matches!(w, "بما" | "بكل" | "بهذا" | "بهذه")
+        }) {
+            np.last = p - 1;
+            scan = p;
+        }
         let reading = self.read_np(doc, np);
         // "وأكد أهمية تفعيل ...": what follows a clause-opening verb is its
         // object when it names no one; the speaker goes on from before.

@@ -176,7 +176,29 @@ impl Registry {
         })
     }
 
+    /// The person named earlier with this role; a form of address before
+    /// it ("سمو رئيس الهيئة") may be dropped.
     fn find_role(&self, role: &[&str]) -> Option<usize> {
+        self.find_role_exactly(role).or_else(|| {
+            role.get(1..)
+                .filter(|r| r.len() > 1)
+                .and_then(|r| self.find_role_exactly(r))
+        })
+    }
+
+    /// Whether entity `e` was named with all of these words as its role,
+    /// a form of address before them aside.
+    fn holds_role(&self, e: usize, words: &[&str]) -> bool {
+        let same = |r: &Vec<String>, w: &[&str]| {
+            r.len() == w.len() && r.iter().zip(w).all(|(a, b)| same_name_word(a, bare(b)))
+        };
+        self.entities[e]
+            .roles
+            .iter()
+            .any(|r| same(r, words) || words.get(1..).is_some_and(|w| same(r, w)))
+    }
+
+    fn find_role_exactly(&self, role: &[&str]) -> Option<usize> {
         let role: Vec<&str> = role.iter().map(|w| bare(w)).collect();
         let same_title = |r: &Vec<String>| r.first().map(String::as_str) == role.first().copied();
         let agrees = |r: &Vec<String>| r.iter().zip(&role).all(|(a, b)| same_name_word(a, b));
@@ -255,8 +277,10 @@ impl Registry {
                 .as_ref()
                 .is_some_and(|a| a.kinds.contains(&SourceKind::Person)))
             && r.role_words > 0
-            && words.len() <= r.role_words
             && let Some(e) = self.find_role(words)
+            // "سمو رئيس الهيئة الملكية للجبيل وينبع": longer than the role
+            // the lexicon reads, but all of it a role seen before.
+            && (words.len() <= r.role_words || self.holds_role(e, words))
         {
             // "الرئيس الأميركي": the person named earlier with that role.
             return e;

@@ -169,6 +169,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub bare_prepositions: Vec<String>,
     #[serde(default)]
+    pub content_nouns: Vec<String>,
+    #[serde(default)]
     pub non_cues: Vec<String>,
     #[serde(default)]
     pub relational_titles: Vec<String>,
@@ -281,6 +283,12 @@ impl Lexicon {
             &mut self.bare_prepositions,
             o.bare_prepositions,
             "bare_prepositions",
+            &r,
+        );
+        merge(
+            &mut self.content_nouns,
+            o.content_nouns,
+            "content_nouns",
             &r,
         );
         merge(&mut self.non_cues, o.non_cues, "non_cues", &r);
