@@ -72,6 +72,15 @@ impl Attributor {
                     if self.complementizer_at(doc, k) {
                         return (Some(k), addressee);
                     }
+                    // "...، مؤكدا أن": a participle opens a report of its own.
+                    if k > from
+                        && self
+                            .cues
+                            .at(&doc.f.folded, &doc.toks, k, to)
+                            .is_some_and(|c| c.kind == CueKind::Participle)
+                    {
+                        return (None, addressee);
+                    }
                     if let Some(np) = self.addressee_at(doc, k, to) {
                         addressee.get_or_insert(np);
                         k = np.last + 1;
@@ -283,9 +292,12 @@ impl Attributor {
         let apposition = if doc.is_comma(scan) { scan + 1 } else { scan };
         if speaker_np.is_some() && self.appositions.contains(doc.word(apposition)) {
             scan = apposition + 1;
+            // "قال الأشخاص الذين وصفوا الاتصالات لرويترز إنه": the outlet
+            // spoken to ends the relative clause.
             while scan < b
                 && !(doc.is_comma(scan) || doc.punct(scan, ':') || doc.punct(scan, '"'))
                 && !self.complementizer_at(doc, scan)
+                && self.addressee_at(doc, scan, b).is_none()
             {
                 scan += 1;
             }
@@ -328,11 +340,17 @@ impl Attributor {
         let comp_tok = comp.unwrap_or(b);
         let mut takes = Vec::new();
         let mut outer = Vec::new();
+        let mut past_phrases = scan;
         for (h, other) in hits.iter().enumerate() {
             let between = other.first > hit.last && other.first < comp_tok;
             if between && other.kind == CueKind::Preposition {
                 takes.push(h);
-                if let Some((links, _)) = self.preposition_links(doc, other, b) {
+                if let Some((links, next)) = self.preposition_links(doc, other, b) {
+                    past_phrases = past_phrases.max(next);
+                    // "وفقا لما نقلته الوكالة": the verb belongs to the phrase.
+                    takes.extend(
+                        (h + 1..hits.len()).filter(|&o| hits[o].first < next),
+                    );
                     if other.quoting {
                         inner.extend(links);
                     } else {
@@ -362,7 +380,8 @@ impl Attributor {
                 ((s, e), q)
             }
             None => {
-                let (np, content) = self.object_content(at, hit, speaker_np, scan, preverbal)?;
+                let (np, content) =
+                    self.object_content(at, hit, speaker_np, past_phrases, preverbal)?;
                 speaker_np = np;
                 (content, QuoteKind::Indirect)
             }

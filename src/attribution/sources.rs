@@ -300,13 +300,14 @@ impl SourceLexicon {
             r.kind = SourceKind::Anonymous;
         } else if Self::in_set(&self.document, head) {
             r.kind = SourceKind::Document;
+        } else if Self::in_set(&self.group, head) {
+            // "أربعة أعضاء في الكونغرس": people, whatever body they sit in.
+            r.kind = SourceKind::Group;
         } else if official {
             // "وكالات الاستخبارات": an official body, though وكالة heads outlets.
             r.kind = SourceKind::Official;
         } else if head_is_outlet {
             r.kind = SourceKind::Outlet;
-        } else if Self::in_set(&self.group, head) {
-            r.kind = SourceKind::Group;
         } else if self.is_title(head) {
             r.kind = SourceKind::Person;
             r.gender = Some(gender_of_noun(head));
