@@ -72,8 +72,10 @@ impl Attributor {
                     if self.complementizer_at(doc, k) {
                         return (Some(k), addressee);
                     }
-                    // "...، مؤكدا أن": a participle opens a report of its own.
+                    // "...، مؤكدا أن": a participle after a comma opens a
+                    // report of its own ("النقير قائلا:" only says how).
                     if k > from
+                        && doc.is_comma(k - 1)
                         && self
                             .cues
                             .at(&doc.f.folded, &doc.toks, k, to)
@@ -348,9 +350,7 @@ impl Attributor {
                 if let Some((links, next)) = self.preposition_links(doc, other, b) {
                     past_phrases = past_phrases.max(next);
                     // "وفقا لما نقلته الوكالة": the verb belongs to the phrase.
-                    takes.extend(
-                        (h + 1..hits.len()).filter(|&o| hits[o].first < next),
-                    );
+                    takes.extend((h + 1..hits.len()).filter(|&o| hits[o].first < next));
                     if other.quoting {
                         inner.extend(links);
                     } else {
@@ -674,6 +674,10 @@ impl Attributor {
             Some(c) => self.content_from(at, comp.unwrap_or(c)),
             None => self.participle_object(at, hit)?,
         };
+        // "وأوضح المتحدث قائلا: إن ...": the verb already reports these words.
+        if earlier.iter().any(|r| r.content.0 == cs) {
+            return None;
+        }
         let mut links: Vec<LinkDraft> = match earlier.last() {
             Some(r) => r.links.clone(),
             None => vec![dropped(hit.agreement)],
@@ -708,7 +712,8 @@ impl Attributor {
     /// forms are often adjectives: مؤكدة, لافتة).
     fn participle_object(&self, at: &At, hit: &CueHit) -> Option<(usize, usize, QuoteKind)> {
         let At { doc, a, b, .. } = *at;
-        let after_comma = hit.first > a && doc.is_comma(hit.first - 1);
+        // After a comma, or opening its own sentence ("... . مشيرة إلى").
+        let after_comma = hit.first == a || doc.is_comma(hit.first - 1);
         let masculine = hit.agreement.gender != Some(crate::lexicon::Gender::F);
         let start = super::skip_commas(doc, hit.last + 1, b);
         if !(after_comma || masculine) || start >= b || !self.has_object(doc, start, b) {

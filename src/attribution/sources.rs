@@ -181,10 +181,12 @@ impl SourceLexicon {
     /// A title, in the masculine or the feminine (وزيرة, المدعية: the
     /// lexicon lists وزير, المدعي).
     pub fn is_title(&self, w: &str) -> bool {
+        let listed = |m: &str| crate::text::has_chars(m, 3) && Self::in_set(&self.person_titles, m);
         Self::in_set(&self.person_titles, w)
-            || w.strip_suffix('ه').is_some_and(|m| {
-                crate::text::has_chars(m, 3) && Self::in_set(&self.person_titles, m)
-            })
+            || w.strip_suffix('ه').is_some_and(listed)
+            // "مديرو التعليم": the plural in construct ("الرئيسين" is
+            // left alone: two presidents are not one title).
+            || w.strip_suffix('و').is_some_and(listed)
     }
 
     /// A title phrase of several folded words, its first word bare of a
