@@ -218,3 +218,79 @@ fn general_rules_of_wire_copy() {
     );
     assert_eq!(chain_of(&a, "جذب الاستثمارات"), ["سعود بن عبدالله بن ثنيان"]);
 }
+
+#[test]
+fn general_rules_of_local_press() {
+    // A topic, a relative clause about it, then its verb.
+    let a = article("سلمى التي فرت من المدينة قبل عامين قالت إن الطريق كان مغلقا.");
+    assert_eq!(chain_of(&a, "الطريق كان مغلقا"), ["سلمى"]);
+    // A noun with a possessive is what is told, not who tells it; the
+    // subjectless "فقالت" goes on with the speaker.
+    let a = article(
+        "قالت ليلى إن الرحلة طالت. وواصلت ليلى تروي تجربتها المريرة فقالت: كنا ننام في العراء.",
+    );
+    assert_eq!(chain_of(&a, "ننام في العراء"), ["ليلى"]);
+    assert!(a.sources.iter().all(|s| !s.name.contains("تجربتها")));
+    // آن (Anne) is a name, not the complementizer أن.
+    let a = article("قالت آن هيوز، المديرة التنفيذية للرابطة، إن الاتفاق سيعلن قريبا.");
+    assert_eq!(span_of(&a, "الاتفاق سيعلن"), ["آن هيوز"]);
+    // The titled subject of a verb that reports nothing is whom a later
+    // subjectless verb goes on with.
+    let a = article(
+        "قال المدرب خالد العمري إن الفريق جاهز. من جانبه عبر اللاعب سعد الحربي عن سعادته بالفوز وقال: \"الفوز للجماهير\".",
+    );
+    assert_eq!(chain_of(&a, "الفوز للجماهير"), ["سعد الحربي"]);
+    // A name after the title's own complement is the speaker.
+    let a = article(
+        "وقال المتحدث الإعلامي بأمانة المنطقة الشرقية محمد بن سالم القحطاني، إن التعديلات جاءت نتيجة زيادة الناخبين.",
+    );
+    assert_eq!(span_of(&a, "زيادة الناخبين"), ["محمد بن سالم القحطاني"]);
+    let a = article(
+        "وقال نائب الممثل الخاص للأمين العام في اليمن جون سميث في بيان اليوم إن الإصلاحات ضرورية.",
+    );
+    assert_eq!(span_of(&a, "الإصلاحات ضرورية"), ["جون سميث"]);
+    // A verbal noun after a preposition is no report.
+    let a = article("وأشار الوزير إلى نقل المراكز عن مواقعها السابقة.");
+    assert!(a.claims.iter().all(|c| {
+        c.chain
+            .iter()
+            .all(|l| l.cue.as_ref().is_none_or(|c| c.text != "نقل"))
+    }));
+    // What is said is not who says it: "أهمية" is the object.
+    let a = article("قال الوزير إن الخطة جاهزة. وأكد أهمية تفعيل دور الإعلام في التوعية.");
+    assert_eq!(chain_of(&a, "تفعيل دور الإعلام"), ["الوزير"]);
+    // A ب-phrase after the subject is the verb's object.
+    let a = article("وأشاد المدير بالجهود التي بذلها الموظفون خلال الموسم.");
+    assert_eq!(span_of(&a, "بالجهود التي بذلها"), ["المدير"]);
+    // A role after a name is the person's; the long role resolves to them.
+    let a = article(
+        "استقبل الأمير فهد بن سلطان أمير منطقة تبوك وفد الجامعة.\nونوه سمو أمير منطقة تبوك بالجهود المبذولة في المشروع.",
+    );
+    assert_eq!(chain_of(&a, "الجهود المبذولة"), ["فهد بن سلطان"]);
+    // A participle after a comma opens its own report; the verb's object
+    // stops before it, and after a phrase the verb takes.
+    let a = article(
+        "وشدد السفير علي الكعبي وفقا لما نقلته وكالة الأنباء الكويتية على ضرورة الحوار، مؤكدا أن بلاده تدعم الاستقرار.",
+    );
+    let verb = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("ضرورة الحوار"))
+        .expect("the verb's claim");
+    assert!(
+        !verb.text.contains("وفقا") && !verb.text.contains("تدعم"),
+        "{:?}",
+        verb.text
+    );
+    assert_eq!(
+        chain_of(&a, "بلاده تدعم").last().map(String::as_str),
+        Some("علي الكعبي")
+    );
+    // Members of a body are people, not the body.
+    let a = article("ونقلت الصحيفة عن ثلاثة أعضاء في البرلمان أن التصويت تأجل.");
+    let members = a.sources.iter().find(|s| s.name.contains("أعضاء"));
+    assert_eq!(
+        members.map(|s| s.kind),
+        Some(isnad::model::SourceKind::Group)
+    );
+}

@@ -358,7 +358,12 @@ impl Attributor {
                             let w = doc.word(k);
                             doc.is_word(k)
                                 && !doc.line_break_before(k)
-                                && (sources::is_definite(w) || w.starts_with('و'))
+                                && (sources::is_definite(w)
+                                    // "للجبيل وينبع", not "تبوك وفد الجامعة".
+                                    || (w.starts_with('و')
+                                        && sources::is_definite(doc.word(k - 1)))
+                                    || k < i + self.title_words_at(doc, i)
+                                    || self.within_title(doc, k))
                                 && !ends_phrase(k)
                         })
                         .last()
@@ -391,7 +396,11 @@ impl Attributor {
     /// ("الأمين العام", "وكيل الوزارة") when the first alone is too ambiguous
     /// to be one; 0 when no title starts there.
     fn title_words_at(&self, doc: &Doc, k: usize) -> usize {
-        if !doc.is_word(k) {
+        // "فهد بن سلطان", "أبو أمير": after a word of kinship a title's
+        // letters are a name.
+        let in_name =
+            k > 0 && matches!(doc.word(k - 1), "بن" | "بنت" | "ابن" | "ابو" | "ابي" | "ال");
+        if !doc.is_word(k) || in_name {
             return 0;
         }
         let single = usize::from(self.sources.is_title(doc.word(k)));
@@ -477,7 +486,8 @@ impl Attributor {
     /// The titled subject of a sentence that opens with a verb that reports
     /// nothing: "عبر الفارس عبدالله ...", "واختتم أمين عام غرفة مكة كلمته",
     /// "من جانبه، استقبل الأمير ...". A verb is told from a noun by what
-    /// it is not: no article, no ة, no title, no cue, no function word.
+    /// it is not: no article, no ة, no title, no cue, no complementizer
+    /// (a preposition may be a verb's homograph: "عبر" is also عبّر).
     fn clause_actor(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
         let mut k = a;
         loop {
@@ -503,7 +513,6 @@ impl Attributor {
             && crate::text::has_chars(w, 3)
             && !sources::is_definite(w)
             && !doc.ends_with_ta_marbuta(k)
-            && !self.is_stop(w)
             && !self.title_at(doc, k)
             && !self.sources.is_outlet_head(w)
             && !self.sources.is_anonymous_head(w)
@@ -541,7 +550,7 @@ impl Attributor {
 /// A per-token yes/no worked out once: two bits at `shift` of the token's
 /// byte (0 not yet known, 1 no, 2 yes).
 /// The longest title phrase in the lexicon, in words.
-const MAX_TITLE_WORDS: usize = 4;
+pub(super) const MAX_TITLE_WORDS: usize = 4;
 
 fn memo(
     cache: &std::cell::RefCell<Vec<u8>>,

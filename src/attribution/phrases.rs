@@ -18,6 +18,7 @@ const LOOK_BACK: usize = 40;
 /// Tokens from a sentence's start to its verb across which a subject set off
 /// by an aside ("الوزير، الذي ...، قال") is still read.
 const ASIDE_REACH: usize = 80;
+use super::MAX_TITLE_WORDS;
 
 impl Attributor {
     /// A word that may be part of a person's name: not a function word,
@@ -445,11 +446,14 @@ impl Attributor {
         if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
             return None;
         }
+        // Back over the words right before the verb, but not past another
+        // reporting verb ("تروي تجربتها فقالت": that verb's object).
         let mut k = verb;
         while k > a
             && doc.is_word(k - 1)
             && !self.is_stop(doc.word(k - 1))
             && !self.complementizer_at(doc, k - 1)
+            && self.verb_at(doc, k - 1, verb).is_none()
             && verb - k < 5
         {
             k -= 1;
@@ -466,7 +470,7 @@ impl Attributor {
         }
         let from = verb.saturating_sub(6).max(a);
         if let Some(t) = (from..verb).find(|&k| self.title_at(doc, k))
-            && (t..verb).all(|k| doc.is_word(k))
+            && (t..verb).all(|k| doc.is_word(k) && !self.stop_at(doc, k, doc.word(k)))
         {
             let w = doc.word(t);
             let skip = if w.starts_with('ل') && !w.starts_with("لل") {
@@ -650,6 +654,9 @@ impl Attributor {
         let mut start = None;
         for (n, &k) in toks.iter().enumerate().skip(closed.max(office)) {
             let w = doc.word(k);
+            if self.within_title(doc, k) {
+                continue;
+            }
             // "رئيس الهيئة الملكية للجبيل وينبع": a last word joined by و
             // is a place coordinated in the role; a name has more words
             // ("وزير الخارجية وليد المعلم").
@@ -685,6 +692,16 @@ impl Attributor {
             last: toks[end - 1],
             skip: 0,
         }
+    }
+
+    /// Whether token `k` belongs to a title phrase begun before it: one of
+    /// its words, or the noun completing a phrase that ends in construct
+    /// ("أمير منطقة تبوك": تبوك is the office's, not a name).
+    pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
+        (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
+            let n = self.title_words_at(doc, t);
+            t + n > k || (n >= 2 && t + n == k && !super::sources::is_definite(doc.word(k - 1)))
+        })
     }
 
     /// "عن X" after a source: whom that source was passing on.
