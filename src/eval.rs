@@ -336,11 +336,14 @@ fn first_named(d: &Doc, e: usize) -> Option<Range> {
         .or_else(|| d.sources[e].1.iter().min().copied())
 }
 
-/// Two entities are the same when both carry the same gazetteer name, or
-/// when each lists, among its mentions, the place where the other was first
-/// named. A link that points at the wrong antecedent is caught even when its
-/// own words are right; so is an entity that swallowed another (its first
-/// name is not the other's), or one split off (it lacks the first name).
+/// Two entities are the same when both carry the same gazetteer name, when
+/// they were first named at the same place, or when the predicted entity
+/// lists among its mentions the place where the gold one was first named,
+/// and no other gold entity's. A link that points at the wrong antecedent is
+/// caught even when its own words are right; so is an entity split off (it
+/// lacks that first name) or the link meant for an entity another swallowed.
+/// Gold lists the mentions where an entity is a source; a prediction may
+/// list more (a name in passing), and those do not count against it.
 fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
     let (Some(pe), Some(ge)) = (pe, ge) else {
         return false;
@@ -350,8 +353,12 @@ fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
     let (Some(pf), Some(gf)) = (first_named(p, pe), first_named(g, ge)) else {
         return named;
     };
-    let lists = |d: &Doc, e: usize, at: Range| mentions_of(d, e).any(|m| overlaps(m, at));
-    named || overlaps(pf, gf) || (lists(g, ge, pf) && lists(p, pe, gf))
+    let holds = |at: Range| mentions_of(p, pe).any(|m| overlaps(m, at));
+    let others = (0..g.sources.len())
+        .filter(|&o| o != ge)
+        .filter_map(|o| first_named(g, o))
+        .any(|at| !overlaps(at, gf) && holds(at));
+    named || overlaps(pf, gf) || (holds(gf) && !others)
 }
 
 /// An entity's listed mentions and the source spans of the links to it.
@@ -591,4 +598,73 @@ pub fn run(gold: &Path, pred: &Path) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document whose entities have these mentions, and one claim per
+    /// `(cue, entity)` link, each with its source phrase unnamed.
+    fn doc(entities: &[&[Range]], links: &[(Range, usize)]) -> Doc {
+        Doc {
+            id: "d".into(),
+            sources: entities
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (format!("e{i}"), m.to_vec(), None))
+                .collect(),
+            claims: links
+                .iter()
+                .map(|&(cue, e)| GoldClaim {
+                    start: cue[1] + 1,
+                    end: cue[1] + 5,
+                    basis: Basis::Attributed,
+                    chain: vec![GoldLink {
+                        cue: Some(cue),
+                        stance: None,
+                        source: None,
+                        reference: Some(format!("e{e}")),
+                    }],
+                })
+                .collect(),
+            text: BTreeMap::new(),
+        }
+    }
+
+    fn resolved(pred: &Doc, gold: &Doc) -> f64 {
+        let mut r = Report::default();
+        score_doc(pred, gold, &mut r);
+        r.resolved_source.tp
+    }
+
+    // Two people: A named at 0, B named at 50; "وأضاف" at 100 and 200.
+    const A: &[Range] = &[[0, 5]];
+    const B: &[Range] = &[[50, 55]];
+
+    #[test]
+    fn a_name_in_passing_does_not_count_against_the_right_entity() {
+        let gold = doc(&[A, B], &[([100, 105], 0), ([200, 205], 1)]);
+        // The prediction also lists B named in passing at 30, before gold's
+        // first source mention of B.
+        let pred = doc(
+            &[A, &[[30, 35], [50, 55]]],
+            &[([100, 105], 0), ([200, 205], 1)],
+        );
+        assert_eq!(resolved(&pred, &gold), 2.0);
+    }
+
+    #[test]
+    fn the_wrong_antecedent_a_merge_and_a_split_are_misses() {
+        let gold = doc(&[A, B], &[([100, 105], 0), ([200, 205], 1)]);
+        let wrong = doc(&[A, B], &[([100, 105], 0), ([200, 205], 0)]);
+        assert_eq!(resolved(&wrong, &gold), 1.0);
+        // One entity holding both first names stands for the one it was
+        // first named as; the link meant for the other misses.
+        let merged = doc(&[&[[0, 5], [50, 55]]], &[([100, 105], 0), ([200, 205], 0)]);
+        assert_eq!(resolved(&merged, &gold), 1.0);
+        // An entity that lacks B's first name is not B.
+        let split = doc(&[A, B, &[[150, 155]]], &[([100, 105], 0), ([200, 205], 2)]);
+        assert_eq!(resolved(&split, &gold), 1.0);
+    }
 }

@@ -683,10 +683,18 @@ impl Attributor {
             }
         }
         let Some(start) = start else { return np };
-        let end = toks[start + 1..]
-            .iter()
-            .position(|&k| title(k))
-            .map_or(toks.len(), |p| start + 1 + p);
+        // The name ends at the next title, at a definite verbal noun
+        // ("عبدالله بن فهد التهنئة لخادم ...": the object after it), or at
+        // a bare word after the family name ("عبدالله الشربتلي بمركز").
+        let surname = |k: usize| definite(k) && doc.word(k) != "ال";
+        let end = (start + 1..toks.len())
+            .find(|&n| {
+                let k = toks[n];
+                title(k)
+                    || (definite(k) && doc.ends_with_ta_marbuta(k))
+                    || (surname(toks[n - 1]) && !definite(k))
+            })
+            .unwrap_or(toks.len());
         Np {
             first: toks[start],
             last: toks[end - 1],

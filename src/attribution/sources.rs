@@ -267,7 +267,10 @@ impl SourceLexicon {
         };
         // The gazetteer wins wherever the name stands in the phrase.
         let head_is_outlet = self.is_outlet_head(first);
-        for i in 0..words.len() {
+        // "الفارس عبدالله": a title first is a person's, though فارس names
+        // an agency too.
+        let from = usize::from(self.is_title(first) && !head_is_outlet);
+        for i in from..words.len() {
             if let Some((o, _)) = self.outlet_at(words, i, head_is_outlet || i == 0) {
                 r.kind = SourceKind::Outlet;
                 r.canonical = Some(self.canonical(o).to_string());
