@@ -286,6 +286,20 @@ fn general_rules_of_local_press() {
         chain_of(&a, "بلاده تدعم").last().map(String::as_str),
         Some("علي الكعبي")
     );
+    // A role in apposition to a name is the person's; the role alone later
+    // resolves to them, and so does their official page.
+    let a = article(
+        "قال المتحدث الرسمي للقوات البحرية، العقيد سامي الزهراني، إن المناورة انتهت.\nوأضاف المتحدث العسكري أن السفن عادت.\nوأغلقت الموانئ، وفق ما جاء على الصفحة الرسمية للمتحدث العسكري.",
+    );
+    assert_eq!(chain_of(&a, "السفن عادت"), ["سامي الزهراني"]);
+    assert_eq!(chain_of(&a, "وأغلقت الموانئ"), ["سامي الزهراني"]);
+    // A participle right after an accusative noun is its adjective.
+    let a = article("قال القائد إن القوات فرضت طوقا أمنيًا مشددًا حول المدينة.");
+    assert!(a.claims.iter().all(|c| {
+        c.chain
+            .iter()
+            .all(|l| l.cue.as_ref().is_none_or(|c| c.text != "مشددًا"))
+    }));
     // Members of a body are people, not the body.
     let a = article("ونقلت الصحيفة عن ثلاثة أعضاء في البرلمان أن التصويت تأجل.");
     let members = a.sources.iter().find(|s| s.name.contains("أعضاء"));

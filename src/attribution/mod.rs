@@ -339,14 +339,28 @@ impl Attributor {
                 last: end,
                 skip: 0,
             };
-            let name = self.person_name(doc, phrase);
+            let mut name = self.person_name(doc, phrase);
+            // "المتحدث الرسمي للقوات المسلحة، العميد محمد سمير، إن": the
+            // name in apposition after a comma holds the role.
+            let mut role_end = name.first;
+            if name.first == i
+                && doc.is_comma(end + 1)
+                && let Some(apposed) =
+                    self.apposed_name(doc, end + 1, self.apposition_end(doc, end + 2))
+            {
+                name = apposed;
+                role_end = end + 1;
+            }
             if name.first > i && !self.sources.relational_title(&doc.np_words(phrase)) {
                 let words: Vec<&str> = doc.np_words(name);
                 let (s, e) = doc.span(name.first, name.last, 0);
                 // "المعارض لنظام الرئيس الروسي X": each title in the phrase
                 // opens a role of X ("الرئيس الروسي" as well).
-                for t in (i..name.first).filter(|&t| self.title_at(doc, t)) {
-                    let role: Vec<&str> = (t..name.first).map(|x| doc.word(x)).collect();
+                for t in (i..role_end).filter(|&t| self.title_at(doc, t)) {
+                    let role: Vec<&str> = (t..role_end)
+                        .filter(|&x| doc.is_word(x))
+                        .map(|x| doc.word(x))
+                        .collect();
                     reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
                 i = name.last + 1;

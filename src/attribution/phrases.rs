@@ -436,6 +436,14 @@ impl Attributor {
         })
     }
 
+    /// Where a phrase in apposition starting at `k` ends: the next comma,
+    /// complementizer or colon, within six words.
+    pub(super) fn apposition_end(&self, doc: &Doc, k: usize) -> usize {
+        (k..(k + 7).min(doc.toks.len()))
+            .find(|&x| doc.is_comma(x) || doc.punct(x, ':') || self.complementizer_at(doc, x))
+            .unwrap_or(k)
+    }
+
     /// A subject before its verb: the words right before it ("لافروف ذكر"),
     /// a titled name ("سبق لوزير الخارجية سيرغي لافروف وذكر"), the subject of
     /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the
@@ -562,6 +570,23 @@ impl Attributor {
             h += 1;
         }
         let head = doc.word(h);
+        // "الصفحة الرسمية للمتحدث العسكري": the account's owner speaks.
+        if self.sources.is_account(head)
+            && let Some(o) = (h + 1..=np.last).find(|&o| doc.word(o).starts_with('ل'))
+        {
+            // "للمتحدث" keeps its letters (ل + ال); "لوزير" drops the ل.
+            let skip = if doc.word(o).starts_with("لل") {
+                0
+            } else {
+                'ل'.len_utf8() as u32
+            };
+            let owner = Np {
+                first: o,
+                last: np.last,
+                skip,
+            };
+            return vec![link(Speaker::Phrase(owner), agreement)];
+        }
         let pronoun = ["ها", "هم", "ه"].into_iter().find(|p| {
             doc.ends_with_ha(h)
                 && head

@@ -670,6 +670,15 @@ impl Attributor {
     ) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
+        // "طوقا أمنيا مشددا": right after a noun with the accusative
+        // tanween, the participle agrees with it as an adjective.
+        let adjective = hit.first > a && !doc.is_comma(hit.first - 1) && {
+            let (s, e) = doc.span(hit.first - 1, hit.first - 1, 0);
+            doc.raw[s..e].contains('\u{064B}')
+        };
+        if adjective {
+            return None;
+        }
         let (cs, ce, quote) = match comp {
             Some(c) => self.content_from(at, comp.unwrap_or(c)),
             None => self.participle_object(at, hit)?,

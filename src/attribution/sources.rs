@@ -49,6 +49,7 @@ pub struct SourceLexicon {
     official: Vec<Vec<String>>,
     group: HashSet<String>,
     document: HashSet<String>,
+    accounts: HashSet<String>,
     person_titles: HashSet<String>,
     /// First words of titles of several words, so that a phrase is looked
     /// for only where one can start.
@@ -144,6 +145,7 @@ impl SourceLexicon {
             official: lex.official.iter().map(|o| folded_words(o)).collect(),
             group: folded_set(&lex.group),
             document: folded_set(&lex.document),
+            accounts: folded_set(&lex.accounts),
             person_titles: folded_set(&lex.person_titles),
             title_heads: lex
                 .person_titles
@@ -168,6 +170,11 @@ impl SourceLexicon {
             || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
             || readings(w).any(|r| set.contains(r))
             || set.contains(bare(w))
+    }
+
+    /// A page or account someone publishes on ("الصفحة الرسمية لـ").
+    pub fn is_account(&self, w: &str) -> bool {
+        Self::in_set(&self.accounts, w)
     }
 
     pub fn is_outlet_head(&self, w: &str) -> bool {

@@ -143,6 +143,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub document: Vec<String>,
     #[serde(default)]
+    pub accounts: Vec<String>,
+    #[serde(default)]
     pub person_titles: Vec<String>,
     #[serde(default)]
     pub anaphors: Vec<Anaphor>,
@@ -248,6 +250,7 @@ impl Lexicon {
         merge(&mut self.official, o.official, "official", &r);
         merge(&mut self.group, o.group, "group", &r);
         merge(&mut self.document, o.document, "document", &r);
+        merge(&mut self.accounts, o.accounts, "accounts", &r);
         merge(
             &mut self.person_titles,
             o.person_titles,
