@@ -178,6 +178,25 @@ impl Attributor {
     /// The source phrase starting at token `i` (the subject after a verb or the
     /// object of a prepositional cue), and the token after it.
     pub(super) fn np_at(&self, doc: &Doc, i: usize, to: usize, skip: u32) -> Option<(Np, usize)> {
+        // "وأشار "النقير" إلى أن": a short name in quotation marks.
+        if doc.punct(i, '"')
+            && let Some(close) = (i + 2..(i + 5).min(to)).find(|&k| doc.punct(k, '"'))
+            && (i + 1..close).all(|k| {
+                doc.is_word(k) && !self.is_stop(doc.word(k)) && !self.cue_starts(doc, k)
+            })
+            // Not a quoted adverb: "جزموا "بثقة عالية" أن".
+            && !(close > i + 2 && doc.word(i + 1).starts_with(['ب', 'ل', 'ك']))
+            && (doc.is_word(close + 1) && self.is_stop(doc.word(close + 1))
+                || self.complementizer_at(doc, close + 1)
+                || doc.is_comma(close + 1))
+        {
+            let np = Np {
+                first: i + 1,
+                last: close - 1,
+                skip: 0,
+            };
+            return Some((np, close + 1));
+        }
         let mut k = i;
         while k < to && doc.is_word(k) && self.adverbs.contains(doc.word(k)) {
             k += 1;
@@ -380,11 +399,8 @@ impl Attributor {
     /// (a comma, a colon or quote, the complement, a cue, an addressee).
     pub(super) fn titled_name_after(&self, doc: &Doc, np: Np, limit: usize) -> Option<Np> {
         // "المتحدث الإعلامي ... بمنطقة عسير، سعيد بن عبد الله النقير قائلا:".
-        let from = if doc.is_comma(np.last + 1) {
-            np.last + 2
-        } else {
-            np.last + 1
-        };
+        let apposed = doc.is_comma(np.last + 1);
+        let from = np.last + 1 + usize::from(apposed);
         let limit = limit.min(from + 14);
         let boundary = (from..limit).find(|&k| {
             doc.is_comma(k)
@@ -429,7 +445,8 @@ impl Attributor {
                 || self.is_stop(w)
                 || w.starts_with(['ب', 'ل'])
         });
-        (bare_seen && (2..=6).contains(&words) && s > from && complement_only).then_some(Np {
+        let after_title = s > from || apposed;
+        (bare_seen && (2..=6).contains(&words) && after_title && complement_only).then_some(Np {
             first: s,
             last: boundary - 1,
             skip: 0,
