@@ -554,6 +554,12 @@ impl Attributor {
             r.kind = crate::model::SourceKind::Person;
             r.number = Some(crate::lexicon::Number::Sg);
         }
+        // "المدرب السابق لمنتخب انجلترا": a title phrase with no name in it
+        // is a role, all of it.
+        let words = doc.np_words(np).len();
+        if r.role_words > 0 && r.role_words < words && self.person_name(doc, np).first == np.first {
+            r.role_words = words;
+        }
         r
     }
 
@@ -694,9 +700,11 @@ impl Attributor {
         let closed = toks.iter().position(|&k| definite(k)).unwrap_or(0);
         let office = self.title_words_at(doc, toks[0]);
         let mut start = None;
+        // The noun a prepositional noun of the role governs ("لمنتخب انجلترا").
+        let mut governed = false;
         for (n, &k) in toks.iter().enumerate().skip(closed.max(office)) {
             let w = doc.word(k);
-            if self.within_title(doc, k) {
+            if self.within_title(doc, k) || std::mem::take(&mut governed) {
                 continue;
             }
             // "رئيس الهيئة الملكية للجبيل وينبع": a last word joined by و
@@ -714,15 +722,24 @@ impl Attributor {
             // word follows ("لعمار الخيرية", not "لوريتا لينش") or when ل is
             // joined to a Latin name ("لـGSMA"); ب when more of the phrase
             // follows ("بأمانة المنطقة", not "بشار الأسد").
+            // So is ل after an adjective of a definite title ("المدرب السابق
+            // لمنتخب انجلترا"; but "المدرب لوران بلان", and after a title in
+            // construct, "وزيرة العدل لوريتا لينش").
             let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
+            let after_adjective = n > 1
+                && definite(toks[n - 1])
+                && definite(toks[n - 2])
+                && !title(toks[n - 1]);
             let prepositional = (after_lam.is_some()
                 && (toks.get(n + 1).is_some_and(|&x| definite(x))
+                    || after_adjective
                     || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
                 || (w.starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
             if !prepositional {
                 start = Some(n);
                 break;
             }
+            governed = !definite(k);
         }
         let Some(start) = start else { return np };
         // The name ends at the next title, at a definite verbal noun
