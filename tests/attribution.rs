@@ -249,6 +249,17 @@ fn general_rules_of_local_press() {
         "وقال نائب الممثل الخاص للأمين العام في اليمن جون سميث في بيان اليوم إن الإصلاحات ضرورية.",
     );
     assert_eq!(span_of(&a, "الإصلاحات ضرورية"), ["جون سميث"]);
+    let a = article(
+        "وقال أستاذ القانون في جامعة القاهرة أحمد سالم إن الحكم نهائي. وأضاف سالم أن الطعن ممكن.",
+    );
+    assert_eq!(span_of(&a, "الحكم نهائي"), ["أحمد سالم"]);
+    assert_eq!(chain_of(&a, "الطعن ممكن"), ["أحمد سالم"]);
+    // After أن the subject comes first; what follows the verb is its object.
+    let a = article("وقالت الوزيرة إن الحكومة تتهم الشركة بالاحتيال.");
+    assert_eq!(span_of(&a, "بالاحتيال"), ["الوزيرة", "الحكومة"]);
+    // A short quoted name after the verb is its subject.
+    let a = article("وقال الطبيب خالد النمر إن الحالة مستقرة. وأشار «النمر» إلى أن العلاج يستمر.");
+    assert_eq!(chain_of(&a, "العلاج يستمر"), ["خالد النمر"]);
     // A verbal noun after a preposition is no report.
     let a = article("وأشار الوزير إلى نقل المراكز عن مواقعها السابقة.");
     assert!(a.claims.iter().all(|c| {

@@ -402,7 +402,7 @@ impl Attributor {
         let apposed = doc.is_comma(np.last + 1);
         let from = np.last + 1 + usize::from(apposed);
         let limit = limit.min(from + 14);
-        let boundary = (from..limit).find(|&k| {
+        let boundary = (from..=limit).find(|&k| {
             doc.is_comma(k)
                 || doc.punct(k, ':')
                 || doc.punct(k, '"')
@@ -416,6 +416,7 @@ impl Attributor {
         // family name may carry the article ("الصفيان", "آل غالب الشريف").
         let mut s = boundary;
         let mut bare_seen = false;
+        let mut family = 0;
         while s > from {
             let k = s - 1;
             let w = doc.word(k);
@@ -428,23 +429,40 @@ impl Attributor {
                 break;
             }
             let definite = super::sources::is_definite(w) && w != "ال";
-            if definite && bare_seen {
+            // At most two family names with the article ("آل غالب الشريف"),
+            // not "العام الدراسي الجديد".
+            family += usize::from(definite);
+            if definite && (bare_seen || family > 2) {
                 break;
             }
             bare_seen |= !definite;
             s = k;
         }
-        let words = boundary - s;
+        // A name opens with no preposition ("لبدء العام"), بن aside.
+        while s < boundary && doc.word(s).starts_with(['ب', 'ل']) && doc.word(s) != "بن" {
+            s += 1;
+        }
         // Only a name the title's complement leads to: what stands between
         // is a prepositional or definite phrase ("في العراق", "بأمانة
-        // المنطقة"), not more words of a name.
+        // المنطقة"), not more words of a name nor a relative clause
+        // ("بالجهود التي بذلت ... وشركة أرامكو").
         let complement_only = (from..s).all(|k| {
             let w = doc.word(k);
             !doc.is_word(k)
                 || super::sources::is_definite(w)
                 || self.is_stop(w)
                 || w.starts_with(['ب', 'ل'])
-        });
+                // "في جامعة القاهرة": a noun in construct.
+                || doc.ends_with_ta_marbuta(k)
+        }) && !(from..s).any(|k| self.appositions.contains(doc.word(k)));
+        // Right after a preposition the run opens with its object: "في
+        // لندن جون سميث", "في جامعة كورنيل ينس اوهلين" (a noun in ة governs
+        // one more word).
+        if s > from && self.is_stop(doc.word(s - 1)) && boundary - s > 2 {
+            let governs = doc.ends_with_ta_marbuta(s);
+            s += 1 + usize::from(governs && boundary - s > 3);
+        }
+        let words = boundary - s;
         let after_title = s > from || apposed;
         (bare_seen && (2..=6).contains(&words) && after_title && complement_only).then_some(Np {
             first: s,
@@ -726,10 +744,8 @@ impl Attributor {
             // لمنتخب انجلترا"; but "المدرب لوران بلان", and after a title in
             // construct, "وزيرة العدل لوريتا لينش").
             let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
-            let after_adjective = n > 1
-                && definite(toks[n - 1])
-                && definite(toks[n - 2])
-                && !title(toks[n - 1]);
+            let after_adjective =
+                n > 1 && definite(toks[n - 1]) && definite(toks[n - 2]) && !title(toks[n - 1]);
             let prepositional = (after_lam.is_some()
                 && (toks.get(n + 1).is_some_and(|&x| definite(x))
                     || after_adjective

@@ -264,7 +264,17 @@ impl Attributor {
             return None;
         }
         let after_verb = hit.last + 1;
-        let mut subject = self.np_at(doc, after_verb, b, 0);
+        // "ان الحكومة الامريكية تتهم روف": after أن the subject comes
+        // first, and what follows the verb is its object.
+        let fronted = (hit.first.saturating_sub(6).max(a)..hit.first)
+            .rev()
+            .find(|&c| self.complementizer_at(doc, c))
+            .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
+            .filter(|&(np, next)| next == hit.first && self.names_source(doc, np));
+        let mut subject = match fronted {
+            Some((np, _)) => Some((np, after_verb)),
+            None => self.np_at(doc, after_verb, b, 0),
+        };
         if no_comment && let Some((np, _)) = &mut subject {
             // "ورفض محامي فلين التعليق": the phrase stops at the complement.
             if let Some(c) = (np.first..=np.last).find(|&k| self.complement_at(doc, hit, k)) {
