@@ -260,6 +260,11 @@ fn general_rules_of_local_press() {
     // A short quoted name after the verb is its subject.
     let a = article("وقال الطبيب خالد النمر إن الحالة مستقرة. وأشار «النمر» إلى أن العلاج يستمر.");
     assert_eq!(chain_of(&a, "العلاج يستمر"), ["خالد النمر"]);
+    // Any title with the article points back to a person of its gender.
+    let a = article(
+        "قال خالد يوسف إن السوق هادئة. وقالت ليلى أحمد إن الأسعار مستقرة. وأضافت الباحثة أن الطلب يرتفع.",
+    );
+    assert_eq!(chain_of(&a, "الطلب يرتفع"), ["ليلى أحمد"]);
     // A verbal noun after a preposition is no report.
     let a = article("وأشار الوزير إلى نقل المراكز عن مواقعها السابقة.");
     assert!(a.claims.iter().all(|c| {

@@ -405,6 +405,16 @@ impl SourceLexicon {
                     .and_then(|r| self.anaphors.get(&format!("ا{r}")))
             })
             .cloned()
+            // Any title with the article points back to a person of its
+            // gender, as the listed ones do ("وقالت المدعية").
+            .or_else(|| {
+                (w.starts_with("ال") && self.is_title(w)).then(|| AnaphorRule {
+                    kinds: vec![SourceKind::Person, SourceKind::Anonymous],
+                    gender: gender_of_noun(w),
+                    number: Number::Sg,
+                    honors: Vec::new(),
+                })
+            })
     }
 }
 
