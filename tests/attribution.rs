@@ -265,6 +265,11 @@ fn general_rules_of_local_press() {
         "قال خالد يوسف إن السوق هادئة. وقالت ليلى أحمد إن الأسعار مستقرة. وأضافت الباحثة أن الطلب يرتفع.",
     );
     assert_eq!(chain_of(&a, "الطلب يرتفع"), ["ليلى أحمد"]);
+    // A broken plural is plural: "المصادر" points back to "مصادر".
+    let a = article(
+        "وقال الوزير إن الهدنة صامدة. وقالت مصادر من المعارضة إن القصف توقف. وأضافت المصادر أن الطريق فتح.",
+    );
+    assert_eq!(chain_of(&a, "الطريق فتح"), ["مصادر من المعارضة"]);
     // A verbal noun after a preposition is no report.
     let a = article("وأشار الوزير إلى نقل المراكز عن مواقعها السابقة.");
     assert!(a.claims.iter().all(|c| {

@@ -307,6 +307,13 @@ impl SourceLexicon {
         }
         r.number = Some(number_of_noun(head, h > 0));
         r.gender = Some(gender_of_noun(head));
+        // A broken plural the lexicon knows with the article: "مصادر" as
+        // "المصادر".
+        if !head.starts_with("ال")
+            && let Some(a) = self.anaphors.get(&format!("ال{head}"))
+        {
+            r.number = Some(a.number);
+        }
         let official = (h..words.len()).any(|i| self.official_at(words, i)) && !self.is_title(head);
         if self.is_anonymous_head(head) {
             r.kind = SourceKind::Anonymous;
