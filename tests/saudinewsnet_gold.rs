@@ -49,10 +49,11 @@ fn scores_on_reviewed_saudinewsnet_articles_hold() {
         r.cue.f1(),
         r.resolved_source.f1()
     );
-    // Floors at today's level (README); the targets (0.90, 0.85) are not met yet.
-    assert!(r.cue.f1() >= 0.86, "cue F1 {:.3}", r.cue.f1());
+    // The cue target (0.90) holds; resolved sources have a floor
+    // just under today's level (README), short of the 0.85 target.
+    assert!(r.cue.f1() >= 0.90, "cue F1 {:.3}", r.cue.f1());
     assert!(
-        r.resolved_source.f1() >= 0.54,
+        r.resolved_source.f1() >= 0.76,
         "resolved source F1 {:.3}",
         r.resolved_source.f1()
     );
