@@ -141,3 +141,21 @@ fn parallel_output_is_the_same_as_on_one_thread() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn validate_reads_a_directory_of_annotations() {
+    let run = isnad()
+        .arg("validate")
+        .arg(common::root().join("annotations"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{out}{err}");
+    assert_eq!(
+        out.lines().filter(|l| l.ends_with(": ok")).count(),
+        5,
+        "{out}"
+    );
+    assert!(err.contains("5 files checked, 0 with problems"), "{err}");
+}
