@@ -557,6 +557,20 @@ pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(v)
 }
 
+/// The annotation files of the paths given: files as they are, directories
+/// for the `.yaml` files they hold.
+pub fn annotation_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(yaml_files(p)?);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
 /// Score every gold file that has a prediction of the same name.
 pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, String> {
     let mut report = Report::default();

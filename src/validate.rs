@@ -35,15 +35,7 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
     }
     // A directory stands for the annotation files in it ("isnad validate
     // annotations/").
-    let mut expanded = Vec::new();
-    for f in files {
-        if f.is_dir() {
-            expanded.extend(crate::eval::yaml_files(f)?);
-        } else {
-            expanded.push(f.clone());
-        }
-    }
-    let files = &expanded;
+    let files = &crate::eval::annotation_files(files)?;
     let mut bad = 0;
     for file in files {
         let problems = match std::fs::read_to_string(file) {

@@ -9,20 +9,6 @@ use crate::model::{Annotation, Claim, Review, ReviewStatus, Verdict};
 use crate::output::atomic_write;
 use crate::yaml;
 
-/// The annotation files of the paths given: files as they are, directories
-/// for the `.yaml` files they hold.
-pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            out.extend(crate::eval::yaml_files(p)?);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
 pub fn load(path: &Path) -> Result<Annotation, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     yaml::from_str(&text).map_err(|e| {
@@ -44,7 +30,7 @@ pub fn save(path: &Path, ann: &Annotation) -> Result<(), String> {
 pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize), String> {
     let mut docs = Vec::new();
     let mut bad = 0;
-    for f in files(paths)? {
+    for f in crate::eval::annotation_files(paths)? {
         match load(&f) {
             Ok(a) => docs.push((f, a)),
             Err(e) => {
@@ -60,7 +46,7 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize)
 /// directory PATH that has it.
 pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), String> {
     let mut hits = Vec::new();
-    for f in files(&[path.to_path_buf()])? {
+    for f in crate::eval::annotation_files(&[path.to_path_buf()])? {
         let Ok(ann) = load(&f) else { continue };
         if let Some(i) = ann.claims.iter().position(|c| c.id == claim) {
             hits.push((f, ann, i));
