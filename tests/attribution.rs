@@ -325,6 +325,18 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "وأغلقت الموانئ",
         Expect::Entities(&["سامي الزهراني"]),
     ),
+    (
+        "a body's noun must be in its antecedent's name",
+        "أعلنت وزارة الداخلية أن الطرق مغلقة. ونفى الجيش في بيان صحة هذه الأنباء.",
+        "صحة هذه الأنباء",
+        Expect::Entities(&["الجيش"]),
+    ),
+    (
+        "a phrase ends at a noun with a plural pronoun",
+        "ونقلت قناة العربية عن شهود عيان قولهم إن الانفجار كان قويا.",
+        "الانفجار كان قويا",
+        Expect::Spans(&["قناة العربية", "شهود عيان"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

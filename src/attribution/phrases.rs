@@ -265,7 +265,7 @@ impl Attributor {
                         && (self.addressee_at(doc, k, to).is_some()
                             || self.cue_starts(doc, k)
                             || self.is_content_noun(w)
-                            || self.possessed_noun(doc, k, true))
+                            || self.possessed_noun(doc, k, !plural_pronoun(w)))
                     {
                         break;
                     }
@@ -816,4 +816,13 @@ impl Attributor {
         link.cue = Some((cue, span.0, span.1));
         Some((link, next))
     }
+}
+
+/// A word ending in a pronoun that is never a name's ending ("قولهم",
+/// "تجربتها"; unlike ه, which ends عبدالله too).
+fn plural_pronoun(w: &str) -> bool {
+    ["هم", "هما", "هن", "ها"].iter().any(|p| {
+        w.strip_suffix(p)
+            .is_some_and(|s| crate::text::has_chars(s, 3))
+    })
 }

@@ -306,9 +306,36 @@ impl Registry {
                         })
                 })
             };
-            if let Some(e) =
-                self.most_recent(|e| kinds.contains(&e.kind) && e.cited && number_ok(e) && fits(e))
-            {
+            // "الجيش" is not any official body: a body's noun must be in its
+            // antecedent's name ("الوزارة" after "وزارة الداخلية").
+            let head = words.first().map(|w| bare(w)).unwrap_or("");
+            let names_head = |e: &Entity| {
+                e.key.iter().any(|k| k == head)
+                    || e.aliases.iter().chain([&e.name]).any(|a| {
+                        crate::text::fold_str(a)
+                            .split_whitespace()
+                            .any(|w| bare(w) == head)
+                    })
+            };
+            let body_fits = |e: &Entity| kinds != [SourceKind::Official] || names_head(e);
+            // "الوزير" is not the coach named before: a person known by
+            // another title is not this one.
+            let role_fits = |e: &Entity| {
+                r.role_words == 0
+                    || e.kind != SourceKind::Person
+                    || e.roles.is_empty()
+                    || e.roles
+                        .iter()
+                        .any(|ro| ro.first().is_some_and(|t| same_name_word(t, head)))
+            };
+            if let Some(e) = self.most_recent(|e| {
+                kinds.contains(&e.kind)
+                    && e.cited
+                    && number_ok(e)
+                    && fits(e)
+                    && body_fits(e)
+                    && role_fits(e)
+            }) {
                 return e;
             }
             return self.add(r.kind, display, key_of(words), r);
