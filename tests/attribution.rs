@@ -337,6 +337,18 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "الانفجار كان قويا",
         Expect::Spans(&["قناة العربية", "شهود عيان"]),
     ),
+    (
+        "a document after عن is the topic of a verb that does not quote",
+        "أعلن المتحدث باسم وزارة الصحة الدكتور محمد العبدالعالي عن تسجيل 120 إصابة جديدة.",
+        "تسجيل 120 إصابة",
+        Expect::Spans(&["محمد العبدالعالي"]),
+    ),
+    (
+        "the outlet spoken to is named without its quotation marks",
+        "وصرح مصدر أمني لـ\"الشرق الأوسط\" بأن التحقيقات جارية.",
+        "التحقيقات جارية",
+        Expect::Spans(&["الشرق الأوسط", "مصدر أمني"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

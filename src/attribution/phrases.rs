@@ -118,14 +118,15 @@ impl Attributor {
             None => return None,
         };
         let mut last = *toks.get(used.max(1) - 1)?;
-        // The mark that closes a quoted name (لـ"سي أن أن"), not one that
-        // opens the words said after it.
-        let open_marks = (i..=last).filter(|&k| doc.punct(k, '"')).count();
+        // "لـ«الشرق الأوسط»": the outlet's words, without the bare ل or the
+        // marks around them.
+        let first = if rest.is_empty() { *toks.first()? } else { i };
+        // The mark that closes a quoted name inside the phrase (لقناة
+        // "الجزيرة"), not one that opens the words said after it.
+        let open_marks = (first..=last).filter(|&k| doc.punct(k, '"')).count();
         if open_marks % 2 == 1 && doc.punct(last + 1, '"') {
             last += 1;
         }
-        // "لـ«الشرق الأوسط»": the outlet's words, without the bare ل.
-        let first = if rest.is_empty() { *toks.first()? } else { i };
         Some(Np {
             first,
             last,

@@ -323,11 +323,13 @@ impl Attributor {
                 return true;
             };
             let r = self.read_np(doc, np);
+            // "أعلن الوزير عن تسجيل 120 إصابة": a document after عن is
+            // the topic unless the verb quotes.
             quotes
                 || r.canonical.is_some()
                 || r.anaphor.is_some()
                 || r.role_words > 0
-                || (r.listed && r.kind != SourceKind::Person)
+                || (r.listed && !matches!(r.kind, SourceKind::Person | SourceKind::Document))
         });
         if !no_comment && let Some((link, next)) = cited {
             inner.push(link);
