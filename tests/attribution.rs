@@ -349,6 +349,30 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "التحقيقات جارية",
         Expect::Spans(&["الشرق الأوسط", "مصدر أمني"]),
     ),
+    (
+        "a bare word after a definite noun that is no title starts the object",
+        "وفي السياق ذاته، أعلنت الشرطة اعتقال ثلاثة مشتبه بهم.",
+        "اعتقال ثلاثة",
+        Expect::Spans(&["الشرطة"]),
+    ),
+    (
+        "a counterpart is a relation: the phrase is its subject",
+        "وقال الوزير الأمريكي إن الحوار ممكن. وبدوره، قال نظيره الروسي سيرغي لافروف إن موسكو مستعدة للحوار.",
+        "موسكو مستعدة",
+        Expect::Spans(&["نظيره الروسي سيرغي لافروف"]),
+    ),
+    (
+        "عدم ذكر is a verbal noun; the words said follow قولهم",
+        "ونقلت صحيفة \"نيويورك تايمز\" عن مسؤولين أمريكيين، طلبوا عدم ذكر أسمائهم، قولهم إن المحادثات متعثرة.",
+        "المحادثات متعثرة",
+        Expect::Spans(&["صحيفة \"نيويورك تايمز\"", "مسؤولين أمريكيين"]),
+    ),
+    (
+        "على after a name is the preposition, not the name علي",
+        "وكتب الرئيس السابق دونالد ترامب على منصة \"تروث سوشيال\" أن الانتخابات مزورة.",
+        "الانتخابات مزورة",
+        Expect::Entities(&["دونالد ترامب"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

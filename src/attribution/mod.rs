@@ -34,7 +34,7 @@ pub struct Attributor {
     adverbs: HashSet<String>,
     appositions: HashSet<String>,
     subordinators: HashSet<String>,
-    bare_prepositions: HashSet<String>,
+    noun_governors: HashSet<String>,
     content_nouns: HashSet<String>,
 }
 
@@ -256,7 +256,7 @@ impl Attributor {
             adverbs: set(&lex.adverbs),
             appositions: set(&lex.appositions),
             subordinators: set(&lex.subordinators),
-            bare_prepositions: set(&lex.bare_prepositions),
+            noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
         }
     }
@@ -323,7 +323,7 @@ impl Attributor {
             }
             let ends_phrase = |k: usize| {
                 let w = doc.word(k);
-                (self.is_stop(w) && w != "علي")
+                self.stop_at(doc, k, w)
                     || self.is_complementizer(w)
                     || self.appositions.contains(w)
                     || self.cue_starts(doc, k)
@@ -451,11 +451,12 @@ impl Attributor {
         // "إضافة" folds to "اضافه", which reads as "اضاف" + ه: a verb never
         // ends in ة, so such a token is a noun.
         hits.retain(|h| h.kind != CueKind::Verb || !doc.ends_with_ta_marbuta(h.first));
-        // "إلى نقل حدود المركز": after a preposition, a verbal noun.
+        // "إلى نقل حدود المركز", "عدم ذكر": after a word that governs a
+        // noun, a verbal noun.
         hits.retain(|h| {
             !matches!(h.kind, CueKind::Verb | CueKind::NoComment)
                 || h.first == a
-                || !self.bare_prepositions.contains(doc.word(h.first - 1))
+                || !self.after_noun_governor(doc, h.first)
         });
         let mut reports: Vec<Report> = Vec::new();
         let mut consumed = vec![false; hits.len()];

@@ -42,7 +42,7 @@ impl Attributor {
 
     /// A stop word at token `k`, telling the name علي from the preposition
     /// على, which folding writes alike.
-    fn stop_at(&self, doc: &Doc, k: usize, w: &str) -> bool {
+    pub(super) fn stop_at(&self, doc: &Doc, k: usize, w: &str) -> bool {
         if !self.is_stop(w) {
             return false;
         }
@@ -78,8 +78,16 @@ impl Attributor {
     /// A reporting verb (not a phrase) at token `k`.
     pub(super) fn verb_at(&self, doc: &Doc, k: usize, to: usize) -> Option<CueHit> {
         self.cues.at(&doc.f.folded, &doc.toks, k, to).filter(|h| {
-            matches!(h.kind, CueKind::Verb | CueKind::NoComment) && !doc.ends_with_ta_marbuta(k)
+            matches!(h.kind, CueKind::Verb | CueKind::NoComment)
+                && !doc.ends_with_ta_marbuta(k)
+                && !self.after_noun_governor(doc, k)
         })
+    }
+
+    /// Whether token `k` follows a word that governs a noun ("إلى نقل",
+    /// "عدم ذكر"): a cue verb's letters there are its verbal noun.
+    pub(super) fn after_noun_governor(&self, doc: &Doc, k: usize) -> bool {
+        k > 0 && doc.is_word(k - 1) && self.noun_governors.contains(doc.word(k - 1))
     }
 
     /// An outlet spoken to: لرويترز, لـ«الشرق الأوسط», لشبكة "سي أن أن",
@@ -262,11 +270,27 @@ impl Attributor {
                     }
                     // "واختتم أمين عام غرفة مكة كلمته": the possessed noun is
                     // the verb's object, after the subject.
-                    if words > 0
-                        && (self.addressee_at(doc, k, to).is_some()
-                            || self.cue_starts(doc, k)
-                            || self.is_content_noun(w)
-                            || self.possessed_noun(doc, k, !plural_pronoun(w)))
+                    // "أعلنت الشرطة اعتقال ...": in a phrase that is no title's,
+                    // a bare word after a definite noun is no adjective of it
+                    // (adjectives take the article too) and starts the object.
+                    let after_definite = words > 0
+                        && !titled
+                        && k > first
+                        && doc.is_word(k - 1)
+                        && doc.word(k - 1) != "ال"
+                        && super::sources::is_definite(doc.word(k - 1))
+                        && !self.title_at(doc, k - 1)
+                        && !self.within_title(doc, k - 1)
+                        && !doc.word(k - 1).ends_with('ي')
+                        && !super::sources::is_definite(w)
+                        && !w.starts_with(['ب', 'ل', 'و'])
+                        && inner_left.is_none();
+                    if after_definite
+                        || words > 0
+                            && (self.addressee_at(doc, k, to).is_some()
+                                || self.cue_starts(doc, k)
+                                || self.is_content_noun(w)
+                                || self.possessed_noun(doc, k, !plural_pronoun(w)))
                     {
                         break;
                     }
@@ -387,6 +411,8 @@ impl Attributor {
         let names = e - s <= 4
             && (s..e).all(|k| {
                 self.name_like(doc.word(k))
+                    && !plural_pronoun(doc.word(k))
+                    && !self.is_content_noun(doc.word(k))
                     && self.addressee_at(doc, k, e).is_none()
                     && self.cues.at(&doc.f.folded, &doc.toks, k, e).is_none()
             });

@@ -169,7 +169,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub subordinators: Vec<String>,
     #[serde(default)]
-    pub bare_prepositions: Vec<String>,
+    pub noun_governors: Vec<String>,
     #[serde(default)]
     pub content_nouns: Vec<String>,
     #[serde(default)]
@@ -283,9 +283,9 @@ impl Lexicon {
             &r,
         );
         merge(
-            &mut self.bare_prepositions,
-            o.bare_prepositions,
-            "bare_prepositions",
+            &mut self.noun_governors,
+            o.noun_governors,
+            "noun_governors",
             &r,
         );
         merge(
