@@ -373,6 +373,18 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "الانتخابات مزورة",
         Expect::Entities(&["دونالد ترامب"]),
     ),
+    (
+        "a noun with the article takes no pronoun (المتهم); another title is someone else",
+        "وادعى المتهم أنه كان خارج البلاد. وقال الوزير إن التحقيق مستمر.",
+        "التحقيق مستمر",
+        Expect::Entities(&["الوزير"]),
+    ),
+    (
+        "an official (a person) is not the body quoted before",
+        "وقالت الأمم المتحدة إن المساعدات وصلت. واعترف المسؤول بأن الخطة تأخرت.",
+        "الخطة تأخرت",
+        Expect::Entities(&["المسؤول"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

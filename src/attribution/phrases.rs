@@ -346,6 +346,10 @@ impl Attributor {
     /// only the nouns whose ة became ت before the pronoun, the surest sign.
     fn possessed_noun(&self, doc: &Doc, k: usize, feminine: bool) -> bool {
         let w = doc.word(k);
+        // A noun with the article takes no pronoun: "المتهم" is no المت + هم.
+        if super::sources::is_definite(w) {
+            return false;
+        }
         let stem = ["هما", "هم", "هن", "ها"]
             .iter()
             .find_map(|p| w.strip_suffix(p))
@@ -848,8 +852,9 @@ impl Attributor {
 /// A word ending in a pronoun that is never a name's ending ("قولهم",
 /// "تجربتها"; unlike ه, which ends عبدالله too).
 fn plural_pronoun(w: &str) -> bool {
-    ["هم", "هما", "هن", "ها"].iter().any(|p| {
-        w.strip_suffix(p)
-            .is_some_and(|s| crate::text::has_chars(s, 3))
-    })
+    !super::sources::is_definite(w)
+        && ["هم", "هما", "هن", "ها"].iter().any(|p| {
+            w.strip_suffix(p)
+                .is_some_and(|s| crate::text::has_chars(s, 3))
+        })
 }

@@ -317,7 +317,8 @@ impl Registry {
                             .any(|w| bare(w) == head)
                     })
             };
-            let body_fits = |e: &Entity| kinds != [SourceKind::Official] || names_head(e);
+            let body_fits =
+                |e: &Entity| kinds != [SourceKind::Official] || a.any_body || names_head(e);
             // "الوزير" is not the coach named before: a person known by
             // another title is not this one.
             let role_fits = |e: &Entity| {
@@ -338,7 +339,13 @@ impl Registry {
             }) {
                 return e;
             }
-            return self.add(r.kind, display, key_of(words), r);
+            let e = self.add(r.kind, display, key_of(words), r);
+            // "المتهم" named by its title alone holds that title: "الوزير"
+            // later is someone else.
+            if r.role_words > 0 {
+                self.entities[e].roles.push(vec![head.to_string()]);
+            }
+            return e;
         }
         // "القيادي" after "مصدر قيادي كبير", "المعلومات" after "معلومات أجهزة
         // الاستخبارات": a definite noun repeating a cited source's word.

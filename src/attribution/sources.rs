@@ -17,6 +17,8 @@ pub struct AnaphorRule {
     pub number: Number,
     /// Folded titles an honorific pronoun stands for; empty for others.
     pub honors: Vec<String>,
+    /// A body's noun that may stand for any official body.
+    pub any_body: bool,
 }
 
 /// What a source phrase is, as far as the lexicon can tell.
@@ -129,6 +131,7 @@ impl SourceLexicon {
                             .iter()
                             .map(|t| bare(&fold_str(t)).to_string())
                             .collect(),
+                        any_body: a.any_body,
                     },
                 )
             })
@@ -420,6 +423,7 @@ impl SourceLexicon {
                     gender: gender_of_noun(w),
                     number: Number::Sg,
                     honors: Vec::new(),
+                    any_body: false,
                 })
             })
     }

@@ -95,6 +95,11 @@ pub struct Anaphor {
     /// or not anyone has quoted them yet.
     #[serde(default)]
     pub honors: Vec<String>,
+    /// An official body's noun that stands for any body ("المنظمة" for the
+    /// United Nations); other bodies' nouns need their word in the
+    /// antecedent's name ("الجيش" is not the ministry named before).
+    #[serde(default)]
+    pub any_body: bool,
 }
 
 #[derive(Deserialize, Debug, Clone)]
