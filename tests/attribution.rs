@@ -385,6 +385,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "الخطة تأخرت",
         Expect::Entities(&["المسؤول"]),
     ),
+    (
+        "صاحب السمو opens a title, not a name",
+        "أكد صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير أن المنطقة تشهد نهضة تنموية.",
+        "نهضة تنموية",
+        Expect::Spans(&["فيصل بن خالد"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

@@ -375,7 +375,7 @@ impl Attributor {
         let head = doc.word(first);
         let plain_name = doc.is_word(first)
             && self.name_like(head)
-            && !self.sources.is_title(head)
+            && !self.title_at(doc, first)
             && !self.sources.is_anonymous_head(head)
             && !self.sources.is_outlet_head(head)
             && !self.sources.is_quantifier(head);
