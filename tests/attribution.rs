@@ -391,6 +391,24 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "نهضة تنموية",
         Expect::Spans(&["فيصل بن خالد"]),
     ),
+    (
+        "how it was said does not part the verb from the quotation; لرويترز is no name",
+        "وقالت المتحدثة باسم وزارة الخارجية لرويترز في رسالة بالبريد الإلكتروني \"نحن نراقب الوضع عن كثب\".",
+        "نحن نراقب الوضع",
+        Expect::Spans(&["رويترز", "المتحدثة باسم وزارة الخارجية"]),
+    ),
+    (
+        "، لكن opens a report of its own",
+        "وتقول الحكومة إن الإصلاحات ضرورية، لكن المعارضة تقول إنها ستزيد الفقر.",
+        "ستزيد الفقر",
+        Expect::Spans(&["المعارضة"]),
+    ),
+    (
+        "a company is not the government quoted before",
+        "وتقول الحكومة إن الإصلاحات ضرورية. وفي بيان، قالت الشركة إنها ستطعن في الحكم.",
+        "ستطعن في الحكم",
+        Expect::Entities(&["الشركة"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

@@ -617,11 +617,22 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             && r.links
                 .last()
                 .is_some_and(|l| matches!(l.speaker, Speaker::Dropped(_)));
+        // The clause starts at the cue, or at a subject placed before it
+        // ("، لكن المعارضة تقول إنها").
+        let clause = r
+            .links
+            .iter()
+            .filter_map(|l| match l.speaker {
+                Speaker::Phrase(np) if np.first < r.cue_tok => Some(np.first),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(r.cue_tok);
         let new_clause = goes_on
-            || r.cue_tok > 0 && {
-                let prev = r.cue_tok - 1;
+            || clause > 0 && {
+                let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
-                    || (matches!(doc.word(prev), "كما" | "فيما" | "بينما")
+                    || (matches!(doc.word(prev), "كما" | "فيما" | "بينما" | "لكن" | "ولكن")
                         && prev > 0
                         && doc.is_comma(prev - 1))
             };

@@ -777,10 +777,12 @@ impl Attributor {
             let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
             let after_adjective =
                 n > 1 && definite(toks[n - 1]) && definite(toks[n - 2]) && !title(toks[n - 1]);
-            let prepositional = (after_lam.is_some()
-                && (toks.get(n + 1).is_some_and(|&x| definite(x))
-                    || after_adjective
-                    || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
+            // An outlet spoken to ("لرويترز") is no name either.
+            let prepositional = self.addressee_at(doc, k, np.last + 1).is_some()
+                || (after_lam.is_some()
+                    && (toks.get(n + 1).is_some_and(|&x| definite(x))
+                        || after_adjective
+                        || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
                 || (w.starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
             if !prepositional {
                 start = Some(n);

@@ -88,6 +88,17 @@ impl Attributor {
                         k = np.last + 1;
                         continue;
                     }
+                    // "في رسالة بالبريد الإلكتروني "..."": how it was said is
+                    // part of the report, not words between it and the quote.
+                    if self
+                        .cues
+                        .at(&doc.f.folded, &doc.toks, k, to)
+                        .is_some_and(|c| c.kind == CueKind::Nominal)
+                    {
+                        skipped = 0;
+                        k += 1;
+                        continue;
+                    }
                     // Another verb ends the search, unless a relative clause holds it
                     // ("الأشخاص الذين وصفوا الاتصالات لرويترز إنه").
                     let stops = self
