@@ -409,6 +409,24 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "ستطعن في الحكم",
         Expect::Entities(&["الشركة"]),
     ),
+    (
+        "أي opens the object",
+        "من جانبها، نفت حركة حماس أي علاقة لها بالحادث.",
+        "علاقة لها بالحادث",
+        Expect::Spans(&["حركة حماس"]),
+    ),
+    (
+        "كان, its subject, قد, then the verb",
+        "وكانت صحيفة \"هآرتس\" قد ذكرت أمس أن الحكومة تدرس الرد. وحسب الصحيفة، فإن القرار سيتخذ خلال أيام.",
+        "القرار سيتخذ",
+        Expect::Entities(&["Haaretz"]),
+    ),
+    (
+        "the gazetteer name of the outlet spoken to may hold its head",
+        "وأكد شهود عيان لوكالة الأنباء الألمانية أن انفجارات سمعت في المنطقة.",
+        "انفجارات سمعت",
+        Expect::Entities(&["Deutsche Presse-Agentur", "شهود عيان"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

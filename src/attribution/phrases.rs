@@ -111,8 +111,14 @@ impl Attributor {
         let head = words
             .first()
             .is_some_and(|w| self.sources.is_outlet_head(w));
-        let used = match self.sources.outlet_at(&words, usize::from(head), true) {
-            Some((_, n)) => n + usize::from(head),
+        // The gazetteer may hold the head too ("وكالة الأنباء الألمانية").
+        let named = self.sources.outlet_at(&words, 0, true).or_else(|| {
+            self.sources
+                .outlet_at(&words, usize::from(head), true)
+                .map(|(o, n)| (o, n + usize::from(head)))
+        });
+        let used = match named {
+            Some((_, n)) => n,
             // An outlet head with a name we do not know: "لقناة فوكس سبورتس"
             // (the name ends where a quotation of the words said begins).
             None if head => {
@@ -515,6 +521,22 @@ impl Attributor {
     /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the
     /// phrase that opens the sentence ("The Washington Post، وفي إطار ...، ذكرت").
     pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
+        // "وكانت صحيفة "هآرتس" قد ذكرت": كان, its subject, قد, the verb.
+        if verb > a + 2 && doc.word(verb - 1) == "قد" {
+            let aux = (verb.saturating_sub(10).max(a)..verb - 1).rev().find(|&k| {
+                matches!(
+                    doc.word(k).trim_start_matches('و'),
+                    "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"
+                )
+            });
+            if let Some(k) = aux
+                && let Some((np, next)) = self.np_at(doc, k + 1, verb - 1, 0)
+                && next >= verb - 1
+                && self.names_source(doc, np)
+            {
+                return Some(np);
+            }
+        }
         // "...، وشدد على أن": a verb joined by و after a comma goes on with
         // the same speaker; what stands before it is the last clause's content.
         if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
