@@ -427,6 +427,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "انفجارات سمعت",
         Expect::Entities(&["Deutsche Presse-Agentur", "شهود عيان"]),
     ),
+    (
+        "one bare word after a bare title is its adjective, not a name",
+        "وقال متحدث عسكري إن الصاروخ سقط في منطقة مفتوحة.",
+        "الصاروخ سقط",
+        Expect::Spans(&["متحدث عسكري"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

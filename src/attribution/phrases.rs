@@ -768,6 +768,12 @@ impl Attributor {
         if toks.len() < 2 || !title(toks[0]) {
             return np;
         }
+        // "متحدث عسكري", "مسؤول أمريكي": one bare word after a bare title is
+        // its adjective, not a name (but "د. أحمد").
+        let bare_title = !definite(toks[0]) && crate::text::has_chars(doc.word(toks[0]), 3);
+        if toks.len() == 2 && bare_title && !definite(toks[1]) {
+            return np;
+        }
         let closed = toks.iter().position(|&k| definite(k)).unwrap_or(0);
         let office = self.title_words_at(doc, toks[0]);
         let mut start = None;
