@@ -433,6 +433,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "الصاروخ سقط",
         Expect::Spans(&["متحدث عسكري"]),
     ),
+    (
+        "قوله after the quoted person is the formula, not a name",
+        "ونقل التلفزيون الرسمي عن الرئيس قوله إن البلاد تمر بمرحلة صعبة.",
+        "البلاد تمر",
+        Expect::Spans(&["التلفزيون الرسمي", "الرئيس"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.

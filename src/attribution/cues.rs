@@ -201,6 +201,15 @@ impl CueMatcher {
         hits
     }
 
+    /// A reporting verb in the future ("سيعلن", "وستقول"): speech to come,
+    /// no report, but a verb all the same.
+    pub fn is_future_verb(&self, w: &str) -> bool {
+        let w = w.strip_prefix(CONJ).unwrap_or(w);
+        w.strip_prefix('س').is_some_and(|rest| {
+            rest.starts_with(['ي', 'ت', 'ن', 'ا']) && self.words.contains_key(rest)
+        })
+    }
+
     pub fn at(&self, text: &str, toks: &[Token], i: usize, to: usize) -> Option<CueHit> {
         let t = *toks.get(i).filter(|_| i < to)?;
         if t.kind != TokKind::Word {

@@ -324,6 +324,8 @@ impl Attributor {
             let ends_phrase = |k: usize| {
                 let w = doc.word(k);
                 self.stop_at(doc, k, w)
+                    || self.is_content_noun(w)
+                    || self.cues.is_future_verb(w)
                     || self.is_complementizer(w)
                     || self.appositions.contains(w)
                     || self.cue_starts(doc, k)

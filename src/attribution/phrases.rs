@@ -789,6 +789,7 @@ impl Attributor {
             // ("وزير الخارجية وليد المعلم").
             let coordinated = w.starts_with('و') && n + 1 == toks.len();
             let name_word = !self.stop_at(doc, k, w)
+                && !self.is_content_noun(w)
                 && !super::sources::is_definite(w)
                 && !coordinated
                 && crate::text::has_chars(w, 2);
