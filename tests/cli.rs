@@ -10,9 +10,7 @@ fn isnad() -> Command {
 }
 
 fn temp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir("cli", name)
 }
 
 #[test]

@@ -19,10 +19,7 @@ fn isnad() -> Command {
 }
 
 fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir("export", name)
 }
 
 fn export(format: &str, inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {

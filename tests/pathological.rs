@@ -20,10 +20,7 @@ fn isnad() -> Command {
 }
 
 fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-patho-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir("patho", name)
 }
 
 fn stderr(o: &Output) -> String {

@@ -24,10 +24,7 @@ fn ok(out: &Output) -> String {
 }
 
 fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-review-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir("review", name)
 }
 
 fn load(path: &Path) -> Annotation {

@@ -45,3 +45,12 @@ pub fn annotate_to(input: &Path, out: &Path) -> std::process::Output {
         .output()
         .expect("isnad runs")
 }
+
+/// A fresh, empty working directory for one test: `isnad-{suite}-{name}-{pid}`
+/// under the system's temporary directory, whatever a previous run left.
+pub fn fresh_dir(suite: &str, name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("isnad-{suite}-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
