@@ -450,15 +450,15 @@ impl Attributor {
     ) -> Vec<Report> {
         let (a, b) = range;
         let mut hits = self.cues.find(&doc.f.folded, &doc.toks, from, b);
-        // "إضافة" folds to "اضافه", which reads as "اضاف" + ه: a verb never
-        // ends in ة, so such a token is a noun.
-        hits.retain(|h| h.kind != CueKind::Verb || !doc.ends_with_ta_marbuta(h.first));
-        // "إلى نقل حدود المركز", "عدم ذكر": after a word that governs a
-        // noun, a verbal noun.
-        hits.retain(|h| {
-            !matches!(h.kind, CueKind::Verb | CueKind::NoComment)
-                || h.first == a
-                || !self.after_noun_governor(doc, h.first)
+        // A verb's letters may be a noun's: "إضافة" folds to "اضافه", which
+        // reads as "اضاف" + ه, but a verb never ends in ة; and after a word
+        // that governs a noun ("إلى نقل حدود المركز", "عدم ذكر") they are
+        // its verbal noun.
+        let governed = |h: &CueHit| h.first > a && self.after_noun_governor(doc, h.first);
+        hits.retain(|h| match h.kind {
+            CueKind::Verb => !doc.ends_with_ta_marbuta(h.first) && !governed(h),
+            CueKind::NoComment => !governed(h),
+            _ => true,
         });
         let mut reports: Vec<Report> = Vec::new();
         let mut consumed = vec![false; hits.len()];

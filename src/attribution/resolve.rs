@@ -27,6 +27,19 @@ pub struct Entity {
     last_seen: usize,
 }
 
+impl Entity {
+    /// Whether one of its names holds this bare folded word ("الصحيفة
+    /// الأمريكية" needs أمريكية; "الوزارة" needs وزارة).
+    fn names_word(&self, word: &str) -> bool {
+        self.key.iter().any(|k| k == word)
+            || self.aliases.iter().chain([&self.name]).any(|a| {
+                crate::text::fold_str(a)
+                    .split_whitespace()
+                    .any(|w| bare(w) == word)
+            })
+    }
+}
+
 #[derive(Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
@@ -296,29 +309,12 @@ impl Registry {
             };
             // "الصحيفة الأمريكية": a modifier must fit the antecedent's names.
             let modifiers: Vec<&str> = words.iter().skip(1).map(|w| bare(w)).collect();
-            let fits = |e: &Entity| {
-                modifiers.iter().all(|m| {
-                    e.key.iter().any(|k| k == m)
-                        || e.aliases.iter().chain([&e.name]).any(|a| {
-                            crate::text::fold_str(a)
-                                .split_whitespace()
-                                .any(|w| bare(w) == *m)
-                        })
-                })
-            };
+            let fits = |e: &Entity| modifiers.iter().all(|m| e.names_word(m));
             // "الجيش" is not any official body: a body's noun must be in its
             // antecedent's name ("الوزارة" after "وزارة الداخلية").
             let head = words.first().map(|w| bare(w)).unwrap_or("");
-            let names_head = |e: &Entity| {
-                e.key.iter().any(|k| k == head)
-                    || e.aliases.iter().chain([&e.name]).any(|a| {
-                        crate::text::fold_str(a)
-                            .split_whitespace()
-                            .any(|w| bare(w) == head)
-                    })
-            };
             let body_fits =
-                |e: &Entity| kinds != [SourceKind::Official] || a.any_body || names_head(e);
+                |e: &Entity| kinds != [SourceKind::Official] || a.any_body || e.names_word(head);
             // "الوزير" is not the coach named before: a person known by
             // another title is not this one.
             let role_fits = |e: &Entity| {
