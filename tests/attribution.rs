@@ -439,6 +439,24 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         "البلاد تمر",
         Expect::Spans(&["التلفزيون الرسمي", "الرئيس"]),
     ),
+    (
+        "a title owned by a body (أمينها العام) is the title; an outlet's name after a body's noun is a place",
+        "وشهد الحفل أمينها العام الدكتور سالم بن فهد الغامدي. وقال أمين عام غرفة جدة: «المعرض سيقام في موعده».",
+        "المعرض سيقام",
+        Expect::Entities(&["سالم بن فهد الغامدي"]),
+    ),
+    (
+        "a participle with no speaker before it goes on with the person named last",
+        "افتتح المعرض بحضور مديره العام المهندس خالد بن سعد العتيبي، مشيرا إلى أن الزوار تجاوزوا عشرة آلاف.",
+        "الزوار تجاوزوا",
+        Expect::Entities(&["خالد بن سعد العتيبي"]),
+    ),
+    (
+        "a gated verb with a noun object leaves the report to the participle after it",
+        "وقال رئيس النادي سامي الحربي إن الفريق جاهز. واختتم رئيس النادي كلمته في الحفل، موضحا أن الموسم سيكون صعبا.",
+        "الموسم سيكون",
+        Expect::Entities(&["سامي الحربي"]),
+    ),
 ];
 
 /// Whether any link of any claim has this cue word.
@@ -491,6 +509,27 @@ fn general_rules_of_local_press() {
         chain_of(&a, "بلاده تدعم").last().map(String::as_str),
         Some("علي الكعبي")
     );
+    // A supposition after the conditional إن is no report; a quoted label
+    // is no quotation that opens a gated verb's report; a body's name in
+    // a place after a preposition does not make the object a body.
+    assert!(!has_cue(
+        &article("إن أعلنت الشركة أن أرباحها تراجعت فسيهبط السهم."),
+        "أعلنت"
+    ));
+    assert!(!has_cue(
+        &article("ولو قال الوزير إن الأسعار سترتفع لما صدقه أحد."),
+        "قال"
+    ));
+    assert!(!has_cue(
+        &article("وتتضمن التعديلات أيضا نقل حدود المركز رقم «311» إلى الدائرة التاسعة."),
+        "نقل"
+    ));
+    assert!(!has_cue(
+        &article(LOCAL_PRESS[LOCAL_PRESS.len() - 1].1),
+        "واختتم"
+    ));
+    let a = article("أعلنت اللجنة عن تعديلات بمقار مراكز الانتخابات البلدية، تشمل نقل بعض الأحياء.");
+    assert!(a.sources.iter().all(|s| !s.name.contains("تعديلات")));
     // Members of a body are people, not the body.
     let a = article("ونقلت الصحيفة عن ثلاثة أعضاء في البرلمان أن التصويت تأجل.");
     let members = a.sources.iter().find(|s| s.name.contains("أعضاء"));

@@ -103,7 +103,10 @@ pub fn assemble(inp: Input) -> Found {
                     (Some(e), Some(span))
                 }
                 Speaker::Pronoun { gender, plural } => (registry.owner(*gender, *plural), None),
-                Speaker::Dropped(agreement) => (registry.dropped_subject(*agreement), None),
+                Speaker::Dropped(agreement) => {
+                    let at = link.cue.as_ref().map_or(usize::MAX, |(_, s, _)| *s);
+                    (registry.dropped_subject(*agreement, at), None)
+                }
             };
             if let (Some(o), Some(e)) = (previous, entity) {
                 registry.cites(o, e);

@@ -34,6 +34,7 @@ pub struct Attributor {
     adverbs: HashSet<String>,
     appositions: HashSet<String>,
     subordinators: HashSet<String>,
+    conditionals: HashSet<String>,
     noun_governors: HashSet<String>,
     content_nouns: HashSet<String>,
 }
@@ -256,6 +257,7 @@ impl Attributor {
             adverbs: set(&lex.adverbs),
             appositions: set(&lex.appositions),
             subordinators: set(&lex.subordinators),
+            conditionals: set(&lex.conditionals),
             noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
         }
@@ -325,6 +327,7 @@ impl Attributor {
                 let w = doc.word(k);
                 self.stop_at(doc, k, w)
                     || self.is_content_noun(w)
+                    || self.possessed_noun(doc, k, true)
                     || self.cues.is_future_verb(w)
                     || self.is_complementizer(w)
                     || self.appositions.contains(w)
@@ -358,10 +361,15 @@ impl Attributor {
                 let (s, e) = doc.span(name.first, name.last, 0);
                 // "المعارض لنظام الرئيس الروسي X": each title in the phrase
                 // opens a role of X ("الرئيس الروسي" as well).
-                for t in (i..role_end).filter(|&t| self.title_at(doc, t)) {
-                    let role: Vec<&str> = (t..role_end)
+                // Each role runs to the next title: "أمينها العام" and
+                // "الدكتور" in "أمينها العام الدكتور عبدالله".
+                let titles: Vec<usize> = (i..role_end).filter(|&t| self.title_at(doc, t)).collect();
+                for (n, &t) in titles.iter().enumerate() {
+                    let next = titles.get(n + 1).copied().unwrap_or(role_end);
+                    let role: Vec<&str> = (t..next)
                         .filter(|&x| doc.is_word(x))
                         .map(|x| doc.word(x))
+                        .map(|w| sources::possessed_stem(w).unwrap_or(w))
                         .collect();
                     reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
@@ -419,11 +427,17 @@ impl Attributor {
         if !doc.is_word(k) || in_name {
             return 0;
         }
-        let single = usize::from(self.sources.is_title(doc.word(k)));
-        if !self.sources.may_open_title_phrase(doc.word(k)) {
+        // "أمينها العام", "رئيسها التنفيذي": a title owned by a body reads
+        // as the title with the article.
+        let first = match sources::possessed_stem(doc.word(k)) {
+            Some(stem) if !self.sources.is_title(doc.word(k)) => format!("ال{stem}"),
+            _ => doc.word(k).to_string(),
+        };
+        let single = usize::from(self.sources.is_title(&first));
+        if !self.sources.may_open_title_phrase(&first) {
             return single;
         }
-        let mut phrase = String::from(doc.word(k));
+        let mut phrase = first;
         let longest = (k + 1..doc.toks.len())
             .take_while(|&n| doc.is_word(n))
             .take(MAX_TITLE_WORDS - 1)
@@ -454,7 +468,11 @@ impl Attributor {
         // reads as "اضاف" + ه, but a verb never ends in ة; and after a word
         // that governs a noun ("إلى نقل حدود المركز", "عدم ذكر") they are
         // its verbal noun.
-        let governed = |h: &CueHit| h.first > a && self.after_noun_governor(doc, h.first);
+        // After a conditional particle they are a supposition ("إن وجدت").
+        let governed = |h: &CueHit| {
+            h.first > a
+                && (self.after_noun_governor(doc, h.first) || self.after_conditional(doc, h.first))
+        };
         hits.retain(|h| match h.kind {
             CueKind::Verb => !doc.ends_with_ta_marbuta(h.first) && !governed(h),
             CueKind::NoComment => !governed(h),
@@ -490,7 +508,10 @@ impl Attributor {
             reports.extend(self.colon_report(&reports::At { doc, seg, si, a, b }));
         }
         let mut reports = nest(doc, reports);
-        if let Some(actor) = self.clause_actor(doc, si, a, b) {
+        if let Some(actor) = self
+            .clause_actor(doc, si, a, b)
+            .filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
+        {
             let at = reports
                 .iter()
                 .position(|r| r.cue_tok > actor.cue_tok)
@@ -503,8 +524,10 @@ impl Attributor {
     /// The titled subject of a sentence that opens with a verb that reports
     /// nothing: "عبر الفارس عبدالله ...", "واختتم أمين عام غرفة مكة كلمته",
     /// "من جانبه، استقبل الأمير ...". A verb is told from a noun by what
-    /// it is not: no article, no ة, no title, no cue, no complementizer
-    /// (a preposition may be a verb's homograph: "عبر" is also عبّر).
+    /// it is not: no article, no ة, no title, no complementizer (a
+    /// preposition may be a verb's homograph: "عبر" is also عبّر). A cue
+    /// verb that made no report of its own acts too ("واختتم ... كلمته،
+    /// موضحا").
     fn clause_actor(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
         let mut k = a;
         loop {
@@ -533,8 +556,7 @@ impl Attributor {
             && !self.title_at(doc, k)
             && !self.sources.is_outlet_head(w)
             && !self.sources.is_anonymous_head(w)
-            && !self.complementizer_at(doc, k)
-            && !self.cue_starts(doc, k);
+            && !self.complementizer_at(doc, k);
         if !verb_like || k + 1 >= b || !self.title_at(doc, k + 1) {
             return None;
         }
@@ -564,11 +586,11 @@ impl Attributor {
     }
 }
 
-/// A per-token yes/no worked out once: two bits at `shift` of the token's
-/// byte (0 not yet known, 1 no, 2 yes).
 /// The longest title phrase in the lexicon, in words.
 pub(super) const MAX_TITLE_WORDS: usize = 4;
 
+/// A per-token yes/no worked out once: two bits at `shift` of the token's
+/// byte (0 not yet known, 1 no, 2 yes).
 fn memo(
     cache: &std::cell::RefCell<Vec<u8>>,
     k: usize,

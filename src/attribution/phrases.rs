@@ -81,7 +81,21 @@ impl Attributor {
             matches!(h.kind, CueKind::Verb | CueKind::NoComment)
                 && !doc.ends_with_ta_marbuta(k)
                 && !self.after_noun_governor(doc, k)
+                && !self.after_conditional(doc, k)
         })
+    }
+
+    /// Whether token `k` follows a conditional particle ("إن وجدت", "لو
+    /// قال"): a verb there is a supposition, not a report. إن is told from
+    /// أن and the unwritten-hamza ان by its seat.
+    pub(super) fn after_conditional(&self, doc: &Doc, k: usize) -> bool {
+        if k == 0 || !doc.is_word(k - 1) {
+            return false;
+        }
+        let w = doc.word(k - 1);
+        let particle = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        self.conditionals.contains(particle)
+            && (!self.complementizers.contains(particle) || doc.original_starts_with(k - 1, 'إ'))
     }
 
     /// Whether token `k` follows a word that governs a noun ("إلى نقل",
@@ -350,7 +364,7 @@ impl Attributor {
     /// "تجربتهم"): what is said or done, not who speaks, unless the noun
     /// names a speaker ("مصادرها", "محاميه", "والدته"). With `feminine`,
     /// only the nouns whose ة became ت before the pronoun, the surest sign.
-    fn possessed_noun(&self, doc: &Doc, k: usize, feminine: bool) -> bool {
+    pub(super) fn possessed_noun(&self, doc: &Doc, k: usize, feminine: bool) -> bool {
         let w = doc.word(k);
         // A noun with the article takes no pronoun: "المتهم" is no المت + هم.
         if super::sources::is_definite(w) {
@@ -842,11 +856,35 @@ impl Attributor {
     /// Whether token `k` belongs to a title phrase begun before it: one of
     /// its words, or the noun completing a phrase that ends in construct
     /// ("أمير منطقة تبوك": تبوك is the office's, not a name).
+    /// So is the genitive of a body's noun in the office's construct chain:
+    /// "أمين عام غرفة مكة", "رئيس مجلس إدارة نادي الهلال".
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
-        (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
+        let opened = (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
             let n = self.title_words_at(doc, t);
             t + n > k || (n >= 2 && t + n == k && !super::sources::is_definite(doc.word(k - 1)))
-        })
+        });
+        opened || self.construct_of_body(doc, k)
+    }
+
+    /// Whether token `k` is the genitive of a bare body noun ("غرفة",
+    /// "مجلس", "إدارة") in a chain of nouns in construct that a title opens.
+    fn construct_of_body(&self, doc: &Doc, k: usize) -> bool {
+        let mut j = k;
+        while j > 0 && doc.is_word(j - 1) && k - j < MAX_TITLE_WORDS {
+            let w = doc.word(j - 1);
+            if super::sources::is_definite(w) || !self.sources.is_body_head(w) {
+                return false;
+            }
+            j -= 1;
+            let title_ends_here = (j.saturating_sub(MAX_TITLE_WORDS)..j).any(|t| {
+                let n = self.title_words_at(doc, t);
+                n > 0 && t + n == j
+            });
+            if title_ends_here {
+                return true;
+            }
+        }
+        false
     }
 
     /// "عن X" after a source: whom that source was passing on.

@@ -229,24 +229,21 @@ impl Attributor {
         // A verb with a gate ("نقل ... عن", "رفض ... التعليق") is a cue only
         // when its complement follows in the clause.
         if !hit.complement.is_empty() {
-            let window = (hit.last + 1..(hit.last + 15).min(b))
-                .take_while(|&k| !doc.punct(k, '"') && !doc.punct(k, ':'));
-            let gate = window
-                .clone()
-                .find(|&k| doc.is_word(k) && self.complement_at(doc, hit, k));
+            let from = hit.last + 1;
+            let end = gate_window_end(doc, from, (hit.last + 15).min(b));
+            let gate = (from..end).find(|&k| doc.is_word(k) && self.complement_at(doc, hit, k));
             // "ردت نور:": speech after a colon or a quotation opens it as well.
-            let speech = window.last().is_some_and(|k| {
-                k <= hit.last + 4 && (doc.punct(k + 1, ':') || doc.punct(k + 1, '"'))
-            });
+            let speech =
+                end > from && end <= hit.last + 5 && (doc.punct(end, ':') || doc.punct(end, '"'));
+            let participle = |k: usize| {
+                self.cues
+                    .at(&doc.f.folded, &doc.toks, k, b)
+                    .is_some_and(|c| c.kind == CueKind::Participle)
+            };
             match gate {
-                // "ومضى قائلا", "ورد ... مؤكدا أنه": the participle carries the report.
-                Some(g)
-                    if !no_comment
-                        && self
-                            .cues
-                            .at(&doc.f.folded, &doc.toks, g, b)
-                            .is_some_and(|c| c.kind == CueKind::Participle) =>
-                {
+                // "ومضى قائلا", "ورد ... مؤكدا أنه", "واختتم ... كلمته،
+                // موضحا أن": the participle carries the report.
+                Some(g) if !no_comment && (g..b).any(participle) => {
                     return None;
                 }
                 Some(_) => {}
@@ -831,6 +828,30 @@ impl Attributor {
 }
 
 /// A word without its conjunction: "ولم" → "لم".
+/// Where the clause after a gated verb ends: at a colon or a quotation. A
+/// quoted name or label inside it ("صحيفة "نيويورك تايمز" عن", "رقم «311»")
+/// is no quotation.
+fn gate_window_end(doc: &Doc, from: usize, to: usize) -> usize {
+    let mut k = from;
+    while k < to && !doc.punct(k, ':') {
+        if doc.punct(k, '"') {
+            match quoted_label_end(doc, k) {
+                Some(close) => k = close,
+                None => break,
+            }
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The closing mark of a quotation of one or two words opened at `open`: a
+/// name or a label, not words said.
+fn quoted_label_end(doc: &Doc, open: usize) -> Option<usize> {
+    let close = (open + 1..(open + 4).min(doc.toks.len())).find(|&k| doc.punct(k, '"'))?;
+    (close > open + 1 && (open + 1..close).all(|k| doc.is_word(k))).then_some(close)
+}
+
 fn bare_word<'d>(doc: &'d Doc, k: usize) -> &'d str {
     let w = doc.word(k);
     w.strip_prefix(['و', 'ف'])

@@ -465,8 +465,9 @@ impl Registry {
         self.touch(e);
     }
 
-    /// The latest speaker a subjectless verb agrees with (وأضاف, وأضافت).
-    pub fn dropped_subject(&mut self, verb: Agreement) -> Option<usize> {
+    /// The latest speaker a subjectless verb at byte `at` agrees with
+    /// (وأضاف, وأضافت).
+    pub fn dropped_subject(&mut self, verb: Agreement, at: usize) -> Option<usize> {
         let recent = self.speakers.iter().rev().take(12);
         let e = recent
             .clone()
@@ -484,8 +485,30 @@ impl Registry {
                         && verb.gender.is_none_or(|g| e.gender == Some(g))
                 })
             })
-            .or_else(|| recent.map(|(e, _)| *e).next())?;
+            .or_else(|| recent.clone().map(|(e, _)| *e).next())
+            // No one has spoken yet: the person named last before the verb
+            // ("بحضور أمينها العام الدكتور عبدالله ... مشيرا أن").
+            .or_else(|| self.named_before(at, verb))?;
         Some(self.touch(e))
+    }
+
+    /// The person whose latest mention before byte `at` is the nearest, of
+    /// the verb's gender.
+    fn named_before(&self, at: usize, verb: Agreement) -> Option<usize> {
+        (0..self.entities.len())
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == SourceKind::Person
+                    && verb
+                        .gender
+                        .is_none_or(|g| ent.gender.is_none_or(|eg| eg == g))
+            })
+            .filter_map(|e| {
+                let before = self.entities[e].mentions.iter().filter(|m| m.1 <= at);
+                before.map(|m| m.0).max().map(|start| (start, e))
+            })
+            .max()
+            .map(|(_, e)| e)
     }
 }
 

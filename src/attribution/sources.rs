@@ -4,6 +4,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::MAX_TITLE_WORDS;
 use super::cues::readings;
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
@@ -87,6 +88,14 @@ pub fn bare(word: &str) -> &str {
     } else {
         word
     }
+}
+
+/// The noun under a possessive pronoun of a body or group: "أمينها" is
+/// أمين, "رئيسهم" is رئيس.
+pub fn possessed_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("ها")
+        .or_else(|| word.strip_suffix("هم"))
+        .filter(|stem| crate::text::has_chars(stem, 3))
 }
 
 impl SourceLexicon {
@@ -214,6 +223,26 @@ impl SourceLexicon {
                 .is_some_and(|r| self.person_titles.contains(r))
     }
 
+    /// Whether `words` open with a title, of one word ("الوزير") or of
+    /// several ("الأمين العام", "وكيل الوزارة").
+    pub fn opens_with_title(&self, words: &[&str]) -> bool {
+        let Some(first) = words.first() else {
+            return false;
+        };
+        if self.is_title(first) {
+            return true;
+        }
+        if !self.may_open_title_phrase(first) {
+            return false;
+        }
+        let mut phrase = first.to_string();
+        words[1..].iter().take(MAX_TITLE_WORDS - 1).any(|w| {
+            phrase.push(' ');
+            phrase.push_str(w);
+            self.is_title_phrase(&phrase)
+        })
+    }
+
     pub fn is_quantifier(&self, w: &str) -> bool {
         Self::in_set(&self.quantifiers, w) || w.chars().all(|c| c.is_ascii_digit())
     }
@@ -275,12 +304,17 @@ impl SourceLexicon {
         let Some(&first) = words.first() else {
             return r;
         };
-        // The gazetteer wins wherever the name stands in the phrase.
+        // The gazetteer wins where the name heads the phrase or follows an
+        // outlet's noun ("موقع شبكة CNN"); after any other noun it is a
+        // place or a thing: "أمين عام غرفة مكة", "جامعة الرياض", and
+        // "الفارس عبدالله" is a person, though فارس names an agency too.
         let head_is_outlet = self.is_outlet_head(first);
-        // "الفارس عبدالله": a title first is a person's, though فارس names
-        // an agency too.
-        let from = usize::from(self.is_title(first) && !head_is_outlet);
-        for i in from..words.len() {
+        for i in 0..words.len() {
+            let named_here = i == 0 && (head_is_outlet || !self.is_title(first))
+                || i > 0 && (head_is_outlet || self.is_outlet_head(words[i - 1]));
+            if !named_here {
+                continue;
+            }
             if let Some((o, _)) = self.outlet_at(words, i, head_is_outlet || i == 0) {
                 r.kind = SourceKind::Outlet;
                 r.canonical = Some(self.canonical(o).to_string());
@@ -317,7 +351,17 @@ impl SourceLexicon {
         {
             r.number = Some(a.number);
         }
-        let official = (h..words.len()).any(|i| self.official_at(words, i)) && !self.is_title(head);
+        // A body's name heads the phrase or ends a chain of nouns in
+        // construct ("وكالات الاستخبارات", "معلومات أجهزة الاستخبارات"); after
+        // a preposition it is a place: "تعديلات بمقار المراكز".
+        let titled = self.opens_with_title(&words[h..]);
+        let in_construct = |i: usize| {
+            words[h..i]
+                .iter()
+                .all(|w| !is_definite(w) && !w.starts_with(['ب', 'ل', 'ك']))
+        };
+        let official =
+            !titled && (h..words.len()).any(|i| self.official_at(words, i) && in_construct(i));
         if self.is_anonymous_head(head) {
             r.kind = SourceKind::Anonymous;
         } else if Self::in_set(&self.document, head) {
@@ -330,7 +374,7 @@ impl SourceLexicon {
             r.kind = SourceKind::Official;
         } else if head_is_outlet {
             r.kind = SourceKind::Outlet;
-        } else if self.is_title(head) {
+        } else if titled {
             r.kind = SourceKind::Person;
             r.gender = Some(gender_of_noun(head));
             r.number = Some(Number::Sg);

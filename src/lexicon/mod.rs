@@ -174,6 +174,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub subordinators: Vec<String>,
     #[serde(default)]
+    pub conditionals: Vec<String>,
+    #[serde(default)]
     pub noun_governors: Vec<String>,
     #[serde(default)]
     pub content_nouns: Vec<String>,
@@ -287,6 +289,7 @@ impl Lexicon {
             "subordinators",
             &r,
         );
+        merge(&mut self.conditionals, o.conditionals, "conditionals", &r);
         merge(
             &mut self.noun_governors,
             o.noun_governors,
