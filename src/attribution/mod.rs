@@ -656,7 +656,7 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             || clause > 0 && {
                 let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
-                    || (matches!(doc.word(prev), "كما" | "فيما" | "بينما" | "لكن" | "ولكن")
+                    || (opens_clause(doc.word(prev))
                         && prev > 0
                         && doc.is_comma(prev - 1))
             };
@@ -687,6 +687,12 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
 
 /// End a host's content at the comma before the clause that starts at `cue`,
 /// or right before the cue when no comma parts them.
+/// A conjunction that opens a clause of its own ("لكن المعارضة تقول",
+/// "فيما قال الوزير").
+pub(super) fn opens_clause(w: &str) -> bool {
+    matches!(w, "كما" | "فيما" | "بينما" | "لكن" | "ولكن")
+}
+
 fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
     let mut stop = cue;
     while stop > 0 && !doc.is_comma(stop - 1) && doc.start_of(stop - 1) > h.content.0 {

@@ -146,6 +146,18 @@ impl Attributor {
             None => return None,
         };
         let mut last = *toks.get(used.max(1) - 1)?;
+        // "لوكالة الأنباء (ميديافاكس)": a head's bracketed name, after its
+        // genitive.
+        if head && named.is_none() {
+            let bracket = (last + 1..(last + 3).min(to))
+                .take_while(|&k| doc.is_word(k) && super::sources::is_definite(doc.word(k)))
+                .last()
+                .unwrap_or(last)
+                + 1;
+            if let Some(close) = self.quoted_name(doc, bracket, to, true, 1).filter(|_| doc.punct(bracket, '(')) {
+                last = close;
+            }
+        }
         // "لـ«الشرق الأوسط»": the outlet's words, without the bare ل or the
         // marks around them.
         let first = if rest.is_empty() { *toks.first()? } else { i };
@@ -166,10 +178,17 @@ impl Attributor {
     /// "سي أن أن" قال", "وفي تصريح لـ«سبق» أوضح".
     pub(super) fn addressee_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
         let near = verb.saturating_sub(LOOK_BACK).max(a);
-        let from = (near..verb)
+        let opening = (near..verb)
             .rev()
-            .find(|&k| doc.is_comma(k))
-            .map_or(near, |k| k + 1);
+            .find(|&k| {
+                doc.is_comma(k) || self.cue_starts(doc, k) && self.verb_at(doc, k, verb).is_some()
+            });
+        // "وأكد دينو ... لوكالة الأنباء وأشار": after another verb in the
+        // clause, the outlet was spoken to by that verb.
+        if opening.is_some_and(|k| !doc.is_comma(k)) {
+            return None;
+        }
+        let from = opening.map_or(near, |k| k + 1);
         (from..verb)
             .filter_map(|k| self.addressee_at(doc, k, verb))
             .find(|np| np.last < verb)
@@ -186,6 +205,12 @@ impl Attributor {
         after_head: bool,
         words_before: usize,
     ) -> Option<usize> {
+        // "موقع شبكة (أن تي في)": brackets after a head hold its name too.
+        if doc.punct(k, '(') {
+            let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, ')'))?;
+            let named = after_head && close > k + 1 && (k + 1..close).all(|z| doc.is_word(z));
+            return named.then_some(close);
+        }
         let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, '"'))?;
         let inner = k + 1..close;
         let words: Vec<&str> = inner
@@ -256,7 +281,7 @@ impl Attributor {
         };
         while k < to && words < max {
             match doc.toks[k].kind {
-                TokKind::Punct('"') => {
+                TokKind::Punct('"' | '(') => {
                     // "بحسب مؤسسة “ميزون كابيتال”": a body's name in quotes.
                     let takes = head_takes_name
                         || (words == 1 && self.sources.is_body_head(doc.word(first)));
@@ -568,7 +593,13 @@ impl Attributor {
         {
             k -= 1;
         }
-        if k < verb && (k == a || !doc.is_word(k - 1) || self.complementizer_at(doc, k - 1)) {
+        let opened = |k: usize| {
+            k == a
+                || !doc.is_word(k - 1)
+                || self.complementizer_at(doc, k - 1)
+                || super::opens_clause(doc.word(k - 1))
+        };
+        if k < verb && opened(k) {
             let np = Np {
                 first: k,
                 last: verb - 1,

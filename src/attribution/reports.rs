@@ -557,9 +557,15 @@ impl Attributor {
             reading.listed || reading.canonical.is_some() || reading.role_words > 0 || named_before;
         let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
         let object_ok = self.has_object(doc, start, b);
-        // "أعلنت المقاومة الشعبية عن مقتل ...": the object's own preposition
-        // closes the phrase before it, which can then only be the subject.
-        let marked_object = doc.is_word(start) && doc.word(start) == "عن";
+        // "أعلنت المقاومة الشعبية عن مقتل ...", "وأكد دينو هذه الأخبار": the
+        // object's own preposition or demonstrative closes the phrase before
+        // it, which can then only be the subject.
+        let demonstrative = || {
+            matches!(doc.word(start), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
+                && self.name_like(doc.word(np.first))
+                && !doc.ends_with_ta_marbuta(np.first)
+        };
+        let marked_object = doc.is_word(start) && (doc.word(start) == "عن" || demonstrative());
         let accepted = match hit.stance {
             Stance::Assert => (recognized || marked_object) && object_ok,
             _ => object_ok,
@@ -716,11 +722,33 @@ impl Attributor {
         let after_preposition = earlier
             .last()
             .is_some_and(|r| r.kind == CueKind::Preposition);
+        // With no report before it ("يذكر أن وزير التعليم بدأ اجتماعه ...،
+        // مؤكدا"), a known source as the clause's subject is the one who
+        // goes on.
+        let known = |np: Np| {
+            let r = self.read_np(doc, np);
+            r.listed || r.canonical.is_some()
+        };
         let clause_subject = (earlier.last().map_or(a, |r| r.cue_tok + 1)..hit.first)
             .rev()
             .find(|&k| doc.is_word(k) && self.complementizer_at(doc, k))
             .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
-            .filter(|(np, _)| after_preposition && self.names_source(doc, *np));
+            .filter(|&(np, _)| {
+                self.names_source(doc, np) && (after_preposition || earlier.is_empty() && known(np))
+            });
+        if earlier.is_empty() && clause_subject.is_some() {
+            links.clear();
+        }
+        // The role alone when no report came before: "وزير التعليم بدأ
+        // اجتماعه" runs on into the clause's own verb.
+        let clause_subject = clause_subject.map(|(np, next)| {
+            let role = self.read_np(doc, np).role_words;
+            let role_end = (np.first..=np.last).filter(|&k| doc.is_word(k)).nth(role.max(1) - 1);
+            match role_end {
+                Some(last) if earlier.is_empty() && role > 0 => (Np { last, ..np }, next),
+                _ => (np, next),
+            }
+        });
         if let Some((np, _)) = clause_subject {
             links.push(LinkDraft {
                 cue: None,
