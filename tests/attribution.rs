@@ -452,6 +452,48 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         Expect::Entities(&["خالد بن سعد العتيبي"]),
     ),
     (
+        "the document a speaker spoke in (في بيان) is the speaker's when named again",
+        "وقال الاتحاد الدولي للسباحة في بيان إن البطولة ستقام في موعدها. وأضاف البيان أن المنتخبات أكدت مشاركتها.",
+        "المنتخبات أكدت",
+        Expect::Entities(&["الاتحاد الدولي للسباحة"]),
+    ),
+    (
+        "a generic noun once used to name a source points back to it",
+        "تقارير صحيفة \"الفاينانشيال تايمز\" البريطانية، توضح أن الشركات تتفاوض. وقالت الرابطة وفقا للتقارير إن الاتفاق قريب.",
+        "الاتفاق قريب",
+        Expect::Entities(&["Financial Times", "الرابطة"]),
+    ),
+    (
+        "a subject before its verb after لكن",
+        "وارتفعت الأسعار أمس. لكن محللين قالوا إن الطلب سيتراجع.",
+        "الطلب سيتراجع",
+        Expect::Spans(&["محللين"]),
+    ),
+    (
+        "a head's bracketed name; an ambiguous outlet name only right after the head",
+        "وكان موقع شبكة (أن تي في) الألمانية قد ذكر أن المدرب باع المباراة.",
+        "المدرب باع",
+        Expect::Entities(&["موقع شبكة (أن تي في) الألمانية"]),
+    ),
+    (
+        "a demonstrative after a name opens the object; the outlet spoken to is that verb's",
+        "وأكد سالم هذه الأخبار لوكالة الأنباء (ميديافاكس) وأشار إلى أن أحد اللاعبين سافر.",
+        "أحد اللاعبين",
+        Expect::Entities(&["سالم"]),
+    ),
+    (
+        "the verb's own preposition marks its object, not a name that starts with its letter",
+        "وأشاد الأمير بندر بن سلطان بجهود الفريق.",
+        "بجهود الفريق",
+        Expect::Spans(&["بندر بن سلطان"]),
+    ),
+    (
+        "a participle after an editorial formula goes on with the clause's titled subject",
+        "وقال المدير إن الخطة جاهزة. يذكر أن وزير الصحة بدأ جولته في المنطقة بزيارة المستشفى، مؤكدا أن الخدمات ستتحسن.",
+        "الخدمات ستتحسن",
+        Expect::Entities(&["وزير الصحة"]),
+    ),
+    (
         "a gated verb with a noun object leaves the report to the participle after it",
         "وقال رئيس النادي سامي الحربي إن الفريق جاهز. واختتم رئيس النادي كلمته في الحفل، موضحا أن الموسم سيكون صعبا.",
         "الموسم سيكون",

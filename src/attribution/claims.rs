@@ -86,6 +86,9 @@ pub fn assemble(inp: Input) -> Found {
                         .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
                     let shown = link.shown.then_some(span);
                     let e = registry.mention(&reading, &words, display, Some(span.0), shown);
+                    if let Some(noun) = attributor.medium_after(doc, *np) {
+                        registry.medium(noun, e);
+                    }
                     (Some(e), shown)
                 }
                 Speaker::SourceOfPrevious(np) => {

@@ -25,6 +25,7 @@ struct WordCue {
     agreement: Agreement,
     /// Folded phrases, one of which must follow for the verb to be a cue.
     complement: Arc<Vec<Vec<String>>>,
+    object: Option<char>,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +52,8 @@ pub struct CueHit {
     pub complement: Arc<Vec<Vec<String>>>,
     /// A prepositional cue whose object is quoted by the speaker (نقلا عن).
     pub quoting: bool,
+    /// The clitic preposition marking a verb's object ("أشاد بـ").
+    pub object: Option<char>,
 }
 
 pub struct CueMatcher {
@@ -113,6 +116,7 @@ impl CueMatcher {
                         stance: v.stance,
                         agreement,
                         complement: complement.clone(),
+                        object: v.object,
                     });
                 }
             }
@@ -122,6 +126,7 @@ impl CueMatcher {
                     stance: v.stance,
                     agreement: Agreement::default(),
                     complement: complement.clone(),
+                    object: v.object,
                 });
             }
         }
@@ -133,6 +138,7 @@ impl CueMatcher {
                         stance: p.stance,
                         agreement,
                         complement: Arc::default(),
+                        object: None,
                     });
                 }
             }
@@ -241,6 +247,7 @@ impl CueMatcher {
             clitic: 0,
             complement: c.complement.clone(),
             quoting: false,
+            object: c.object,
         })
     }
 
@@ -313,5 +320,6 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         clitic,
         complement: Arc::default(),
         quoting: p.quoting,
+        object: None,
     })
 }

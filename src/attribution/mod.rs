@@ -323,9 +323,16 @@ impl Attributor {
                 i += 1;
                 continue;
             }
+            // "وأشاد الوزير بصمود الأهالي": after a verb whose object takes
+            // a preposition, that preposition ends the phrase.
+            let object = (i > 0)
+                .then(|| self.verb_at(doc, i - 1, n))
+                .flatten()
+                .and_then(|v| v.object);
             let ends_phrase = |k: usize| {
                 let w = doc.word(k);
-                self.stop_at(doc, k, w)
+                object.is_some_and(|p| w.starts_with(p) && doc.word(k + 1) != "بن")
+                    || self.stop_at(doc, k, w)
                     || self.is_content_noun(w)
                     || self.possessed_noun(doc, k, true)
                     || self.cues.is_future_verb(w)
@@ -356,7 +363,15 @@ impl Attributor {
                 name = apposed;
                 role_end = end + 1;
             }
-            if name.first > i && !self.sources.relational_title(&doc.np_words(phrase)) {
+            // "وزير الصحة بدأ جولته": one word and then a possessed noun is
+            // a verb and its object, not a name.
+            let verb_and_object = name.first == name.last
+                && doc.is_word(name.last + 1)
+                && self.possessed_noun(doc, name.last + 1, false);
+            if name.first > i
+                && !verb_and_object
+                && !self.sources.relational_title(&doc.np_words(phrase))
+            {
                 let words: Vec<&str> = doc.np_words(name);
                 let (s, e) = doc.span(name.first, name.last, 0);
                 // "المعارض لنظام الرئيس الروسي X": each title in the phrase
@@ -656,9 +671,7 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             || clause > 0 && {
                 let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
-                    || (opens_clause(doc.word(prev))
-                        && prev > 0
-                        && doc.is_comma(prev - 1))
+                    || (opens_clause(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
             };
         let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
         let host = out

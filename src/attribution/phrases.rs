@@ -154,7 +154,10 @@ impl Attributor {
                 .last()
                 .unwrap_or(last)
                 + 1;
-            if let Some(close) = self.quoted_name(doc, bracket, to, true, 1).filter(|_| doc.punct(bracket, '(')) {
+            if let Some(close) = self
+                .quoted_name(doc, bracket, to, true, 1)
+                .filter(|_| doc.punct(bracket, '('))
+            {
                 last = close;
             }
         }
@@ -178,11 +181,9 @@ impl Attributor {
     /// "سي أن أن" قال", "وفي تصريح لـ«سبق» أوضح".
     pub(super) fn addressee_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
         let near = verb.saturating_sub(LOOK_BACK).max(a);
-        let opening = (near..verb)
-            .rev()
-            .find(|&k| {
-                doc.is_comma(k) || self.cue_starts(doc, k) && self.verb_at(doc, k, verb).is_some()
-            });
+        let opening = (near..verb).rev().find(|&k| {
+            doc.is_comma(k) || self.cue_starts(doc, k) && self.verb_at(doc, k, verb).is_some()
+        });
         // "وأكد دينو ... لوكالة الأنباء وأشار": after another verb in the
         // clause, the outlet was spoken to by that verb.
         if opening.is_some_and(|k| !doc.is_comma(k)) {
@@ -205,10 +206,18 @@ impl Attributor {
         after_head: bool,
         words_before: usize,
     ) -> Option<usize> {
-        // "موقع شبكة (أن تي في)": brackets after a head hold its name too.
+        // "موقع شبكة (أن تي في)": brackets after a head hold its name too;
+        // after a longer name, one or two plain words are its acronym or
+        // other name ("بعثة الأمم المتحدة لمساعدة العراق (يونامي)").
         if doc.punct(k, '(') {
             let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, ')'))?;
-            let named = after_head && close > k + 1 && (k + 1..close).all(|z| doc.is_word(z));
+            let inner = k + 1..close;
+            let plain = inner
+                .clone()
+                .all(|z| doc.is_word(z) && !self.is_stop(doc.word(z)));
+            let alias = words_before >= 2 && inner.len() <= 2;
+            let named = !inner.is_empty()
+                && (after_head && inner.clone().all(|z| doc.is_word(z)) || plain && alias);
             return named.then_some(close);
         }
         let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, '"'))?;
@@ -377,6 +386,15 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// A noun the lexicon knows as the head of a source phrase ("بعثة",
+    /// "بلدية", "مصدر"), whatever letter it starts with.
+    pub(super) fn names_a_source_head(&self, w: &str) -> bool {
+        self.sources.is_body_head(w)
+            || self.sources.is_outlet_head(w)
+            || self.sources.is_anonymous_head(w)
+            || self.sources.is_title(w)
     }
 
     /// A verbal or abstract noun: what is said, not who says it.
@@ -645,6 +663,18 @@ impl Attributor {
         (aside && np.first == a && self.names_source(doc, np)).then_some(np)
     }
 
+    /// The document a speaker spoke in, right after its phrase: "وقالت
+    /// الحركة في بيان" gives بيان, so that "البيان" later is the speaker's.
+    pub(super) fn medium_after<'d>(&self, doc: &'d Doc, np: Np) -> Option<&'d str> {
+        let (at, noun) = (np.last + 1, np.last + 2);
+        let w = doc.is_word(noun).then(|| doc.word(noun))?;
+        (doc.is_word(at)
+            && matches!(doc.word(at), "في" | "عبر")
+            && !super::sources::is_definite(w)
+            && self.sources.is_document(w))
+        .then_some(w)
+    }
+
     /// Read a phrase's source kind. Folding writes أ as ا, so a name such as
     /// ألكسندر looks definite; the original letters tell.
     pub(super) fn read_np(&self, doc: &Doc, np: Np) -> super::sources::Reading {
@@ -857,7 +887,11 @@ impl Attributor {
                     && (toks.get(n + 1).is_some_and(|&x| definite(x))
                         || after_adjective
                         || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
-                || (w.starts_with('ب') && toks[n + 1..].iter().any(|&x| !definite(x)));
+                || (w.starts_with('ب')
+                    && toks[n + 1..].iter().any(|&x| !definite(x))
+                    && toks
+                        .get(n + 1)
+                        .is_none_or(|&x| !matches!(doc.word(x), "بن" | "بنت")));
             if !prepositional {
                 start = Some(n);
                 break;
@@ -939,6 +973,7 @@ impl Attributor {
             agreement: Agreement::default(),
             clitic: 0,
             complement: Default::default(),
+            object: None,
             quoting: true,
         };
         // A possessive owner (عن مصدرها) is the source before it: keep the

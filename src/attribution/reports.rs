@@ -510,6 +510,18 @@ impl Attributor {
             let s = doc.start_of(first);
             return Some((subject, (s, comma_end(doc, hit.first, b))));
         }
+        // The verb's own preposition marks its object ("وأشاد الوزير بصمود
+        // الأهالي", "وأشاد بصمود"), unless it opens a name ("بندر بن سلطان").
+        let own_preposition = |k: usize| {
+            let w = doc.word(k);
+            hit.object.is_some_and(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| crate::text::has_chars(r, 3))
+                    && !(doc.is_word(k + 1) && matches!(doc.word(k + 1), "بن" | "بنت"))
+                    && !self.names_a_source_head(w)
+            })
+        };
+        let subject = subject.filter(|np| !own_preposition(np.first));
         let Some(mut np) = subject else {
             // "وأكد أهمية ...": a verb opening its clause with no subject goes
             // on with the last speaker.
@@ -526,7 +538,9 @@ impl Attributor {
         // a phrase opened by ب after the subject is the verb's object.
         if let Some(p) = (np.first + 1..=np.last).find(|&k| {
             let w = doc.word(k);
-            w.starts_with("بال") || matches!(w, "بما" | "بكل" | "بهذا" | "بهذه")
+            w.starts_with("بال")
+                || matches!(w, "بما" | "بكل" | "بهذا" | "بهذه")
+                || own_preposition(k)
         }) {
             np.last = p - 1;
             scan = p;
@@ -743,7 +757,9 @@ impl Attributor {
         // اجتماعه" runs on into the clause's own verb.
         let clause_subject = clause_subject.map(|(np, next)| {
             let role = self.read_np(doc, np).role_words;
-            let role_end = (np.first..=np.last).filter(|&k| doc.is_word(k)).nth(role.max(1) - 1);
+            let role_end = (np.first..=np.last)
+                .filter(|&k| doc.is_word(k))
+                .nth(role.max(1) - 1);
             match role_end {
                 Some(last) if earlier.is_empty() && role > 0 => (Np { last, ..np }, next),
                 _ => (np, next),
@@ -834,6 +850,7 @@ impl Attributor {
             agreement: Agreement::default(),
             clitic: 0,
             complement: Default::default(),
+            object: None,
             quoting: true,
         };
         Some(Report::clause(

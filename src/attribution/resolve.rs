@@ -47,6 +47,9 @@ pub struct Registry {
     speakers: Vec<(usize, Agreement)>,
     /// The last unnamed source each outlet cited: "مصدر الصحيفة" is it.
     cited_by: HashMap<usize, usize>,
+    /// Documents spoken in, by bare noun, with their speaker: after "وقالت
+    /// الحركة في بيان", "البيان" is the movement's.
+    media: Vec<(String, usize)>,
     clock: usize,
 }
 
@@ -298,6 +301,14 @@ impl Registry {
             // "الرئيس الأميركي": the person named earlier with that role.
             return e;
         }
+        // "البيان" after "وقالت الحركة في بيان": the one who issued it.
+        if r.anaphor.is_some()
+            && r.kind == SourceKind::Document
+            && words.len() == 1
+            && let Some(&(_, e)) = self.media.iter().rev().find(|(n, _)| n == bare(words[0]))
+        {
+            return e;
+        }
         if let Some(a) = &r.anaphor {
             let kinds = a.kinds.clone();
             // "المصادر" is not the one "شخص" of the sentence before.
@@ -325,8 +336,10 @@ impl Registry {
                         .iter()
                         .any(|ro| ro.first().is_some_and(|t| same_name_word(t, head)))
             };
+            // "التقارير" after "تقارير صحيفة الفاينانشيال تايمز": an entity
+            // once named with this very noun, whatever its kind.
             if let Some(e) = self.most_recent(|e| {
-                kinds.contains(&e.kind)
+                (kinds.contains(&e.kind) || e.kind != SourceKind::Person && e.names_word(head))
                     && e.cited
                     && number_ok(e)
                     && fits(e)
@@ -398,6 +411,11 @@ impl Registry {
             return e;
         }
         self.add(r.kind, display, key, r)
+    }
+
+    /// Record that entity `e` spoke in the document `noun` ("في بيان").
+    pub fn medium(&mut self, noun: &str, e: usize) {
+        self.media.push((bare(noun).to_string(), e));
     }
 
     /// The unnamed source an owner cited before ("مصدر الصحيفة"), if any.

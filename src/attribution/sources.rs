@@ -243,6 +243,11 @@ impl SourceLexicon {
         })
     }
 
+    /// A document noun: بيان, تقرير, رسالة.
+    pub fn is_document(&self, w: &str) -> bool {
+        Self::in_set(&self.document, w)
+    }
+
     pub fn is_quantifier(&self, w: &str) -> bool {
         Self::in_set(&self.quantifiers, w) || w.chars().all(|c| c.is_ascii_digit())
     }
@@ -315,7 +320,9 @@ impl SourceLexicon {
             if !named_here {
                 continue;
             }
-            if let Some((o, _)) = self.outlet_at(words, i, head_is_outlet || i == 0) {
+            // An ambiguous name ("الألمانية") only right after the head.
+            let after_head = i == 0 || self.is_outlet_head(words[i - 1]);
+            if let Some((o, _)) = self.outlet_at(words, i, after_head) {
                 r.kind = SourceKind::Outlet;
                 r.canonical = Some(self.canonical(o).to_string());
                 r.gender = Some(if head_is_outlet {
@@ -364,7 +371,7 @@ impl SourceLexicon {
             !titled && (h..words.len()).any(|i| self.official_at(words, i) && in_construct(i));
         if self.is_anonymous_head(head) {
             r.kind = SourceKind::Anonymous;
-        } else if Self::in_set(&self.document, head) {
+        } else if self.is_document(head) {
             r.kind = SourceKind::Document;
         } else if Self::in_set(&self.group, head) {
             // "أربعة أعضاء في الكونغرس": people, whatever body they sit in.

@@ -41,6 +41,10 @@ pub struct Verb {
     /// The verb is a cue only when one of these phrases follows in its clause.
     #[serde(default)]
     pub complement: Vec<String>,
+    /// The clitic preposition that marks the verb's object ("أشاد بـ",
+    /// "رحب بـ"): a word bearing it ends the subject.
+    #[serde(default)]
+    pub object: Option<char>,
 }
 
 #[derive(Deserialize, Debug, Clone)]
