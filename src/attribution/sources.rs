@@ -321,7 +321,7 @@ impl SourceLexicon {
                 continue;
             }
             // An ambiguous name ("الألمانية") only right after the head.
-            let after_head = i == 0 || self.is_outlet_head(words[i - 1]);
+            let after_head = i == 0 || head_is_outlet && self.is_outlet_head(words[i - 1]);
             if let Some((o, _)) = self.outlet_at(words, i, after_head) {
                 r.kind = SourceKind::Outlet;
                 r.canonical = Some(self.canonical(o).to_string());
