@@ -737,12 +737,8 @@ impl Attributor {
             .last()
             .is_some_and(|r| r.kind == CueKind::Preposition);
         // With no report before it ("يذكر أن وزير التعليم بدأ اجتماعه ...،
-        // مؤكدا"), a known source as the clause's subject is the one who
-        // goes on.
-        let known = |np: Np| {
-            let r = self.read_np(doc, np);
-            r.listed || r.canonical.is_some()
-        };
+        // مؤكدا"), a titled subject of the clause is the one who goes on.
+        let known = |np: Np| self.read_np(doc, np).role_words > 0;
         let clause_subject = (earlier.last().map_or(a, |r| r.cue_tok + 1)..hit.first)
             .rev()
             .find(|&k| doc.is_word(k) && self.complementizer_at(doc, k))
