@@ -494,6 +494,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         Expect::Entities(&["وزير الصحة"]),
     ),
     (
+        "whoever speaks in a document (في شكواه) is the subject; the object follows the document",
+        "واستذكر أفيليت في شكواه عددا من الاعتداءات التي تعرضت لها الكنائس، مشيرا إلى أنه قدم شكاوى سابقة.",
+        "عددا من الاعتداءات",
+        Expect::Spans(&["أفيليت"]),
+    ),
+    (
         "a gated verb with a noun object leaves the report to the participle after it",
         "وقال رئيس النادي سامي الحربي إن الفريق جاهز. واختتم رئيس النادي كلمته في الحفل، موضحا أن الموسم سيكون صعبا.",
         "الموسم سيكون",

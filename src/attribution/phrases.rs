@@ -666,13 +666,22 @@ impl Attributor {
     /// The document a speaker spoke in, right after its phrase: "وقالت
     /// الحركة في بيان" gives بيان, so that "البيان" later is the speaker's.
     pub(super) fn medium_after<'d>(&self, doc: &'d Doc, np: Np) -> Option<&'d str> {
-        let (at, noun) = (np.last + 1, np.last + 2);
-        let w = doc.is_word(noun).then(|| doc.word(noun))?;
-        (doc.is_word(at)
-            && matches!(doc.word(at), "في" | "عبر")
+        let noun = np.last + 2;
+        let w = doc.word(noun);
+        (self.in_medium(doc, np.last + 1)
             && !super::sources::is_definite(w)
             && self.sources.is_document(w))
         .then_some(w)
+    }
+
+    /// Whether "في بيان", "في شكواه", "عبر تغريدة" starts at token `k`: the
+    /// document or words a speaker spoke in.
+    pub(super) fn in_medium(&self, doc: &Doc, k: usize) -> bool {
+        let noun = k + 1;
+        doc.is_word(k)
+            && matches!(doc.word(k), "في" | "عبر")
+            && doc.is_word(noun)
+            && (self.sources.is_document(doc.word(noun)) || self.possessed_noun(doc, noun, false))
     }
 
     /// Read a phrase's source kind. Folding writes أ as ا, so a name such as

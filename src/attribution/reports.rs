@@ -567,8 +567,15 @@ impl Attributor {
         // sure; after the verb, an unknown phrase may be the object.
         let named_before =
             preverbal && reading.kind == SourceKind::Person && self.name_like(doc.word(np.first));
-        let recognized =
-            reading.listed || reading.canonical.is_some() || reading.role_words > 0 || named_before;
+        // "واستذكر أفيليت في شكواه عددا من ...": whoever speaks in a
+        // document is the subject, and the object follows the document.
+        let medium = self.in_medium(doc, np.last + 1);
+        let recognized = reading.listed
+            || reading.canonical.is_some()
+            || reading.role_words > 0
+            || named_before
+            || medium;
+        let scan = if medium { scan.max(np.last + 3) } else { scan };
         let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
         let object_ok = self.has_object(doc, start, b);
         // "أعلنت المقاومة الشعبية عن مقتل ...", "وأكد دينو هذه الأخبار": the
