@@ -500,6 +500,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         Expect::Spans(&["أفيليت"]),
     ),
     (
+        "a bare title in construct with a noun in ة: the name comes after the chain",
+        "وقال وزير خارجية بريطانيا فيليب هاموند إن المحادثات بناءة.",
+        "المحادثات بناءة",
+        Expect::Spans(&["فيليب هاموند"]),
+    ),
+    (
         "a gated verb with a noun object leaves the report to the participle after it",
         "وقال رئيس النادي سامي الحربي إن الفريق جاهز. واختتم رئيس النادي كلمته في الحفل، موضحا أن الموسم سيكون صعبا.",
         "الموسم سيكون",

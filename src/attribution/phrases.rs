@@ -932,21 +932,29 @@ impl Attributor {
     /// ("أمير منطقة تبوك": تبوك is the office's, not a name).
     /// So is the genitive of a body's noun in the office's construct chain:
     /// "أمين عام غرفة مكة", "رئيس مجلس إدارة نادي الهلال".
+    /// A bare title of one word is in construct with a noun in ة or a
+    /// body's noun: "وزير خارجية روسيا" (but "مساعد غالي" is a name).
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
+        let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
         let opened = (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
             let n = self.title_words_at(doc, t);
-            t + n > k || (n >= 2 && t + n == k && !super::sources::is_definite(doc.word(k - 1)))
+            let construct = t + n == k
+                && !super::sources::is_definite(doc.word(k - 1))
+                && (n >= 2 || common_noun());
+            t + n > k || construct
         });
         opened || self.construct_of_body(doc, k)
     }
 
-    /// Whether token `k` is the genitive of a bare body noun ("غرفة",
-    /// "مجلس", "إدارة") in a chain of nouns in construct that a title opens.
+    /// Whether token `k` is the genitive of a bare noun in a chain of nouns
+    /// in construct that a title opens: a body's common noun ("غرفة",
+    /// "مجلس") or a noun in ة ("خارجية", "منطقة"), which a name seldom is.
     fn construct_of_body(&self, doc: &Doc, k: usize) -> bool {
         let mut j = k;
         while j > 0 && doc.is_word(j - 1) && k - j < MAX_TITLE_WORDS {
             let w = doc.word(j - 1);
-            if super::sources::is_definite(w) || !self.sources.is_body_head(w) {
+            let in_construct = self.sources.is_body_noun(w) || doc.ends_with_ta_marbuta(j - 1);
+            if super::sources::is_definite(w) || !in_construct {
                 return false;
             }
             j -= 1;

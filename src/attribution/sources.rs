@@ -50,6 +50,10 @@ pub struct SourceLexicon {
     outlet_heads: HashSet<String>,
     anonymous: HashSet<String>,
     official: Vec<Vec<String>>,
+    /// The common nouns among the official entries, the ones listed both
+    /// bare and with the article (هيئة/الهيئة, مجلس/المجلس), unlike
+    /// names (روسيا, الصين).
+    body_nouns: HashSet<String>,
     group: HashSet<String>,
     document: HashSet<String>,
     accounts: HashSet<String>,
@@ -60,6 +64,21 @@ pub struct SourceLexicon {
     anaphors: HashMap<String, AnaphorRule>,
     quantifiers: HashSet<String>,
     relational: HashSet<String>,
+}
+
+/// The one-word official entries listed both bare and with the article.
+fn body_nouns(official: &[String]) -> HashSet<String> {
+    let single: HashSet<String> = official
+        .iter()
+        .map(|o| fold_str(o))
+        .filter(|o| !o.contains(' '))
+        .collect();
+    single
+        .iter()
+        .filter_map(|o| o.strip_prefix("ال"))
+        .filter(|bare| single.contains(*bare))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Folded entries, each also without ال, so that a look-up never has to
@@ -155,6 +174,7 @@ impl SourceLexicon {
                 .collect(),
             anonymous: folded_set(&lex.anonymous),
             official: lex.official.iter().map(|o| folded_words(o)).collect(),
+            body_nouns: body_nouns(&lex.official),
             group: folded_set(&lex.group),
             document: folded_set(&lex.document),
             accounts: folded_set(&lex.accounts),
@@ -277,6 +297,11 @@ impl SourceLexicon {
 
     pub fn canonical(&self, outlet: usize) -> &str {
         &self.outlet_canonical[outlet]
+    }
+
+    /// A body's common noun, which takes a genitive: "غرفة" in "غرفة مكة".
+    pub fn is_body_noun(&self, w: &str) -> bool {
+        self.body_nouns.contains(w)
     }
 
     /// The noun that heads an official body or an organisation: "مؤسسة",
