@@ -29,19 +29,21 @@ pub struct Input<'a, 'd> {
 /// survive edits elsewhere in the article. FNV-1a over the folded words:
 /// fixed by definition, so ids never change with a library version.
 pub fn claim_id(content: &str) -> String {
+    claim_id_of_folded(&fold_str(content))
+}
+
+/// `claim_id` of text already folded: the pipeline has the article's folded
+/// view, so a claim's words need not be folded (and copied) again.
+fn claim_id_of_folded(folded: &str) -> String {
+    const PRIME: u64 = 0x0100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut first = true;
-    for word in fold_str(content).split_whitespace() {
-        for b in (!first)
-            .then_some(b" ".as_slice())
-            .into_iter()
-            .flatten()
-            .chain(word.as_bytes())
-        {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    for (n, word) in folded.split_whitespace().enumerate() {
+        if n > 0 {
+            h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
         }
-        first = false;
+        for &b in word.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
     }
     format!("c-{:08x}", (h >> 32) as u32)
 }
@@ -166,7 +168,7 @@ pub fn assemble(inp: Input) -> Found {
         .into_iter()
         .filter(|d| d.content.0 < d.content.1)
         .map(|d| Claim {
-            id: String::new(),
+            id: claim_id_of_folded(doc.f.folded_of(d.content.0, d.content.1)),
             sentence: sentences[d.sentence].id.clone(),
             start: text.char_at(d.content.0),
             end: text.char_at(d.content.1),
@@ -196,7 +198,7 @@ pub fn assemble(inp: Input) -> Found {
     let mut seen = HashSet::new();
     let mut next: HashMap<String, usize> = HashMap::new();
     for c in &mut claims {
-        let base = claim_id(&c.text);
+        let base = std::mem::take(&mut c.id);
         let n = next.entry(base.clone()).or_insert(2);
         let mut id = base.clone();
         if !seen.insert(id.clone()) {
