@@ -54,10 +54,21 @@ pub struct CueHit {
 }
 
 pub struct CueMatcher {
-    words: HashMap<String, WordCue>,
-    non_cues: HashSet<String>,
-    phrases: HashMap<String, Vec<PhraseCue>>,
+    index: HashMap<String, Entry>,
     editorial: Vec<Vec<String>>,
+}
+
+/// All the cue lexicon says of one folded key, so that each reading of a
+/// token costs a single look-up (cue matching asks of every token).
+#[derive(Default)]
+struct Entry {
+    non_cue: bool,
+    word: Option<WordCue>,
+    /// The key with ا after it is a verb form: the alef of -وا drops before
+    /// a pronoun ("فأخبرونا").
+    word_before_pronoun: Option<WordCue>,
+    /// Phrases that start with the key, longest first.
+    phrases: Vec<PhraseCue>,
 }
 
 fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
@@ -173,14 +184,9 @@ impl CueMatcher {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len() + p.attached as usize));
         }
         let editorial = lex.editorial.iter().map(|e| folded_words(e)).collect();
+        let non_cues: HashSet<String> = lex.non_cues.iter().map(|w| fold_str(w)).collect();
         CueMatcher {
-            words,
-            non_cues: lex
-                .non_cues
-                .iter()
-                .map(|w| fold_str(w))
-                .collect::<HashSet<String>>(),
-            phrases,
+            index: index(words, phrases, non_cues),
             editorial,
         }
     }
@@ -206,7 +212,8 @@ impl CueMatcher {
     pub fn is_future_verb(&self, w: &str) -> bool {
         let w = w.strip_prefix(CONJ).unwrap_or(w);
         w.strip_prefix('س').is_some_and(|rest| {
-            rest.starts_with(['ي', 'ت', 'ن', 'ا']) && self.words.contains_key(rest)
+            rest.starts_with(['ي', 'ت', 'ن', 'ا'])
+                && self.index.get(rest).is_some_and(|e| e.word.is_some())
         })
     }
 
@@ -216,22 +223,28 @@ impl CueMatcher {
             return None;
         }
         let w = &text[t.start as usize..t.end as usize];
-        if self.non_cues.contains(w) {
+        // The first reading is the token itself.
+        let mut entries: [Option<&Entry>; 4] = [None; 4];
+        for (slot, r) in entries.iter_mut().zip(readings(w)) {
+            *slot = self.index.get(r);
+        }
+        if entries[0].is_some_and(|e| e.non_cue) {
             return None;
         }
-        for reading in readings(w) {
-            if let Some(list) = self.phrases.get(reading)
-                && let Some(hit) = list.iter().find_map(|p| match_phrase(text, toks, i, to, p))
+        let entries = entries.iter().flatten();
+        for e in entries.clone() {
+            if let Some(hit) = e
+                .phrases
+                .iter()
+                .find_map(|p| match_phrase(text, toks, i, to, p))
             {
                 return Some(hit);
             }
         }
-        let found = readings(w).find_map(|r| self.words.get(r)).or_else(|| {
-            // "فأخبرونا": the alef of -وا drops before a pronoun.
-            readings(w)
-                .filter(|r| r.ends_with('و'))
-                .find_map(|r| self.words.get(&format!("{r}ا")))
-        });
+        let found = entries
+            .clone()
+            .find_map(|e| e.word.as_ref())
+            .or_else(|| entries.clone().find_map(|e| e.word_before_pronoun.as_ref()));
         found.map(|c| CueHit {
             first: i,
             last: i,
@@ -268,6 +281,31 @@ impl CueMatcher {
             (first_ok && rest_ok && words[n - 1] < from + 10).then(|| words[n - 1] + 1)
         })
     }
+}
+
+/// One entry per folded key of the word cues, the phrase cues and the words
+/// that are never cues.
+fn index(
+    words: HashMap<String, WordCue>,
+    phrases: HashMap<String, Vec<PhraseCue>>,
+    non_cues: HashSet<String>,
+) -> HashMap<String, Entry> {
+    let mut index: HashMap<String, Entry> = HashMap::default();
+    for (key, cue) in &words {
+        if let Some(stem) = key.strip_suffix("وا") {
+            index.entry(format!("{stem}و")).or_default().word_before_pronoun = Some(cue.clone());
+        }
+    }
+    for (key, cue) in words {
+        index.entry(key).or_default().word = Some(cue);
+    }
+    for (key, list) in phrases {
+        index.entry(key).or_default().phrases = list;
+    }
+    for key in non_cues {
+        index.entry(key).or_default().non_cue = true;
+    }
+    index
 }
 
 fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {
