@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::lookup::WordMap;
 use super::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
 use crate::model::{CueKind, Stance};
@@ -54,7 +55,7 @@ pub struct CueHit {
 }
 
 pub struct CueMatcher {
-    index: HashMap<String, Entry>,
+    index: WordMap<Entry>,
     editorial: Vec<Vec<String>>,
 }
 
@@ -92,18 +93,21 @@ const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ن
 
 /// The ways a folded token may be read: itself, without a conjunction,
 /// without an object pronoun, without both.
-pub fn readings(tok: &str) -> impl Iterator<Item = &str> {
+pub fn readings(tok: &str) -> impl Iterator<Item = &str> + Clone {
     let bare = tok
         .strip_prefix(CONJ)
         .filter(|r| crate::text::has_chars(r, 2));
-    let stems = [Some(tok), bare];
-    stems.into_iter().flatten().flat_map(|s| {
-        let unsuffixed = PRONOUN_SUFFIXES
-            .iter()
-            .find_map(|suf| s.strip_suffix(suf))
-            .filter(|r| crate::text::has_chars(r, 2));
-        [Some(s), unsuffixed].into_iter().flatten()
-    })
+    [Some(tok), unsuffixed(tok), bare, bare.and_then(unsuffixed)]
+        .into_iter()
+        .flatten()
+}
+
+/// A stem without its object pronoun, when one is written onto it.
+fn unsuffixed(s: &str) -> Option<&str> {
+    PRONOUN_SUFFIXES
+        .iter()
+        .find_map(|suf| s.strip_suffix(suf))
+        .filter(|r| crate::text::has_chars(r, 2))
 }
 
 impl CueMatcher {
@@ -289,11 +293,14 @@ fn index(
     words: HashMap<String, WordCue>,
     phrases: HashMap<String, Vec<PhraseCue>>,
     non_cues: HashSet<String>,
-) -> HashMap<String, Entry> {
+) -> WordMap<Entry> {
     let mut index: HashMap<String, Entry> = HashMap::default();
     for (key, cue) in &words {
         if let Some(stem) = key.strip_suffix("وا") {
-            index.entry(format!("{stem}و")).or_default().word_before_pronoun = Some(cue.clone());
+            index
+                .entry(format!("{stem}و"))
+                .or_default()
+                .word_before_pronoun = Some(cue.clone());
         }
     }
     for (key, cue) in words {
@@ -305,7 +312,7 @@ fn index(
     for key in non_cues {
         index.entry(key).or_default().non_cue = true;
     }
-    index
+    index.into()
 }
 
 fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {

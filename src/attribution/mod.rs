@@ -8,13 +8,12 @@
 
 mod claims;
 mod cues;
+mod lookup;
 mod phrases;
 mod reports;
 mod resolve;
 mod sources;
 mod tokens;
-
-use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source};
@@ -22,6 +21,7 @@ use crate::segment::Segmentation;
 use crate::text::{Folded, Text, fold_str};
 pub use claims::claim_id;
 use cues::{Agreement, CueHit, CueMatcher};
+use lookup::WordSet;
 use resolve::Registry;
 use sources::SourceLexicon;
 use tokens::{Token, tokenize};
@@ -29,13 +29,13 @@ use tokens::{Token, tokenize};
 pub struct Attributor {
     cues: CueMatcher,
     sources: SourceLexicon,
-    complementizers: HashSet<String>,
-    np_stops: HashSet<String>,
-    adverbs: HashSet<String>,
-    appositions: HashSet<String>,
-    subordinators: HashSet<String>,
-    noun_governors: HashSet<String>,
-    content_nouns: HashSet<String>,
+    complementizers: WordSet,
+    np_stops: WordSet,
+    adverbs: WordSet,
+    appositions: WordSet,
+    subordinators: WordSet,
+    noun_governors: WordSet,
+    content_nouns: WordSet,
 }
 
 /// What attribution finds in one article.
@@ -242,7 +242,7 @@ impl Doc<'_> {
     }
 }
 
-fn set(list: &[String]) -> HashSet<String> {
+fn set(list: &[String]) -> WordSet {
     list.iter().map(|w| fold_str(w)).collect()
 }
 

@@ -5,6 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cues::readings;
+use super::lookup::{WordMap, WordSet};
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
 use crate::text::{fold_str, folded_words};
@@ -44,21 +45,22 @@ struct OutletName {
 }
 
 pub struct SourceLexicon {
-    outlet_names: HashMap<String, Vec<OutletName>>,
+    outlet_names: WordMap<Vec<OutletName>>,
     outlet_canonical: Vec<String>,
-    outlet_heads: HashSet<String>,
-    anonymous: HashSet<String>,
-    official: Vec<Vec<String>>,
-    group: HashSet<String>,
-    document: HashSet<String>,
-    accounts: HashSet<String>,
-    person_titles: HashSet<String>,
+    outlet_heads: WordSet,
+    anonymous: WordSet,
+    /// Official bodies' folded words bare of ال, by their first word.
+    official: WordMap<Vec<Vec<String>>>,
+    group: WordSet,
+    document: WordSet,
+    accounts: WordSet,
+    person_titles: WordSet,
     /// First words of titles of several words, so that a phrase is looked
     /// for only where one can start.
-    title_heads: HashSet<String>,
-    anaphors: HashMap<String, AnaphorRule>,
-    quantifiers: HashSet<String>,
-    relational: HashSet<String>,
+    title_heads: WordSet,
+    anaphors: WordMap<AnaphorRule>,
+    quantifiers: WordSet,
+    relational: WordSet,
 }
 
 /// Folded entries, each also without ال, so that a look-up never has to
@@ -137,19 +139,19 @@ impl SourceLexicon {
             })
             .collect();
         SourceLexicon {
-            outlet_names,
+            outlet_names: outlet_names.into(),
             outlet_canonical,
             outlet_heads: lex
                 .outlet_heads
                 .iter()
                 .map(|h| folded_words(h).into_iter().next().unwrap_or_default())
                 .collect(),
-            anonymous: folded_set(&lex.anonymous),
-            official: lex.official.iter().map(|o| folded_words(o)).collect(),
-            group: folded_set(&lex.group),
-            document: folded_set(&lex.document),
-            accounts: folded_set(&lex.accounts),
-            person_titles: folded_set(&lex.person_titles),
+            anonymous: folded_set(&lex.anonymous).into(),
+            official: official_index(&lex.official),
+            group: folded_set(&lex.group).into(),
+            document: folded_set(&lex.document).into(),
+            accounts: folded_set(&lex.accounts).into(),
+            person_titles: folded_set(&lex.person_titles).into(),
             title_heads: lex
                 .person_titles
                 .iter()
@@ -160,18 +162,19 @@ impl SourceLexicon {
                 })
                 .collect(),
             anaphors,
-            quantifiers: folded_set(&lex.quantifiers),
-            relational: folded_set(&lex.relational_titles),
+            quantifiers: folded_set(&lex.quantifiers).into(),
+            relational: folded_set(&lex.relational_titles).into(),
         }
     }
 
-    fn in_set(set: &HashSet<String>, w: &str) -> bool {
+    fn in_set(set: &WordSet, w: &str) -> bool {
         let unprefixed = w
             .strip_prefix(['ل', 'ب'])
             .filter(|r| crate::text::has_chars(r, 3));
+        // The first reading is `w` itself, already asked.
         set.contains(w)
             || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
-            || readings(w).any(|r| set.contains(r))
+            || readings(w).skip(1).any(|r| set.contains(r))
             || set.contains(bare(w))
     }
 
@@ -252,12 +255,17 @@ impl SourceLexicon {
     }
 
     fn official_at(&self, words: &[&str], i: usize) -> bool {
-        self.official.iter().any(|o| {
-            !o.is_empty()
-                && i + o.len() <= words.len()
-                && o.iter()
-                    .enumerate()
-                    .all(|(k, ow)| bare(words[i + k]) == bare(ow))
+        let Some(first) = words.get(i) else {
+            return false;
+        };
+        self.official.get(bare(first)).is_some_and(|bodies| {
+            bodies.iter().any(|o| {
+                i + o.len() <= words.len()
+                    && o.iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, ow)| bare(words[i + k]) == ow)
+            })
         })
     }
 
@@ -427,6 +435,22 @@ impl SourceLexicon {
                 })
             })
     }
+}
+
+/// Each official body's words bare of ال, indexed by the first: a phrase's
+/// words are compared with the few bodies that start like it, not with all.
+fn official_index(list: &[String]) -> WordMap<Vec<Vec<String>>> {
+    let mut index: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    for o in list {
+        let words: Vec<String> = folded_words(o)
+            .iter()
+            .map(|w| bare(w).to_string())
+            .collect();
+        if let Some(first) = words.first() {
+            index.entry(first.clone()).or_default().push(words);
+        }
+    }
+    index.into()
 }
 
 /// A definite word, behind a conjunction or preposition too: الأمن,
