@@ -89,7 +89,6 @@ fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
 /// Conjunctions and particles that may be written onto a word: و, ف, and
 /// the future/emphasis ل and س do not precede reporting verbs in news.
 const CONJ: [char; 2] = ['و', 'ف'];
-const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ني", "كم"];
 
 /// The ways a folded token may be read: itself, without a conjunction,
 /// without an object pronoun, without both.
@@ -102,12 +101,21 @@ pub fn readings(tok: &str) -> impl Iterator<Item = &str> + Clone {
         .flatten()
 }
 
-/// A stem without its object pronoun, when one is written onto it.
+/// A stem without its object pronoun, when one is written onto it. The
+/// suffixes are هما ها هم ه نا ني كم, the first that matches wins; only
+/// those ending in the word's last letter are tried, since every token is
+/// asked and most words end in none of them.
 fn unsuffixed(s: &str) -> Option<&str> {
-    PRONOUN_SUFFIXES
-        .iter()
-        .find_map(|suf| s.strip_suffix(suf))
-        .filter(|r| crate::text::has_chars(r, 2))
+    let strip = |suffix: &str| s.strip_suffix(suffix);
+    let stem = match s.as_bytes().last()? {
+        // The second bytes of ا, م, ه and ي in UTF-8.
+        0xA7 => strip("هما").or_else(|| strip("ها")).or_else(|| strip("نا")),
+        0x85 => strip("هم").or_else(|| strip("كم")),
+        0x87 => strip("ه"),
+        0x8A => strip("ني"),
+        _ => None,
+    }?;
+    crate::text::has_chars(stem, 2).then_some(stem)
 }
 
 impl CueMatcher {
@@ -270,14 +278,27 @@ impl CueMatcher {
         from: usize,
         to: usize,
     ) -> Option<usize> {
-        let words: Vec<usize> = (from..to).filter(|&k| toks[k].is_word()).take(8).collect();
+        // The first eight words, in a fixed array: asked of every sentence.
+        let mut words = [0usize; 8];
+        let mut len = 0;
+        for (slot, k) in words
+            .iter_mut()
+            .zip((from..to).filter(|&k| toks[k].is_word()))
+        {
+            *slot = k;
+            len += 1;
+        }
+        let words = &words[..len];
+        let first = words
+            .first()
+            .map_or("", |&k| &text[toks[k].start as usize..toks[k].end as usize]);
+        let first_readings = readings(first);
         self.editorial.iter().find_map(|phrase| {
             let n = phrase.len();
-            if words.len() < n {
+            if n == 0 || words.len() < n {
                 return None;
             }
-            let first = &text[toks[words[0]].start as usize..toks[words[0]].end as usize];
-            let first_ok = readings(first).any(|r| r == phrase[0]);
+            let first_ok = first_readings.clone().any(|r| r == phrase[0]);
             let rest_ok = (1..n).all(|k| {
                 let t = toks[words[k]];
                 text[t.start as usize..t.end as usize] == phrase[k]
@@ -315,20 +336,13 @@ fn index(
     index.into()
 }
 
+/// The phrase `p` at token `i`, whose first word is known to match: `p`
+/// was found under one of the token's readings.
 fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {
-    let mut k = i;
-    for (n, w) in p.words.iter().enumerate() {
+    let mut k = i + 1;
+    for w in p.words.iter().skip(1) {
         let t = toks.get(k).filter(|_| k < to)?;
-        if !t.is_word() {
-            return None;
-        }
-        let tw = &text[t.start as usize..t.end as usize];
-        let ok = if n == 0 {
-            readings(tw).any(|r| r == w)
-        } else {
-            tw == w
-        };
-        if !ok {
+        if !t.is_word() || &text[t.start as usize..t.end as usize] != w {
             return None;
         }
         k += 1;
@@ -359,4 +373,25 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         complement: Arc::default(),
         quoting: p.quoting,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ني", "كم"];
+
+    #[test]
+    fn unsuffixed_tries_the_suffixes_in_the_order_of_the_list() {
+        for stem in ["", "ا", "قال", "اخبرو", "مصادر", "كتاب", "عن", "ل"] {
+            for suf in PRONOUN_SUFFIXES.iter().chain(&["", "ات", "ين", "ي", "م"]) {
+                let w = format!("{stem}{suf}");
+                let listed = PRONOUN_SUFFIXES
+                    .iter()
+                    .find_map(|s| w.strip_suffix(s))
+                    .filter(|r| crate::text::has_chars(r, 2));
+                assert_eq!(unsuffixed(&w), listed, "{w}");
+            }
+        }
+    }
 }
