@@ -315,9 +315,10 @@ impl Attributor {
         while i < n {
             // "مصدر قيادي كبير": a title word describing an unnamed source is
             // an adjective, and what follows it no name.
+            // Asked only of titles: most tokens are not one.
             let describes =
-                i > 0 && doc.is_word(i - 1) && self.sources.is_anonymous_head(doc.word(i - 1));
-            if !self.title_at(doc, i) || describes {
+                || i > 0 && doc.is_word(i - 1) && self.sources.is_anonymous_head(doc.word(i - 1));
+            if !self.title_at(doc, i) || describes() {
                 i += 1;
                 continue;
             }

@@ -171,11 +171,16 @@ impl SourceLexicon {
         let unprefixed = w
             .strip_prefix(['ل', 'ب'])
             .filter(|r| crate::text::has_chars(r, 3));
-        // The first reading is `w` itself, already asked.
+        // A word is its own first reading and, with no article, its own
+        // bare form: each key is asked once.
+        let also_bare = |x: &str| {
+            let b = bare(x);
+            b.len() != x.len() && set.contains(b)
+        };
         set.contains(w)
-            || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
+            || unprefixed.is_some_and(|r| set.contains(r) || also_bare(r))
             || readings(w).skip(1).any(|r| set.contains(r))
-            || set.contains(bare(w))
+            || also_bare(w)
     }
 
     /// A page or account someone publishes on ("الصفحة الرسمية لـ").
