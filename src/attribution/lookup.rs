@@ -1,51 +1,44 @@
 //! Sets and maps of folded words with a cheap first test. Attribution asks
 //! every token, and several readings of it, whether a lexicon list holds
-//! it; almost none are held. A bitmap over a digest of a word's length and
-//! its first and last bytes answers most of those questions without
-//! hashing the word or comparing strings.
+//! it; almost none are held. A bitmap over a hash of the keys answers most
+//! of those questions without probing the table or comparing strings.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
 
-/// Bits of the bitmap: a few hundred to a few thousand keys per list leave
-/// it sparse enough that few absent words pass.
-const BITS: usize = 1 << 15;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-/// Which digests some key has.
+/// Bits of bitmap per key, at least: few absent words pass.
+const BITS_PER_KEY: usize = 16;
+
+/// Which hashes some key has.
 struct Filter {
     bits: Box<[u64]>,
+    mask: usize,
 }
 
-/// The length, the first two bytes and the last two: an Arabic letter is
-/// two bytes, so this is the word's length and its first and last letters.
 #[inline]
 fn digest(w: &str) -> usize {
-    let b = w.as_bytes();
-    let n = b.len();
-    if n == 0 {
-        return 0;
-    }
-    let x = n as u64
-        | u64::from(b[0]) << 8
-        | u64::from(b[1.min(n - 1)]) << 16
-        | u64::from(b[n.saturating_sub(2)]) << 24
-        | u64::from(b[n - 1]) << 32;
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS.trailing_zeros())) as usize
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish() as usize
 }
 
 impl Filter {
-    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Filter {
-        let mut bits = vec![0u64; BITS / 64].into_boxed_slice();
+    fn new<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Filter {
+        let n = (keys.len() * BITS_PER_KEY).next_power_of_two().max(1024);
+        let mut bits = vec![0u64; n / 64].into_boxed_slice();
+        let mask = n - 1;
         for k in keys {
-            let d = digest(k);
+            let d = digest(k) & mask;
             bits[d / 64] |= 1 << (d % 64);
         }
-        Filter { bits }
+        Filter { bits, mask }
     }
 
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
-        let d = digest(w);
-        self.bits[d / 64] & (1 << (d % 64)) != 0
+        let d = digest(w) & self.mask;
+        self.bits.get(d / 64).is_some_and(|b| b & (1 << (d % 64)) != 0)
     }
 }
 
