@@ -38,7 +38,9 @@ impl Filter {
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
         let d = digest(w) & self.mask;
-        self.bits.get(d / 64).is_some_and(|b| b & (1 << (d % 64)) != 0)
+        self.bits
+            .get(d / 64)
+            .is_some_and(|b| b & (1 << (d % 64)) != 0)
     }
 }
 

@@ -278,6 +278,7 @@ impl Attributor {
             quote_reach: Default::default(),
             toks,
         };
+        self.rule_out_titles(&doc);
         let ranges = sentence_tokens(&doc, seg);
         let mut registry = Registry::default();
         self.register_roles(&doc, &mut registry);
@@ -395,6 +396,29 @@ impl Attributor {
         }
     }
 
+    /// Marks as no title (for `title_at`) every token with no title written
+    /// inside it, found in one pass over the text: `title_at` is asked of
+    /// every token, and reading each word's forms against the titles was
+    /// the costliest part of attribution.
+    fn rule_out_titles(&self, doc: &Doc) {
+        let Some(pieces) = self.sources.title_pieces(&doc.f.folded) else {
+            return;
+        };
+        let mut inside = vec![false; doc.toks.len()];
+        for at in pieces {
+            let k = doc.toks.partition_point(|t| (t.end as usize) <= at);
+            if let Some(slot) = inside.get_mut(k) {
+                *slot = true;
+            }
+        }
+        let mut memo = doc.cue_starts.borrow_mut();
+        for (slot, inside) in memo.iter_mut().zip(inside) {
+            if !inside {
+                *slot |= 1 << TITLE_MEMO;
+            }
+        }
+    }
+
     /// Whether a cue (of any kind) starts at token `k`, memoised.
     fn cue_starts(&self, doc: &Doc, k: usize) -> bool {
         memo(&doc.cue_starts, k, 0, || {
@@ -406,7 +430,9 @@ impl Attributor {
 
     /// Whether token `k` is a title (الرئيس, وزيرة), memoised.
     fn title_at(&self, doc: &Doc, k: usize) -> bool {
-        memo(&doc.cue_starts, k, 2, || self.title_words_at(doc, k) > 0)
+        memo(&doc.cue_starts, k, TITLE_MEMO, || {
+            self.title_words_at(doc, k) > 0
+        })
     }
 
     /// How many words the title at `k` spans: one ("الوزير"), or several
@@ -565,11 +591,14 @@ impl Attributor {
     }
 }
 
-/// A per-token yes/no worked out once: two bits at `shift` of the token's
-/// byte (0 not yet known, 1 no, 2 yes).
 /// The longest title phrase in the lexicon, in words.
 pub(super) const MAX_TITLE_WORDS: usize = 4;
 
+/// Where `title_at` keeps its answers in the memo byte.
+const TITLE_MEMO: u8 = 2;
+
+/// A per-token yes/no worked out once: two bits at `shift` of the token's
+/// byte (0 not yet known, 1 no, 2 yes).
 fn memo(
     cache: &std::cell::RefCell<Vec<u8>>,
     k: usize,

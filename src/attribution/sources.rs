@@ -58,6 +58,9 @@ pub struct SourceLexicon {
     /// First words of titles of several words, so that a phrase is looked
     /// for only where one can start.
     title_heads: WordSet,
+    /// The titles and title heads of one word, as one pattern: see
+    /// `title_pieces`.
+    title_pieces: Option<aho_corasick::AhoCorasick>,
     anaphors: WordMap<AnaphorRule>,
     quantifiers: WordSet,
     relational: WordSet,
@@ -138,6 +141,17 @@ impl SourceLexicon {
                 )
             })
             .collect();
+        let titles = folded_set(&lex.person_titles);
+        let title_heads: HashSet<String> = lex
+            .person_titles
+            .iter()
+            .filter_map(|t| {
+                let f = fold_str(t);
+                let (head, _) = f.split_once(' ')?;
+                Some(head.to_string())
+            })
+            .collect();
+        let title_pieces = pieces_pattern(titles.iter().chain(&title_heads));
         SourceLexicon {
             outlet_names: outlet_names.into(),
             outlet_canonical,
@@ -151,16 +165,9 @@ impl SourceLexicon {
             group: folded_set(&lex.group).into(),
             document: folded_set(&lex.document).into(),
             accounts: folded_set(&lex.accounts).into(),
-            person_titles: folded_set(&lex.person_titles).into(),
-            title_heads: lex
-                .person_titles
-                .iter()
-                .filter_map(|t| {
-                    let f = fold_str(t);
-                    let (head, _) = f.split_once(' ')?;
-                    Some(head.to_string())
-                })
-                .collect(),
+            person_titles: titles.into(),
+            title_heads: title_heads.into(),
+            title_pieces,
             anaphors,
             quantifiers: folded_set(&lex.quantifiers).into(),
             relational: folded_set(&lex.relational_titles).into(),
@@ -213,6 +220,15 @@ impl SourceLexicon {
         self.title_heads.contains(w)
             || w.strip_prefix(['ل', 'ب'])
                 .is_some_and(|r| self.title_heads.contains(r))
+    }
+
+    /// Where, in a folded text, a one-word title or title head is written
+    /// (as a whole word or inside one); None when there is no pattern to
+    /// look with. A word with none inside it is no title and opens no title
+    /// phrase, as every reading of a word is a piece of it.
+    pub fn title_pieces<'a>(&'a self, folded: &'a str) -> Option<impl Iterator<Item = usize> + 'a> {
+        let ac = self.title_pieces.as_ref()?;
+        Some(ac.find_iter(folded).map(|m| m.start()))
     }
 
     pub fn is_title_phrase(&self, phrase: &str) -> bool {
@@ -440,6 +456,26 @@ impl SourceLexicon {
                 })
             })
     }
+}
+
+/// One automaton for the keys made of word chars only (the others cannot
+/// lie inside a word); None when there are none or it cannot be built.
+fn pieces_pattern<'k>(keys: impl Iterator<Item = &'k String>) -> Option<aho_corasick::AhoCorasick> {
+    let mut keys: Vec<&String> = keys
+        .filter(|k| !k.is_empty() && k.chars().all(crate::text::is_word_char))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() {
+        return None;
+    }
+    // A full DFA and no prefilter: the keys are many and their letters
+    // common, so a prefilter would stop at almost every word.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(keys)
+        .ok()
 }
 
 /// Each official body's words bare of ال, indexed by the first: a phrase's
