@@ -187,6 +187,16 @@ impl Folded {
         Folded { folded, orig }
     }
 
+    /// The folded text of an original byte span whose ends lie on char
+    /// boundaries: the same string `fold_str` makes of it, without folding
+    /// it again (folding is char by char, so the span's folded bytes are
+    /// those whose original char lies inside it).
+    pub fn folded_of(&self, start: usize, end: usize) -> &str {
+        let at = |b: usize| self.orig.partition_point(|&o| (o as usize) < b);
+        let (s, e) = (at(start), at(end).min(self.folded.len()));
+        self.folded.get(s..e.max(s)).unwrap_or("")
+    }
+
     /// Original byte offset where the folded char at `k` starts.
     pub fn orig_start(&self, k: usize) -> usize {
         self.orig[k.min(self.orig.len() - 1)] as usize

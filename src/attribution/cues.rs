@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::lookup::WordMap;
 use super::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
 use crate::model::{CueKind, Stance};
@@ -57,10 +58,21 @@ pub struct CueHit {
 }
 
 pub struct CueMatcher {
-    words: HashMap<String, WordCue>,
-    non_cues: HashSet<String>,
-    phrases: HashMap<String, Vec<PhraseCue>>,
+    index: WordMap<Entry>,
     editorial: Vec<Vec<String>>,
+}
+
+/// All the cue lexicon says of one folded key, so that each reading of a
+/// token costs a single look-up (cue matching asks of every token).
+#[derive(Default)]
+struct Entry {
+    non_cue: bool,
+    word: Option<WordCue>,
+    /// The key with ا after it is a verb form: the alef of -وا drops before
+    /// a pronoun ("فأخبرونا").
+    word_before_pronoun: Option<WordCue>,
+    /// Phrases that start with the key, longest first.
+    phrases: Vec<PhraseCue>,
 }
 
 fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
@@ -80,22 +92,33 @@ fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
 /// Conjunctions and particles that may be written onto a word: و, ف, and
 /// the future/emphasis ل and س do not precede reporting verbs in news.
 const CONJ: [char; 2] = ['و', 'ف'];
-const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ني", "كم"];
 
 /// The ways a folded token may be read: itself, without a conjunction,
 /// without an object pronoun, without both.
-pub fn readings(tok: &str) -> impl Iterator<Item = &str> {
+pub fn readings(tok: &str) -> impl Iterator<Item = &str> + Clone {
     let bare = tok
         .strip_prefix(CONJ)
         .filter(|r| crate::text::has_chars(r, 2));
-    let stems = [Some(tok), bare];
-    stems.into_iter().flatten().flat_map(|s| {
-        let unsuffixed = PRONOUN_SUFFIXES
-            .iter()
-            .find_map(|suf| s.strip_suffix(suf))
-            .filter(|r| crate::text::has_chars(r, 2));
-        [Some(s), unsuffixed].into_iter().flatten()
-    })
+    [Some(tok), unsuffixed(tok), bare, bare.and_then(unsuffixed)]
+        .into_iter()
+        .flatten()
+}
+
+/// A stem without its object pronoun, when one is written onto it. The
+/// suffixes are هما ها هم ه نا ني كم, the first that matches wins; only
+/// those ending in the word's last letter are tried, since every token is
+/// asked and most words end in none of them.
+fn unsuffixed(s: &str) -> Option<&str> {
+    let strip = |suffix: &str| s.strip_suffix(suffix);
+    let stem = match s.as_bytes().last()? {
+        // The second bytes of ا, م, ه and ي in UTF-8.
+        0xA7 => strip("هما").or_else(|| strip("ها")).or_else(|| strip("نا")),
+        0x85 => strip("هم").or_else(|| strip("كم")),
+        0x87 => strip("ه"),
+        0x8A => strip("ني"),
+        _ => None,
+    }?;
+    crate::text::has_chars(stem, 2).then_some(stem)
 }
 
 impl CueMatcher {
@@ -179,14 +202,9 @@ impl CueMatcher {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len() + p.attached as usize));
         }
         let editorial = lex.editorial.iter().map(|e| folded_words(e)).collect();
+        let non_cues: HashSet<String> = lex.non_cues.iter().map(|w| fold_str(w)).collect();
         CueMatcher {
-            words,
-            non_cues: lex
-                .non_cues
-                .iter()
-                .map(|w| fold_str(w))
-                .collect::<HashSet<String>>(),
-            phrases,
+            index: index(words, phrases, non_cues),
             editorial,
         }
     }
@@ -212,7 +230,8 @@ impl CueMatcher {
     pub fn is_future_verb(&self, w: &str) -> bool {
         let w = w.strip_prefix(CONJ).unwrap_or(w);
         w.strip_prefix('س').is_some_and(|rest| {
-            rest.starts_with(['ي', 'ت', 'ن', 'ا']) && self.words.contains_key(rest)
+            rest.starts_with(['ي', 'ت', 'ن', 'ا'])
+                && self.index.get(rest).is_some_and(|e| e.word.is_some())
         })
     }
 
@@ -222,22 +241,28 @@ impl CueMatcher {
             return None;
         }
         let w = &text[t.start as usize..t.end as usize];
-        if self.non_cues.contains(w) {
+        // The first reading is the token itself.
+        let mut entries: [Option<&Entry>; 4] = [None; 4];
+        for (slot, r) in entries.iter_mut().zip(readings(w)) {
+            *slot = self.index.get(r);
+        }
+        if entries[0].is_some_and(|e| e.non_cue) {
             return None;
         }
-        for reading in readings(w) {
-            if let Some(list) = self.phrases.get(reading)
-                && let Some(hit) = list.iter().find_map(|p| match_phrase(text, toks, i, to, p))
+        let entries = entries.iter().flatten();
+        for e in entries.clone() {
+            if let Some(hit) = e
+                .phrases
+                .iter()
+                .find_map(|p| match_phrase(text, toks, i, to, p))
             {
                 return Some(hit);
             }
         }
-        let found = readings(w).find_map(|r| self.words.get(r)).or_else(|| {
-            // "فأخبرونا": the alef of -وا drops before a pronoun.
-            readings(w)
-                .filter(|r| r.ends_with('و'))
-                .find_map(|r| self.words.get(&format!("{r}ا")))
-        });
+        let found = entries
+            .clone()
+            .find_map(|e| e.word.as_ref())
+            .or_else(|| entries.clone().find_map(|e| e.word_before_pronoun.as_ref()));
         found.map(|c| CueHit {
             first: i,
             last: i,
@@ -260,14 +285,27 @@ impl CueMatcher {
         from: usize,
         to: usize,
     ) -> Option<usize> {
-        let words: Vec<usize> = (from..to).filter(|&k| toks[k].is_word()).take(8).collect();
+        // The first eight words, in a fixed array: asked of every sentence.
+        let mut words = [0usize; 8];
+        let mut len = 0;
+        for (slot, k) in words
+            .iter_mut()
+            .zip((from..to).filter(|&k| toks[k].is_word()))
+        {
+            *slot = k;
+            len += 1;
+        }
+        let words = &words[..len];
+        let first = words
+            .first()
+            .map_or("", |&k| &text[toks[k].start as usize..toks[k].end as usize]);
+        let first_readings = readings(first);
         self.editorial.iter().find_map(|phrase| {
             let n = phrase.len();
-            if words.len() < n {
+            if n == 0 || words.len() < n {
                 return None;
             }
-            let first = &text[toks[words[0]].start as usize..toks[words[0]].end as usize];
-            let first_ok = readings(first).any(|r| r == phrase[0]);
+            let first_ok = first_readings.clone().any(|r| r == phrase[0]);
             let rest_ok = (1..n).all(|k| {
                 let t = toks[words[k]];
                 text[t.start as usize..t.end as usize] == phrase[k]
@@ -277,20 +315,41 @@ impl CueMatcher {
     }
 }
 
-fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {
-    let mut k = i;
-    for (n, w) in p.words.iter().enumerate() {
-        let t = toks.get(k).filter(|_| k < to)?;
-        if !t.is_word() {
-            return None;
+/// One entry per folded key of the word cues, the phrase cues and the words
+/// that are never cues.
+fn index(
+    words: HashMap<String, WordCue>,
+    phrases: HashMap<String, Vec<PhraseCue>>,
+    non_cues: HashSet<String>,
+) -> WordMap<Entry> {
+    let mut index: HashMap<String, Entry> = HashMap::default();
+    for (key, cue) in &words {
+        if let Some(stem) = key.strip_suffix("وا") {
+            index
+                .entry(format!("{stem}و"))
+                .or_default()
+                .word_before_pronoun = Some(cue.clone());
         }
-        let tw = &text[t.start as usize..t.end as usize];
-        let ok = if n == 0 {
-            readings(tw).any(|r| r == w)
-        } else {
-            tw == w
-        };
-        if !ok {
+    }
+    for (key, cue) in words {
+        index.entry(key).or_default().word = Some(cue);
+    }
+    for (key, list) in phrases {
+        index.entry(key).or_default().phrases = list;
+    }
+    for key in non_cues {
+        index.entry(key).or_default().non_cue = true;
+    }
+    index.into()
+}
+
+/// The phrase `p` at token `i`, whose first word is known to match: `p`
+/// was found under one of the token's readings.
+fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) -> Option<CueHit> {
+    let mut k = i + 1;
+    for w in p.words.iter().skip(1) {
+        let t = toks.get(k).filter(|_| k < to)?;
+        if !t.is_word() || &text[t.start as usize..t.end as usize] != w {
             return None;
         }
         k += 1;
@@ -322,4 +381,25 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         quoting: p.quoting,
         object: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PRONOUN_SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "ه", "نا", "ني", "كم"];
+
+    #[test]
+    fn unsuffixed_tries_the_suffixes_in_the_order_of_the_list() {
+        for stem in ["", "ا", "قال", "اخبرو", "مصادر", "كتاب", "عن", "ل"] {
+            for suf in PRONOUN_SUFFIXES.iter().chain(&["", "ات", "ين", "ي", "م"]) {
+                let w = format!("{stem}{suf}");
+                let listed = PRONOUN_SUFFIXES
+                    .iter()
+                    .find_map(|s| w.strip_suffix(s))
+                    .filter(|r| crate::text::has_chars(r, 2));
+                assert_eq!(unsuffixed(&w), listed, "{w}");
+            }
+        }
+    }
 }

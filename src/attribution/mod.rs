@@ -8,13 +8,12 @@
 
 mod claims;
 mod cues;
+mod lookup;
 mod phrases;
 mod reports;
 mod resolve;
 mod sources;
 mod tokens;
-
-use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source};
@@ -22,6 +21,7 @@ use crate::segment::Segmentation;
 use crate::text::{Folded, Text, fold_str};
 pub use claims::claim_id;
 use cues::{Agreement, CueHit, CueMatcher};
+use lookup::WordSet;
 use resolve::Registry;
 use sources::SourceLexicon;
 use tokens::{Token, tokenize};
@@ -29,14 +29,14 @@ use tokens::{Token, tokenize};
 pub struct Attributor {
     cues: CueMatcher,
     sources: SourceLexicon,
-    complementizers: HashSet<String>,
-    np_stops: HashSet<String>,
-    adverbs: HashSet<String>,
-    appositions: HashSet<String>,
-    subordinators: HashSet<String>,
-    conditionals: HashSet<String>,
-    noun_governors: HashSet<String>,
-    content_nouns: HashSet<String>,
+    complementizers: WordSet,
+    np_stops: WordSet,
+    adverbs: WordSet,
+    appositions: WordSet,
+    subordinators: WordSet,
+    conditionals: WordSet,
+    noun_governors: WordSet,
+    content_nouns: WordSet,
 }
 
 /// What attribution finds in one article.
@@ -243,7 +243,7 @@ impl Doc<'_> {
     }
 }
 
-fn set(list: &[String]) -> HashSet<String> {
+fn set(list: &[String]) -> WordSet {
     list.iter().map(|w| fold_str(w)).collect()
 }
 
@@ -280,6 +280,7 @@ impl Attributor {
             quote_reach: Default::default(),
             toks,
         };
+        self.rule_out_titles(&doc);
         let ranges = sentence_tokens(&doc, seg);
         let mut registry = Registry::default();
         self.register_roles(&doc, &mut registry);
@@ -317,9 +318,10 @@ impl Attributor {
         while i < n {
             // "مصدر قيادي كبير": a title word describing an unnamed source is
             // an adjective, and what follows it no name.
+            // Asked only of titles: most tokens are not one.
             let describes =
-                i > 0 && doc.is_word(i - 1) && self.sources.is_anonymous_head(doc.word(i - 1));
-            if !self.title_at(doc, i) || describes {
+                || i > 0 && doc.is_word(i - 1) && self.sources.is_anonymous_head(doc.word(i - 1));
+            if !self.title_at(doc, i) || describes() {
                 i += 1;
                 continue;
             }
@@ -417,6 +419,29 @@ impl Attributor {
         }
     }
 
+    /// Marks as no title (for `title_at`) every token with no title written
+    /// inside it, found in one pass over the text: `title_at` is asked of
+    /// every token, and reading each word's forms against the titles was
+    /// the costliest part of attribution.
+    fn rule_out_titles(&self, doc: &Doc) {
+        let Some(pieces) = self.sources.title_pieces(&doc.f.folded) else {
+            return;
+        };
+        let mut inside = vec![false; doc.toks.len()];
+        for at in pieces {
+            let k = doc.toks.partition_point(|t| (t.end as usize) <= at);
+            if let Some(slot) = inside.get_mut(k) {
+                *slot = true;
+            }
+        }
+        let mut memo = doc.cue_starts.borrow_mut();
+        for (slot, inside) in memo.iter_mut().zip(inside) {
+            if !inside {
+                *slot |= 1 << TITLE_MEMO;
+            }
+        }
+    }
+
     /// Whether a cue (of any kind) starts at token `k`, memoised.
     fn cue_starts(&self, doc: &Doc, k: usize) -> bool {
         memo(&doc.cue_starts, k, 0, || {
@@ -428,7 +453,9 @@ impl Attributor {
 
     /// Whether token `k` is a title (الرئيس, وزيرة), memoised.
     fn title_at(&self, doc: &Doc, k: usize) -> bool {
-        memo(&doc.cue_starts, k, 2, || self.title_words_at(doc, k) > 0)
+        memo(&doc.cue_starts, k, TITLE_MEMO, || {
+            self.title_words_at(doc, k) > 0
+        })
     }
 
     /// How many words the title at `k` spans: one ("الوزير"), or several
@@ -603,6 +630,9 @@ impl Attributor {
 
 /// The longest title phrase in the lexicon, in words.
 pub(super) const MAX_TITLE_WORDS: usize = 4;
+
+/// Where `title_at` keeps its answers in the memo byte.
+const TITLE_MEMO: u8 = 2;
 
 /// A per-token yes/no worked out once: two bits at `shift` of the token's
 /// byte (0 not yet known, 1 no, 2 yes).

@@ -57,7 +57,7 @@ pub struct Registry {
 /// خودوركوفسكي/خدروكوفسكي, بوتين/بوتن.
 fn same_name_word(a: &str, b: &str) -> bool {
     let (a, b) = (bare(a), bare(b));
-    if a == b || skeleton(a) == skeleton(b) {
+    if a == b || skeleton(a).eq(skeleton(b)) {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -67,14 +67,12 @@ fn same_name_word(a: &str, b: &str) -> bool {
 /// A name without the long vowels inside it, which transliterations add
 /// or drop (بوتين/بوتن, خودوركوفسكي/خدروكوفسكي); the first and last
 /// letters stay, so احمد and احمدي stay apart.
-fn skeleton(w: &str) -> String {
-    let chars: Vec<char> = w.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| i == 0 || i + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
-        .collect()
+fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
+    // Compared for every pair of name words: no string is built.
+    let last = w.char_indices().next_back().map_or(0, |(i, _)| i);
+    w.char_indices()
+        .filter(move |&(i, c)| i == 0 || i == last || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| c)
 }
 
 /// A dropped subject agrees with a speaker when gender and number allow it;

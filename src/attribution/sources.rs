@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::MAX_TITLE_WORDS;
 use super::cues::readings;
+use super::lookup::{WordMap, WordSet};
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
 use crate::text::{fold_str, folded_words};
@@ -45,25 +46,29 @@ struct OutletName {
 }
 
 pub struct SourceLexicon {
-    outlet_names: HashMap<String, Vec<OutletName>>,
+    outlet_names: WordMap<Vec<OutletName>>,
     outlet_canonical: Vec<String>,
-    outlet_heads: HashSet<String>,
-    anonymous: HashSet<String>,
-    official: Vec<Vec<String>>,
+    outlet_heads: WordSet,
+    anonymous: WordSet,
+    /// Official bodies' folded words bare of ال, by their first word.
+    official: WordMap<Vec<Vec<String>>>,
     /// The common nouns among the official entries, the ones listed both
     /// bare and with the article (هيئة/الهيئة, مجلس/المجلس), unlike
     /// names (روسيا, الصين).
-    body_nouns: HashSet<String>,
-    group: HashSet<String>,
-    document: HashSet<String>,
-    accounts: HashSet<String>,
-    person_titles: HashSet<String>,
+    body_nouns: WordSet,
+    group: WordSet,
+    document: WordSet,
+    accounts: WordSet,
+    person_titles: WordSet,
     /// First words of titles of several words, so that a phrase is looked
     /// for only where one can start.
-    title_heads: HashSet<String>,
-    anaphors: HashMap<String, AnaphorRule>,
-    quantifiers: HashSet<String>,
-    relational: HashSet<String>,
+    title_heads: WordSet,
+    /// The titles and title heads of one word, as one pattern: see
+    /// `title_pieces`.
+    title_pieces: Option<aho_corasick::AhoCorasick>,
+    anaphors: WordMap<AnaphorRule>,
+    quantifiers: WordSet,
+    relational: WordSet,
 }
 
 /// The one-word official entries listed both bare and with the article.
@@ -164,44 +169,54 @@ impl SourceLexicon {
                 )
             })
             .collect();
+        let titles = folded_set(&lex.person_titles);
+        let title_heads: HashSet<String> = lex
+            .person_titles
+            .iter()
+            .filter_map(|t| {
+                let f = fold_str(t);
+                let (head, _) = f.split_once(' ')?;
+                Some(head.to_string())
+            })
+            .collect();
+        let title_pieces = pieces_pattern(titles.iter().chain(&title_heads));
         SourceLexicon {
-            outlet_names,
+            outlet_names: outlet_names.into(),
             outlet_canonical,
             outlet_heads: lex
                 .outlet_heads
                 .iter()
                 .map(|h| folded_words(h).into_iter().next().unwrap_or_default())
                 .collect(),
-            anonymous: folded_set(&lex.anonymous),
-            official: lex.official.iter().map(|o| folded_words(o)).collect(),
-            body_nouns: body_nouns(&lex.official),
-            group: folded_set(&lex.group),
-            document: folded_set(&lex.document),
-            accounts: folded_set(&lex.accounts),
-            person_titles: folded_set(&lex.person_titles),
-            title_heads: lex
-                .person_titles
-                .iter()
-                .filter_map(|t| {
-                    let f = fold_str(t);
-                    let (head, _) = f.split_once(' ')?;
-                    Some(head.to_string())
-                })
-                .collect(),
+            anonymous: folded_set(&lex.anonymous).into(),
+            official: official_index(&lex.official),
+            body_nouns: body_nouns(&lex.official).into(),
+            group: folded_set(&lex.group).into(),
+            document: folded_set(&lex.document).into(),
+            accounts: folded_set(&lex.accounts).into(),
+            person_titles: titles.into(),
+            title_heads: title_heads.into(),
+            title_pieces,
             anaphors,
-            quantifiers: folded_set(&lex.quantifiers),
-            relational: folded_set(&lex.relational_titles),
+            quantifiers: folded_set(&lex.quantifiers).into(),
+            relational: folded_set(&lex.relational_titles).into(),
         }
     }
 
-    fn in_set(set: &HashSet<String>, w: &str) -> bool {
+    fn in_set(set: &WordSet, w: &str) -> bool {
         let unprefixed = w
             .strip_prefix(['ل', 'ب'])
             .filter(|r| crate::text::has_chars(r, 3));
+        // A word is its own first reading and, with no article, its own
+        // bare form: each key is asked once.
+        let also_bare = |x: &str| {
+            let b = bare(x);
+            b.len() != x.len() && set.contains(b)
+        };
         set.contains(w)
-            || unprefixed.is_some_and(|r| set.contains(r) || set.contains(bare(r)))
-            || readings(w).any(|r| set.contains(r))
-            || set.contains(bare(w))
+            || unprefixed.is_some_and(|r| set.contains(r) || also_bare(r))
+            || readings(w).skip(1).any(|r| set.contains(r))
+            || also_bare(w)
     }
 
     /// A page or account someone publishes on ("الصفحة الرسمية لـ").
@@ -234,6 +249,15 @@ impl SourceLexicon {
         self.title_heads.contains(w)
             || w.strip_prefix(['ل', 'ب'])
                 .is_some_and(|r| self.title_heads.contains(r))
+    }
+
+    /// Where, in a folded text, a one-word title or title head is written
+    /// (as a whole word or inside one); None when there is no pattern to
+    /// look with. A word with none inside it is no title and opens no title
+    /// phrase, as every reading of a word is a piece of it.
+    pub fn title_pieces<'a>(&'a self, folded: &'a str) -> Option<impl Iterator<Item = usize> + 'a> {
+        let ac = self.title_pieces.as_ref()?;
+        Some(ac.find_iter(folded).map(|m| m.start()))
     }
 
     pub fn is_title_phrase(&self, phrase: &str) -> bool {
@@ -311,12 +335,17 @@ impl SourceLexicon {
     }
 
     fn official_at(&self, words: &[&str], i: usize) -> bool {
-        self.official.iter().any(|o| {
-            !o.is_empty()
-                && i + o.len() <= words.len()
-                && o.iter()
-                    .enumerate()
-                    .all(|(k, ow)| bare(words[i + k]) == bare(ow))
+        let Some(first) = words.get(i) else {
+            return false;
+        };
+        self.official.get(bare(first)).is_some_and(|bodies| {
+            bodies.iter().any(|o| {
+                i + o.len() <= words.len()
+                    && o.iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, ow)| bare(words[i + k]) == ow)
+            })
         })
     }
 
@@ -503,6 +532,42 @@ impl SourceLexicon {
                 })
             })
     }
+}
+
+/// One automaton for the keys made of word chars only (the others cannot
+/// lie inside a word); None when there are none or it cannot be built.
+fn pieces_pattern<'k>(keys: impl Iterator<Item = &'k String>) -> Option<aho_corasick::AhoCorasick> {
+    let mut keys: Vec<&String> = keys
+        .filter(|k| !k.is_empty() && k.chars().all(crate::text::is_word_char))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() {
+        return None;
+    }
+    // A full DFA and no prefilter: the keys are many and their letters
+    // common, so a prefilter would stop at almost every word.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(keys)
+        .ok()
+}
+
+/// Each official body's words bare of ال, indexed by the first: a phrase's
+/// words are compared with the few bodies that start like it, not with all.
+fn official_index(list: &[String]) -> WordMap<Vec<Vec<String>>> {
+    let mut index: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    for o in list {
+        let words: Vec<String> = folded_words(o)
+            .iter()
+            .map(|w| bare(w).to_string())
+            .collect();
+        if let Some(first) = words.first() {
+            index.entry(first.clone()).or_default().push(words);
+        }
+    }
+    index.into()
 }
 
 /// A definite word, behind a conjunction or preposition too: الأمن,
