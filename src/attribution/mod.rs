@@ -458,6 +458,15 @@ impl Attributor {
         })
     }
 
+    /// `title_words_at`, asked only where the memo says a title starts.
+    fn title_words(&self, doc: &Doc, k: usize) -> usize {
+        if self.title_at(doc, k) {
+            self.title_words_at(doc, k)
+        } else {
+            0
+        }
+    }
+
     /// How many words the title at `k` spans: one ("الوزير"), or several
     /// ("الأمين العام", "وكيل الوزارة") when the first alone is too ambiguous
     /// to be one; 0 when no title starts there.

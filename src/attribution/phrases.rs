@@ -937,7 +937,7 @@ impl Attributor {
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
         let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
         let opened = (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
-            let n = self.title_words_at(doc, t);
+            let n = self.title_words(doc, t);
             let construct = t + n == k
                 && !super::sources::is_definite(doc.word(k - 1))
                 && (n >= 2 || common_noun());
@@ -959,7 +959,7 @@ impl Attributor {
             }
             j -= 1;
             let title_ends_here = (j.saturating_sub(MAX_TITLE_WORDS)..j).any(|t| {
-                let n = self.title_words_at(doc, t);
+                let n = self.title_words(doc, t);
                 n > 0 && t + n == j
             });
             if title_ends_here {
