@@ -333,7 +333,7 @@ impl Attributor {
                 .and_then(|v| v.object);
             let ends_phrase = |k: usize| {
                 let w = doc.word(k);
-                object.is_some_and(|p| w.starts_with(p) && doc.word(k + 1) != "بن")
+                object.is_some_and(|p| self.marks_object(doc, p, k, n))
                     || self.stop_at(doc, k, w)
                     || self.is_content_noun(w)
                     || self.possessed_noun(doc, k, true)
@@ -381,12 +381,15 @@ impl Attributor {
                 // Each role runs to the next title: "أمينها العام" and
                 // "الدكتور" in "أمينها العام الدكتور عبدالله".
                 let titles: Vec<usize> = (i..role_end).filter(|&t| self.title_at(doc, t)).collect();
-                for (n, &t) in titles.iter().enumerate() {
-                    let next = titles.get(n + 1).copied().unwrap_or(role_end);
+                for (at, &t) in titles.iter().enumerate() {
+                    let next = titles.get(at + 1).copied().unwrap_or(role_end);
+                    // "أمينها العام" is the role أمين عام.
                     let role: Vec<&str> = (t..next)
                         .filter(|&x| doc.is_word(x))
-                        .map(|x| doc.word(x))
-                        .map(|w| sources::possessed_stem(w).unwrap_or(w))
+                        .map(|x| match sources::possessed_stem(doc.word(x)) {
+                            Some(stem) if x == t => stem,
+                            _ => doc.word(x),
+                        })
                         .collect();
                     reg.person_with_role(&role, &words, &doc.raw[s..e], (s, e));
                 }
@@ -737,14 +740,17 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
     out
 }
 
-/// End a host's content at the comma before the clause that starts at `cue`,
-/// or right before the cue when no comma parts them.
 /// A conjunction that opens a clause of its own ("لكن المعارضة تقول",
 /// "فيما قال الوزير").
 pub(super) fn opens_clause(w: &str) -> bool {
-    matches!(w, "كما" | "فيما" | "بينما" | "لكن" | "ولكن")
+    matches!(
+        w,
+        "كما" | "فيما" | "وفيما" | "بينما" | "وبينما" | "لكن" | "ولكن"
+    )
 }
 
+/// End a host's content at the comma before the clause that starts at `cue`,
+/// or right before the cue when no comma parts them.
 fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
     let mut stop = cue;
     while stop > 0 && !doc.is_comma(stop - 1) && doc.start_of(stop - 1) > h.content.0 {

@@ -94,8 +94,11 @@ impl Attributor {
         }
         let w = doc.word(k - 1);
         let particle = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        self.conditionals.contains(particle)
-            && (!self.complementizers.contains(particle) || doc.original_starts_with(k - 1, 'إ'))
+        let (s, e) = doc.span(k - 1, k - 1, 0);
+        let seat = doc.raw[s..e]
+            .trim_start_matches(['و', 'ف'])
+            .starts_with('إ');
+        self.conditionals.contains(particle) && (!self.complementizers.contains(particle) || seat)
     }
 
     /// Whether token `k` follows a word that governs a noun ("إلى نقل",
@@ -208,13 +211,18 @@ impl Attributor {
     ) -> Option<usize> {
         // "موقع شبكة (أن تي في)": brackets after a head hold its name too;
         // after a longer name, one or two plain words are its acronym or
-        // other name ("بعثة الأمم المتحدة لمساعدة العراق (يونامي)").
+        // other name ("بعثة الأمم المتحدة لمساعدة العراق (يونامي)"), but not
+        // an age, a number or a definite noun ("(45 عاما)", "(الصورة)").
         if doc.punct(k, '(') {
             let close = (k + 1..(k + 7).min(to)).find(|&z| doc.punct(z, ')'))?;
             let inner = k + 1..close;
-            let plain = inner
-                .clone()
-                .all(|z| doc.is_word(z) && !self.is_stop(doc.word(z)));
+            let plain = inner.clone().all(|z| {
+                let w = doc.word(z);
+                doc.is_word(z)
+                    && !self.is_stop(w)
+                    && !super::sources::is_definite(w)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            });
             let alias = words_before >= 2 && inner.len() <= 2;
             let named = !inner.is_empty()
                 && (after_head && inner.clone().all(|z| doc.is_word(z)) || plain && alias);
@@ -386,6 +394,26 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// Whether token `k` bears the preposition `p` that marks a verb's
+    /// object ("وأشاد الوزير بصمود الأهالي"). Not a name that starts with
+    /// its letter: one in a pedigree ("بندر بن سلطان"), or one the object's
+    /// own preposition still follows ("ورحب بايدن بالاتفاق", "وأشاد الرئيس
+    /// بشار الأسد بدور الجيش"); nor a source's noun ("بعثة").
+    pub(super) fn marks_object(&self, doc: &Doc, p: char, k: usize, b: usize) -> bool {
+        let bears = |x: usize| {
+            doc.word(x)
+                .strip_prefix(p)
+                .is_some_and(|r| crate::text::has_chars(r, 3))
+        };
+        let object_later = (k + 1..(k + 6).min(b))
+            .take_while(|&x| doc.is_word(x) && !self.complementizer_at(doc, x))
+            .any(bears);
+        bears(k)
+            && !matches!(doc.word(k + 1), "بن" | "بنت")
+            && !self.names_a_source_head(doc.word(k))
+            && !object_later
     }
 
     /// A noun the lexicon knows as the head of a source phrase ("بعثة",
@@ -677,11 +705,21 @@ impl Attributor {
     /// Whether "في بيان", "في شكواه", "عبر تغريدة" starts at token `k`: the
     /// document or words a speaker spoke in.
     pub(super) fn in_medium(&self, doc: &Doc, k: usize) -> bool {
-        let noun = k + 1;
+        let noun = doc.word(k + 1);
+        let owned = noun.strip_suffix("ها").or_else(|| noun.strip_suffix('ه'));
+        // Before a pronoun ى is written ا ("شكواه") and ة is written ت
+        // ("كلمته"); folding writes them ي and ه.
+        let document = |w: &str| {
+            self.sources.is_document(w)
+                || w.strip_suffix('ا')
+                    .is_some_and(|r| self.sources.is_document(&format!("{r}ي")))
+                || w.strip_suffix('ت')
+                    .is_some_and(|r| self.sources.is_document(&format!("{r}ه")))
+        };
         doc.is_word(k)
             && matches!(doc.word(k), "في" | "عبر")
-            && doc.is_word(noun)
-            && (self.sources.is_document(doc.word(noun)) || self.possessed_noun(doc, noun, false))
+            && doc.is_word(k + 1)
+            && (document(noun) || owned.is_some_and(document))
     }
 
     /// Read a phrase's source kind. Folding writes أ as ا, so a name such as
@@ -935,6 +973,10 @@ impl Attributor {
     /// A bare title of one word is in construct with a noun in ة or a
     /// body's noun: "وزير خارجية روسيا" (but "مساعد غالي" is a name).
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
+        // "مدير مدرسة أسامة بن زيد": a word in a pedigree is a name.
+        if matches!(doc.word(k + 1), "بن" | "بنت") {
+            return false;
+        }
         let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
         let opened = (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
             let n = self.title_words(doc, t);

@@ -240,10 +240,18 @@ impl Attributor {
                     .at(&doc.f.folded, &doc.toks, k, b)
                     .is_some_and(|c| c.kind == CueKind::Participle)
             };
+            // "واختتم ... كلمته في الحفل، موضحا أن": after a noun object and
+            // a comma, with nothing said in between, a participle reports.
+            let participle_after_object = |g: usize| {
+                let comma = (g..b).find(|&k| doc.is_comma(k));
+                comma.is_some_and(|c| {
+                    (g..c).all(|k| !doc.punct(k, '"') && !self.complementizer_at(doc, k))
+                        && participle(super::skip_commas(doc, c, b))
+                })
+            };
             match gate {
-                // "ومضى قائلا", "ورد ... مؤكدا أنه", "واختتم ... كلمته،
-                // موضحا أن": the participle carries the report.
-                Some(g) if !no_comment && (g..b).any(participle) => {
+                // "ومضى قائلا", "ورد ... مؤكدا أنه": the participle carries the report.
+                Some(g) if !no_comment && (participle(g) || participle_after_object(g)) => {
                     return None;
                 }
                 Some(_) => {}
@@ -511,16 +519,9 @@ impl Attributor {
             return Some((subject, (s, comma_end(doc, hit.first, b))));
         }
         // The verb's own preposition marks its object ("وأشاد الوزير بصمود
-        // الأهالي", "وأشاد بصمود"), unless it opens a name ("بندر بن سلطان").
-        let own_preposition = |k: usize| {
-            let w = doc.word(k);
-            hit.object.is_some_and(|p| {
-                w.strip_prefix(p)
-                    .is_some_and(|r| crate::text::has_chars(r, 3))
-                    && !(doc.is_word(k + 1) && matches!(doc.word(k + 1), "بن" | "بنت"))
-                    && !self.names_a_source_head(w)
-            })
-        };
+        // الأهالي", "وأشاد بصمود").
+        let own_preposition =
+            |k: usize| hit.object.is_some_and(|p| self.marks_object(doc, p, k, b));
         let subject = subject.filter(|np| !own_preposition(np.first));
         let Some(mut np) = subject else {
             // "وأكد أهمية ...": a verb opening its clause with no subject goes
@@ -578,15 +579,18 @@ impl Attributor {
         let scan = if medium { scan.max(np.last + 3) } else { scan };
         let start = super::skip_commas(doc, (np.last + 1).max(scan).max(hit.last + 1), b);
         let object_ok = self.has_object(doc, start, b);
-        // "أعلنت المقاومة الشعبية عن مقتل ...", "وأكد دينو هذه الأخبار": the
-        // object's own preposition or demonstrative closes the phrase before
-        // it, which can then only be the subject.
+        // "أعلنت المقاومة الشعبية عن مقتل ...", "ورحب بايدن بالاتفاق",
+        // "وأكد دينو هذه الأخبار": the object's own preposition or a
+        // demonstrative closes the phrase before it, which can then only be
+        // the subject.
         let demonstrative = || {
             matches!(doc.word(start), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
                 && self.name_like(doc.word(np.first))
                 && !doc.ends_with_ta_marbuta(np.first)
         };
-        let marked_object = doc.is_word(start) && (doc.word(start) == "عن" || demonstrative());
+        let verb_preposition = || hit.object.is_some_and(|p| doc.word(start).starts_with(p));
+        let marked_object = doc.is_word(start)
+            && (doc.word(start) == "عن" || verb_preposition() || demonstrative());
         let accepted = match hit.stance {
             Stance::Assert => (recognized || marked_object) && object_ok,
             _ => object_ok,
@@ -875,7 +879,6 @@ impl Attributor {
     }
 }
 
-/// A word without its conjunction: "ولم" → "لم".
 /// Where the clause after a gated verb ends: at a colon or a quotation. A
 /// quoted name or label inside it ("صحيفة "نيويورك تايمز" عن", "رقم «311»")
 /// is no quotation.
@@ -883,7 +886,7 @@ fn gate_window_end(doc: &Doc, from: usize, to: usize) -> usize {
     let mut k = from;
     while k < to && !doc.punct(k, ':') {
         if doc.punct(k, '"') {
-            match quoted_label_end(doc, k) {
+            match quoted_label_end(doc, k).filter(|&close| close < to) {
                 Some(close) => k = close,
                 None => break,
             }
@@ -900,6 +903,7 @@ fn quoted_label_end(doc: &Doc, open: usize) -> Option<usize> {
     (close > open + 1 && (open + 1..close).all(|k| doc.is_word(k))).then_some(close)
 }
 
+/// A word without its conjunction: "ولم" → "لم".
 fn bare_word<'d>(doc: &'d Doc, k: usize) -> &'d str {
     let w = doc.word(k);
     w.strip_prefix(['و', 'ف'])

@@ -40,6 +40,18 @@ impl Entity {
     }
 }
 
+impl Entity {
+    /// Whether one of its names begins with this bare folded word.
+    fn headed_by(&self, word: &str) -> bool {
+        self.aliases.iter().chain([&self.name]).any(|a| {
+            crate::text::fold_str(a)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| bare(w) == word)
+        })
+    }
+}
+
 #[derive(Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
@@ -335,9 +347,9 @@ impl Registry {
                         .any(|ro| ro.first().is_some_and(|t| same_name_word(t, head)))
             };
             // "التقارير" after "تقارير صحيفة الفاينانشيال تايمز": an entity
-            // once named with this very noun, whatever its kind.
+            // once named by a phrase this very noun headed, whatever its kind.
             if let Some(e) = self.most_recent(|e| {
-                (kinds.contains(&e.kind) || e.kind != SourceKind::Person && e.names_word(head))
+                (kinds.contains(&e.kind) || e.kind != SourceKind::Person && e.headed_by(head))
                     && e.cited
                     && number_ok(e)
                     && fits(e)
@@ -515,6 +527,7 @@ impl Registry {
             .filter(|&e| {
                 let ent = &self.entities[e];
                 ent.kind == SourceKind::Person
+                    && !ent.roles.is_empty()
                     && verb
                         .gender
                         .is_none_or(|g| ent.gender.is_none_or(|eg| eg == g))

@@ -117,6 +117,9 @@ pub fn bare(word: &str) -> &str {
 /// The noun under a possessive pronoun of a body or group: "أمينها" is
 /// أمين, "رئيسهم" is رئيس.
 pub fn possessed_stem(word: &str) -> Option<&str> {
+    if word.starts_with("ال") {
+        return None;
+    }
     word.strip_suffix("ها")
         .or_else(|| word.strip_suffix("هم"))
         .filter(|stem| crate::text::has_chars(stem, 3))
@@ -374,8 +377,11 @@ impl SourceLexicon {
             if !named_here {
                 continue;
             }
-            // An ambiguous name ("الألمانية") only right after the head.
-            let after_head = i == 0 || head_is_outlet && self.is_outlet_head(words[i - 1]);
+            // An ambiguous name ("الرياض", "الألمانية") only right after a
+            // head in construct: "صحيفة الرياض", but "البوابة العربية" is an
+            // adjective.
+            let after_head =
+                i == 0 || self.is_outlet_head(words[i - 1]) && !is_definite(words[i - 1]);
             if let Some((o, _)) = self.outlet_at(words, i, after_head) {
                 r.kind = SourceKind::Outlet;
                 r.canonical = Some(self.canonical(o).to_string());
