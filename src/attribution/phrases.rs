@@ -411,7 +411,7 @@ impl Attributor {
             .take_while(|&x| doc.is_word(x) && !self.complementizer_at(doc, x))
             .any(bears);
         bears(k)
-            && !matches!(doc.word(k + 1), "بن" | "بنت")
+            && !in_pedigree(doc.word(k + 1))
             && !self.names_a_source_head(doc.word(k))
             && !object_later
     }
@@ -938,7 +938,7 @@ impl Attributor {
                     && toks[n + 1..].iter().any(|&x| !definite(x))
                     && toks
                         .get(n + 1)
-                        .is_none_or(|&x| !matches!(doc.word(x), "بن" | "بنت")));
+                        .is_none_or(|&x| !in_pedigree(doc.word(x))));
             if !prepositional {
                 start = Some(n);
                 break;
@@ -974,7 +974,7 @@ impl Attributor {
     /// body's noun: "وزير خارجية روسيا" (but "مساعد غالي" is a name).
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
         // "مدير مدرسة أسامة بن زيد": a word in a pedigree is a name.
-        if matches!(doc.word(k + 1), "بن" | "بنت") {
+        if in_pedigree(doc.word(k + 1)) {
             return false;
         }
         let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
@@ -1041,6 +1041,11 @@ impl Attributor {
         link.cue = Some((cue, span.0, span.1));
         Some((link, next))
     }
+}
+
+/// A link of a pedigree ("بندر بن سلطان"): the word before it is a name.
+fn in_pedigree(w: &str) -> bool {
+    matches!(w, "بن" | "بنت" | "ابن")
 }
 
 /// A word ending in a pronoun that is never a name's ending ("قولهم",
