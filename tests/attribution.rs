@@ -497,6 +497,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         Expect::Spans(&["بشار الأسد"]),
     ),
     (
+        "after إلا أن the clause is the subject's own report, and an adverb may precede the object",
+        "وذكرت تقارير أن النادي مهتم بضم اللاعب إلا أن المدرب تباهى أيضا بقوة مقعد البدلاء.",
+        "بقوة مقعد",
+        Expect::Entities(&["المدرب"]),
+    ),
+    (
         "a name right after the verb, the object's preposition after it",
         "ورحب بايدن بالاتفاق.",
         "بالاتفاق",

@@ -714,6 +714,7 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
                 let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
                     || (opens_clause(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
+                    || after_contrast(doc, clause)
             };
         let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
         let host = out
@@ -731,7 +732,13 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
                 }
             }
             Some(h) => {
-                cut_before(doc, h, r.cue_tok);
+                // "... إلا أن مكلارين تباهى": the contrast ends the host's words.
+                let cut = if after_contrast(doc, clause) {
+                    clause - 2
+                } else {
+                    r.cue_tok
+                };
+                cut_before(doc, h, cut);
                 out.push(r);
             }
             None => out.push(r),
@@ -747,6 +754,12 @@ pub(super) fn opens_clause(w: &str) -> bool {
         w,
         "كما" | "فيما" | "وفيما" | "بينما" | "وبينما" | "لكن" | "ولكن"
     )
+}
+
+/// Whether the clause at token `k` follows "إلا أن", "غير أن" or "بيد أن":
+/// what comes after "however" is no longer the host's content.
+fn after_contrast(doc: &Doc, k: usize) -> bool {
+    k >= 2 && doc.word(k - 1) == "ان" && matches!(doc.word(k - 2), "الا" | "غير" | "بيد")
 }
 
 /// End a host's content at the comma before the clause that starts at `cue`,

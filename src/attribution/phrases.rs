@@ -936,9 +936,7 @@ impl Attributor {
                         || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
                 || (w.starts_with('ب')
                     && toks[n + 1..].iter().any(|&x| !definite(x))
-                    && toks
-                        .get(n + 1)
-                        .is_none_or(|&x| !in_pedigree(doc.word(x))));
+                    && toks.get(n + 1).is_none_or(|&x| !in_pedigree(doc.word(x))));
             if !prepositional {
                 start = Some(n);
                 break;

@@ -583,14 +583,18 @@ impl Attributor {
         // "وأكد دينو هذه الأخبار": the object's own preposition or a
         // demonstrative closes the phrase before it, which can then only be
         // the subject.
+        // An adverb may come first: "تباهى أيضا بقوة الفريق".
+        let object = (start..b)
+            .find(|&k| !self.adverbs.contains(doc.word(k)))
+            .unwrap_or(start);
         let demonstrative = || {
-            matches!(doc.word(start), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
+            matches!(doc.word(object), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
                 && self.name_like(doc.word(np.first))
                 && !doc.ends_with_ta_marbuta(np.first)
         };
-        let verb_preposition = || hit.object.is_some_and(|p| doc.word(start).starts_with(p));
-        let marked_object = doc.is_word(start)
-            && (doc.word(start) == "عن" || verb_preposition() || demonstrative());
+        let verb_preposition = || hit.object.is_some_and(|p| doc.word(object).starts_with(p));
+        let marked_object = doc.is_word(object)
+            && (doc.word(object) == "عن" || verb_preposition() || demonstrative());
         let accepted = match hit.stance {
             Stance::Assert => (recognized || marked_object) && object_ok,
             _ => object_ok,
