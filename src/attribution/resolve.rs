@@ -523,6 +523,9 @@ impl Registry {
     /// The person whose latest mention before byte `at` is the nearest, of
     /// the verb's gender.
     fn named_before(&self, at: usize, verb: Agreement) -> Option<usize> {
+        if verb.number.is_some_and(|n| n != Number::Sg) {
+            return None;
+        }
         (0..self.entities.len())
             .filter(|&e| {
                 let ent = &self.entities[e];
@@ -533,13 +536,19 @@ impl Registry {
                         .is_none_or(|g| ent.gender.is_none_or(|eg| eg == g))
             })
             .filter_map(|e| {
-                let before = self.entities[e].mentions.iter().filter(|m| m.1 <= at);
+                // Close by only: the clause or the one before it.
+                let near = |m: &&(usize, usize)| m.1 <= at && at - m.1 <= NAMED_NEAR;
+                let before = self.entities[e].mentions.iter().filter(near);
                 before.map(|m| m.0).max().map(|start| (start, e))
             })
             .max()
             .map(|(_, e)| e)
     }
 }
+
+/// How far before a subjectless verb, in bytes (about 150 Arabic
+/// letters), a person named with a role may still be its subject.
+const NAMED_NEAR: usize = 300;
 
 fn key_of(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| bare(w).to_string()).collect()
