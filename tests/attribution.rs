@@ -503,6 +503,12 @@ const LOCAL_PRESS: &[(&str, &str, &str, Expect)] = &[
         Expect::Entities(&["المدرب"]),
     ),
     (
+        "a source joined by others (واثنين آخرين) is several: المصادر points back to it",
+        "وقال ثلاثة مسؤولين إن الاتصالات تسارعت. وكان ذلك وفقا لما أكده شخص مطلع على الملف واثنين آخرين. وأضافت المصادر أن الموعد لم يتحدد.",
+        "الموعد لم يتحدد",
+        Expect::Entities(&["شخص مطلع"]),
+    ),
+    (
         "a name right after the verb, the object's preposition after it",
         "ورحب بايدن بالاتفاق.",
         "بالاتفاق",

@@ -127,6 +127,9 @@ pub fn assemble(inp: Input) -> Found {
                     if let Some(noun) = attributor.medium_after(doc, *np) {
                         registry.medium(noun, e);
                     }
+                    if attributor.joined_by_others(doc, *np) {
+                        registry.plural(e);
+                    }
                     (Some(e), shown)
                 }
                 Speaker::SourceOfPrevious(np) => {

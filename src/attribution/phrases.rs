@@ -702,6 +702,19 @@ impl Attributor {
         .then_some(w)
     }
 
+    /// Whether others join the phrase later in its clause: "شخص على معرفة
+    /// مفصلة بالاتصال واثنين آخرين", "مسؤول وثلاثة آخرون".
+    pub(super) fn joined_by_others(&self, doc: &Doc, np: Np) -> bool {
+        (np.last + 1..(np.last + 10).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k))
+            .any(|k| {
+                doc.word(k)
+                    .strip_prefix('و')
+                    .is_some_and(|r| self.sources.is_quantifier(r))
+                    && matches!(doc.word(k + 1), "اخرين" | "اخرون" | "اخران" | "اخريين")
+            })
+    }
+
     /// Whether "في بيان", "في شكواه", "عبر تغريدة" starts at token `k`: the
     /// document or words a speaker spoke in.
     pub(super) fn in_medium(&self, doc: &Doc, k: usize) -> bool {

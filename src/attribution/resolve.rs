@@ -423,6 +423,12 @@ impl Registry {
         self.add(r.kind, display, key, r)
     }
 
+    /// Record that entity `e` speaks as several ("شخص ... واثنين آخرين"):
+    /// "المصادر" may point back to it.
+    pub fn plural(&mut self, e: usize) {
+        self.entities[e].number = Some(Number::Pl);
+    }
+
     /// Record that entity `e` spoke in the document `noun` ("في بيان").
     pub fn medium(&mut self, noun: &str, e: usize) {
         self.media.push((bare(noun).to_string(), e));
