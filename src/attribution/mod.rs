@@ -24,6 +24,7 @@ use cues::{Agreement, CueHit, CueMatcher};
 use lookup::WordSet;
 use resolve::Registry;
 use sources::SourceLexicon;
+use std::borrow::Cow;
 use tokens::{Token, tokenize};
 
 pub struct Attributor {
@@ -470,9 +471,7 @@ impl Attributor {
         }
     }
 
-    /// How many words the title at `k` spans: one ("الوزير"), or several
-    /// ("الأمين العام", "وكيل الوزارة") when the first alone is too ambiguous
-    /// to be one; 0 when no title starts there.
+    /// How many words the title at `k` spans (`SourceLexicon::title_length`).
     fn title_words_at(&self, doc: &Doc, k: usize) -> usize {
         // "فهد بن سلطان", "أبو أمير": after a word of kinship a title's
         // letters are a name.
@@ -483,26 +482,14 @@ impl Attributor {
         }
         // "أمينها العام", "رئيسها التنفيذي": a title owned by a body reads
         // as the title with the article.
-        let first = match sources::possessed_stem(doc.word(k)) {
-            Some(stem) if !self.sources.is_title(doc.word(k)) => format!("ال{stem}"),
-            _ => doc.word(k).to_string(),
+        let first: Cow<str> = match sources::possessed_stem(doc.word(k)) {
+            Some(stem) if !self.sources.is_title(doc.word(k)) => Cow::Owned(format!("ال{stem}")),
+            _ => Cow::Borrowed(doc.word(k)),
         };
-        let single = usize::from(self.sources.is_title(&first));
-        if !self.sources.may_open_title_phrase(&first) {
-            return single;
-        }
-        let mut phrase = first;
-        let longest = (k + 1..doc.toks.len())
+        let rest = (k + 1..doc.toks.len())
             .take_while(|&n| doc.is_word(n))
-            .take(MAX_TITLE_WORDS - 1)
-            .enumerate()
-            .filter_map(|(i, n)| {
-                phrase.push(' ');
-                phrase.push_str(doc.word(n));
-                self.sources.is_title_phrase(&phrase).then_some(i + 2)
-            })
-            .last();
-        longest.unwrap_or(single)
+            .map(|n| doc.word(n));
+        self.sources.title_length(&first, rest)
     }
 
     /// The reports of one sentence: tokens `range`, cues looked for from

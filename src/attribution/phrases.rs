@@ -989,14 +989,21 @@ impl Attributor {
             return false;
         }
         let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
-        let opened = (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| {
-            let n = self.title_words(doc, t);
-            let construct = t + n == k
-                && !super::sources::is_definite(doc.word(k - 1))
-                && (n >= 2 || common_noun());
-            t + n > k || construct
-        });
-        opened || self.construct_of_body(doc, k)
+        let inside =
+            (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| t + self.title_words(doc, t) > k);
+        let construct = match self.title_ending_at(doc, k) {
+            0 => false,
+            n => !super::sources::is_definite(doc.word(k - 1)) && (n >= 2 || common_noun()),
+        };
+        inside || construct || self.construct_of_body(doc, k)
+    }
+
+    /// The length of a title phrase that ends right before token `k`, or 0.
+    fn title_ending_at(&self, doc: &Doc, k: usize) -> usize {
+        (k.saturating_sub(MAX_TITLE_WORDS)..k)
+            .map(|t| (t, self.title_words(doc, t)))
+            .find(|&(t, n)| n > 0 && t + n == k)
+            .map_or(0, |(_, n)| n)
     }
 
     /// Whether token `k` is the genitive of a bare noun in a chain of nouns
@@ -1011,11 +1018,7 @@ impl Attributor {
                 return false;
             }
             j -= 1;
-            let title_ends_here = (j.saturating_sub(MAX_TITLE_WORDS)..j).any(|t| {
-                let n = self.title_words(doc, t);
-                n > 0 && t + n == j
-            });
-            if title_ends_here {
+            if self.title_ending_at(doc, j) > 0 {
                 return true;
             }
         }

@@ -752,31 +752,32 @@ impl Attributor {
             .last()
             .is_some_and(|r| r.kind == CueKind::Preposition);
         // With no report before it ("يذكر أن وزير التعليم بدأ اجتماعه ...،
-        // مؤكدا"), a titled subject of the clause is the one who goes on.
-        let known = |np: Np| self.read_np(doc, np).role_words > 0;
+        // مؤكدا"), a titled subject of the clause is the one who goes on:
+        // its role alone, since "وزير التعليم بدأ اجتماعه" runs on into the
+        // clause's own verb.
+        let titled_subject = |np: Np| {
+            let role = self.read_np(doc, np).role_words;
+            let last = (np.first..=np.last)
+                .filter(|&k| doc.is_word(k))
+                .nth(role.checked_sub(1)?)?;
+            Some(Np { last, ..np })
+        };
         let clause_subject = (earlier.last().map_or(a, |r| r.cue_tok + 1)..hit.first)
             .rev()
             .find(|&k| doc.is_word(k) && self.complementizer_at(doc, k))
             .and_then(|c| self.np_at(doc, c + 1, hit.first, 0))
-            .filter(|&(np, _)| {
-                self.names_source(doc, np) && (after_preposition || earlier.is_empty() && known(np))
+            .filter(|&(np, _)| self.names_source(doc, np))
+            .and_then(|(np, _)| {
+                if earlier.is_empty() {
+                    titled_subject(np)
+                } else {
+                    after_preposition.then_some(np)
+                }
             });
         if earlier.is_empty() && clause_subject.is_some() {
             links.clear();
         }
-        // The role alone when no report came before: "وزير التعليم بدأ
-        // اجتماعه" runs on into the clause's own verb.
-        let clause_subject = clause_subject.map(|(np, next)| {
-            let role = self.read_np(doc, np).role_words;
-            let role_end = (np.first..=np.last)
-                .filter(|&k| doc.is_word(k))
-                .nth(role.max(1) - 1);
-            match role_end {
-                Some(last) if earlier.is_empty() && role > 0 => (Np { last, ..np }, next),
-                _ => (np, next),
-            }
-        });
-        if let Some((np, _)) = clause_subject {
+        if let Some(np) = clause_subject {
             links.push(LinkDraft {
                 cue: None,
                 speaker: Speaker::Phrase(np),

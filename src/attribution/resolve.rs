@@ -32,23 +32,23 @@ impl Entity {
     /// الأمريكية" needs أمريكية; "الوزارة" needs وزارة).
     fn names_word(&self, word: &str) -> bool {
         self.key.iter().any(|k| k == word)
-            || self.aliases.iter().chain([&self.name]).any(|a| {
-                crate::text::fold_str(a)
-                    .split_whitespace()
-                    .any(|w| bare(w) == word)
-            })
+            || self
+                .folded_names()
+                .any(|n| n.split_whitespace().any(|w| bare(w) == word))
     }
-}
 
-impl Entity {
     /// Whether one of its names begins with this bare folded word.
     fn headed_by(&self, word: &str) -> bool {
-        self.aliases.iter().chain([&self.name]).any(|a| {
-            crate::text::fold_str(a)
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| bare(w) == word)
-        })
+        self.folded_names()
+            .any(|n| n.split_whitespace().next().is_some_and(|w| bare(w) == word))
+    }
+
+    /// Its name and aliases, folded.
+    fn folded_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.aliases
+            .iter()
+            .chain([&self.name])
+            .map(|a| crate::text::fold_str(a))
     }
 }
 
@@ -526,8 +526,9 @@ impl Registry {
         Some(self.touch(e))
     }
 
-    /// The person whose latest mention before byte `at` is the nearest, of
-    /// the verb's gender.
+    /// The person named with a role whose latest mention ends nearest
+    /// before byte `at`, within `NAMED_NEAR`, of the verb's gender; none
+    /// for a plural verb.
     fn named_before(&self, at: usize, verb: Agreement) -> Option<usize> {
         if verb.number.is_some_and(|n| n != Number::Sg) {
             return None;
@@ -542,7 +543,6 @@ impl Registry {
                         .is_none_or(|g| ent.gender.is_none_or(|eg| eg == g))
             })
             .filter_map(|e| {
-                // Close by only: the clause or the one before it.
                 let near = |m: &&(usize, usize)| m.1 <= at && at - m.1 <= NAMED_NEAR;
                 let before = self.entities[e].mentions.iter().filter(near);
                 before.map(|m| m.0).max().map(|start| (start, e))

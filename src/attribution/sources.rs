@@ -273,21 +273,30 @@ impl SourceLexicon {
     /// Whether `words` open with a title, of one word ("الوزير") or of
     /// several ("الأمين العام", "وكيل الوزارة").
     pub fn opens_with_title(&self, words: &[&str]) -> bool {
-        let Some(first) = words.first() else {
-            return false;
-        };
-        if self.is_title(first) {
-            return true;
-        }
+        words
+            .split_first()
+            .is_some_and(|(first, rest)| self.title_length(first, rest.iter().copied()) > 0)
+    }
+
+    /// How many words a title starting with `first` spans, the words after
+    /// it being `rest`: one ("الوزير"), or several ("الأمين العام", "وكيل
+    /// الوزارة") when the first alone is too ambiguous to be one; 0 when no
+    /// title starts there.
+    pub fn title_length<'w>(&self, first: &str, rest: impl Iterator<Item = &'w str>) -> usize {
+        let single = usize::from(self.is_title(first));
         if !self.may_open_title_phrase(first) {
-            return false;
+            return single;
         }
         let mut phrase = first.to_string();
-        words[1..].iter().take(MAX_TITLE_WORDS - 1).any(|w| {
-            phrase.push(' ');
-            phrase.push_str(w);
-            self.is_title_phrase(&phrase)
-        })
+        rest.take(MAX_TITLE_WORDS - 1)
+            .enumerate()
+            .filter_map(|(i, w)| {
+                phrase.push(' ');
+                phrase.push_str(w);
+                self.is_title_phrase(&phrase).then_some(i + 2)
+            })
+            .last()
+            .unwrap_or(single)
     }
 
     /// A document noun: بيان, تقرير, رسالة.
