@@ -276,7 +276,9 @@ impl Attributor {
         // A date is no speaker: "أفادت السبت 13 نيسان"; nor is a noun with
         // a possessive ("تحكي قصتها"), unless it is an unnamed source's
         // ("مصادرها").
+        // Nor a participle: "وأضاف قائلا" has no subject after the verb.
         if doc.word(first).chars().all(|c| c.is_ascii_digit())
+            || self.participle_at(doc, first, to)
             || self.is_content_noun(doc.word(first))
             || (self.possessed_noun(doc, first, false) && first == i)
         {
@@ -394,6 +396,13 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// A participle cue at token `k` (قائلا, مؤكدة).
+    pub(super) fn participle_at(&self, doc: &Doc, k: usize, to: usize) -> bool {
+        self.cues
+            .at(&doc.f.folded, &doc.toks, k, to)
+            .is_some_and(|c| c.kind == CueKind::Participle)
     }
 
     /// Whether token `k` bears the preposition `p` that marks a verb's

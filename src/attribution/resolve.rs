@@ -394,11 +394,11 @@ impl Registry {
             return e;
         }
         if let Some(c) = &r.canonical {
-            let key = vec![format!("outlet:{c}")];
+            let key = vec![format!("{:?}:{c}", r.kind)];
             if let Some(e) = self.entities.iter().position(|e| e.key == key) {
                 return e;
             }
-            return self.add(SourceKind::Outlet, c, key, r);
+            return self.add(r.kind, c, key, r);
         }
         if r.kind == SourceKind::Person {
             let name = &words[r.role_words.min(words.len())..];

@@ -45,9 +45,70 @@ struct OutletName {
     ambiguous: bool,
 }
 
+/// Gazetteer names (outlets, states) by their first folded word bare of
+/// ال, the longest first, each with the index of the entry it names.
+#[derive(Default)]
+struct NameTable {
+    names: HashMap<String, Vec<OutletName>>,
+}
+
+impl NameTable {
+    fn add(&mut self, name: &str, entry: usize, ambiguous: bool) {
+        let words = folded_words(name);
+        let Some(first) = words.first() else { return };
+        let list = self.names.entry(bare(first).to_string()).or_default();
+        if list.iter().any(|e| e.words == words) {
+            return;
+        }
+        list.push(OutletName {
+            ambiguous,
+            words,
+            outlet: entry,
+        });
+    }
+
+    fn finish(mut self) -> WordMap<Vec<OutletName>> {
+        for list in self.names.values_mut() {
+            list.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+        }
+        self.names.into()
+    }
+}
+
+/// The entry named at `words[i..]` in `table`: (entry index, words used).
+/// An ambiguous name counts only `after_head`.
+fn name_at(
+    table: &WordMap<Vec<OutletName>>,
+    words: &[&str],
+    i: usize,
+    after_head: bool,
+) -> Option<(usize, usize)> {
+    let w = words.get(i)?;
+    let mut keys = vec![bare(w)];
+    // A preposition written onto the name: لرويترز, بحسب لـ.
+    if let Some(r) = w.strip_prefix(['ل', 'ب', 'و']) {
+        keys.push(bare(r));
+    }
+    for key in keys {
+        for name in table.get(key).into_iter().flatten() {
+            let n = name.words.len();
+            if i + n > words.len() {
+                continue;
+            }
+            let rest_ok = (1..n).all(|k| bare(words[i + k]) == bare(&name.words[k]));
+            if rest_ok && (!name.ambiguous || after_head) {
+                return Some((name.outlet, n));
+            }
+        }
+    }
+    None
+}
+
 pub struct SourceLexicon {
     outlet_names: WordMap<Vec<OutletName>>,
     outlet_canonical: Vec<String>,
+    state_names: WordMap<Vec<OutletName>>,
+    state_canonical: Vec<String>,
     outlet_heads: WordSet,
     anonymous: WordSet,
     /// Official bodies' folded words bare of ال, by their first word.
@@ -127,7 +188,7 @@ pub fn possessed_stem(word: &str) -> Option<&str> {
 
 impl SourceLexicon {
     pub fn new(lex: &Lexicon) -> Self {
-        let mut outlet_names: HashMap<String, Vec<OutletName>> = HashMap::default();
+        let mut outlet_names = NameTable::default();
         let mut outlet_canonical = Vec::new();
         for (i, o) in lex.outlets.iter().enumerate() {
             outlet_canonical.push(o.name.clone());
@@ -136,21 +197,14 @@ impl SourceLexicon {
             names.push(&o.name);
             names.extend(o.ambiguous.iter());
             for n in names {
-                let words = folded_words(n);
-                let Some(first) = words.first() else { continue };
-                let entry = outlet_names.entry(bare(first).to_string()).or_default();
-                if entry.iter().any(|e| e.words == words) {
-                    continue;
-                }
-                entry.push(OutletName {
-                    ambiguous: ambiguous.contains(&fold_str(n)),
-                    words,
-                    outlet: i,
-                });
+                outlet_names.add(n, i, ambiguous.contains(&fold_str(n)));
             }
         }
-        for list in outlet_names.values_mut() {
-            list.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+        let mut state_names = NameTable::default();
+        for (i, st) in lex.states.iter().enumerate() {
+            for n in st.names.iter().chain([&st.name]) {
+                state_names.add(n, i, false);
+            }
         }
         let anaphors = lex
             .anaphors
@@ -184,8 +238,10 @@ impl SourceLexicon {
             .collect();
         let title_pieces = pieces_pattern(titles.iter().chain(&title_heads));
         SourceLexicon {
-            outlet_names: outlet_names.into(),
+            outlet_names: outlet_names.finish(),
             outlet_canonical,
+            state_names: state_names.finish(),
+            state_canonical: lex.states.iter().map(|st| st.name.clone()).collect(),
             outlet_heads: lex
                 .outlet_heads
                 .iter()
@@ -249,9 +305,12 @@ impl SourceLexicon {
     /// A title phrase of several folded words, its first word bare of a
     /// preposition ("لوكيل الوزارة").
     pub fn may_open_title_phrase(&self, w: &str) -> bool {
-        self.title_heads.contains(w)
-            || w.strip_prefix(['ل', 'ب'])
-                .is_some_and(|r| self.title_heads.contains(r))
+        let head = |h: &str| {
+            self.title_heads.contains(h)
+                || h.strip_suffix('ه')
+                    .is_some_and(|m| crate::text::has_chars(m, 3) && self.title_heads.contains(m))
+        };
+        head(w) || w.strip_prefix(['ل', 'ب']).is_some_and(head)
     }
 
     /// Where, in a folded text, a one-word title or title head is written
@@ -263,11 +322,20 @@ impl SourceLexicon {
         Some(ac.find_iter(folded).map(|m| m.start()))
     }
 
+    /// A title of several words, in the masculine or the feminine
+    /// ("المتحدثة باسم": the lexicon lists "المتحدث باسم"), its first word
+    /// bare of a preposition ("لوكيل الوزارة").
     pub fn is_title_phrase(&self, phrase: &str) -> bool {
-        self.person_titles.contains(phrase)
-            || phrase
-                .strip_prefix(['ل', 'ب'])
-                .is_some_and(|r| self.person_titles.contains(r))
+        let listed = |p: &str| {
+            self.person_titles.contains(p)
+                || p.split_once(' ').is_some_and(|(head, rest)| {
+                    head.strip_suffix('ه').is_some_and(|m| {
+                        crate::text::has_chars(m, 3)
+                            && self.person_titles.contains(&format!("{m} {rest}"))
+                    })
+                })
+        };
+        listed(phrase) || phrase.strip_prefix(['ل', 'ب']).is_some_and(listed)
     }
 
     /// Whether `words` open with a title, of one word ("الوزير") or of
@@ -310,25 +378,16 @@ impl SourceLexicon {
 
     /// The outlet named at `words[i..]`: (outlet index, words used).
     pub fn outlet_at(&self, words: &[&str], i: usize, after_head: bool) -> Option<(usize, usize)> {
-        let w = words.get(i)?;
-        let mut keys = vec![bare(w)];
-        // A preposition written onto the name: لرويترز, بحسب لـ.
-        if let Some(r) = w.strip_prefix(['ل', 'ب', 'و']) {
-            keys.push(bare(r));
-        }
-        for key in keys {
-            for name in self.outlet_names.get(key).into_iter().flatten() {
-                let n = name.words.len();
-                if i + n > words.len() {
-                    continue;
-                }
-                let rest_ok = (1..n).all(|k| bare(words[i + k]) == bare(&name.words[k]));
-                if rest_ok && (!name.ambiguous || after_head) {
-                    return Some((name.outlet, n));
-                }
-            }
-        }
-        None
+        name_at(&self.outlet_names, words, i, after_head)
+    }
+
+    /// The state a phrase opens with, where no outlet's name of as many
+    /// words or more is meant: "قالت الرياض" is the government, "صحيفة
+    /// الرياض" and "روسيا اليوم" are outlets.
+    fn state_opening(&self, words: &[&str]) -> Option<usize> {
+        let (s, n) = name_at(&self.state_names, words, 0, true)?;
+        let outlet = name_at(&self.outlet_names, words, 0, false);
+        (outlet.is_none_or(|(_, on)| on < n)).then_some(s)
     }
 
     pub fn canonical(&self, outlet: usize) -> &str {
@@ -380,6 +439,16 @@ impl SourceLexicon {
         // place or a thing: "أمين عام غرفة مكة", "جامعة الرياض", and
         // "الفارس عبدالله" is a person, though فارس names an agency too.
         let head_is_outlet = self.is_outlet_head(first);
+        if !head_is_outlet
+            && !self.is_title(first)
+            && let Some(st) = self.state_opening(words)
+        {
+            r.kind = SourceKind::Official;
+            r.canonical = Some(self.state_canonical[st].clone());
+            r.gender = Some(Gender::F);
+            r.number = Some(Number::Sg);
+            return r;
+        }
         for i in 0..words.len() {
             let named_here = i == 0 && (head_is_outlet || !self.is_title(first))
                 || i > 0 && (head_is_outlet || self.is_outlet_head(words[i - 1]));
@@ -407,6 +476,12 @@ impl SourceLexicon {
             h += 1;
         }
         let head = words[h];
+        // "بعض", "العديد": a quantifier with no head names unnamed people.
+        if self.is_quantifier(head) && !head.chars().all(|c| c.is_ascii_digit()) {
+            r.kind = SourceKind::Anonymous;
+            r.number = Some(Number::Pl);
+            return r;
+        }
         if let Some(a) = self.anaphor(head).filter(|_| words.len() - h <= 2) {
             r.kind = a.kinds.first().copied().unwrap_or(SourceKind::Person);
             r.gender = Some(a.gender);

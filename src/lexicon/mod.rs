@@ -13,6 +13,7 @@ const SOURCES: &str = include_str!("sources.yaml");
 const OUTLETS: &str = include_str!("outlets.yaml");
 const BLOCKS: &str = include_str!("blocks.yaml");
 const GRAMMAR: &str = include_str!("grammar.yaml");
+const STATES: &str = include_str!("states.yaml");
 
 /// Surface forms of a word by agreement: who the verb or participle agrees with.
 #[derive(Deserialize, Debug, Clone, Default)]
@@ -119,6 +120,15 @@ pub struct Outlet {
     pub ambiguous: Vec<String>,
 }
 
+/// A state as a speaker: its country, its capital and other spellings are
+/// one source ("قالت موسكو" is Russia).
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub name: String,
+    pub names: Vec<String>,
+}
+
 /// Everything a lexicon file may hold. The built-in files each fill some keys;
 /// a user's file may fill any of them.
 #[derive(Deserialize, Debug, Clone, Default)]
@@ -162,6 +172,9 @@ pub struct Lexicon {
     // outlets.yaml
     #[serde(default)]
     pub outlets: Vec<Outlet>,
+    // states.yaml
+    #[serde(default)]
+    pub states: Vec<State>,
     // grammar.yaml
     #[serde(default)]
     pub complementizers: Vec<String>,
@@ -220,6 +233,7 @@ impl Lexicon {
             ("sources.yaml", SOURCES),
             ("blocks.yaml", BLOCKS),
             ("grammar.yaml", GRAMMAR),
+            ("states.yaml", STATES),
         ] {
             // The built-in files are tested; failing here is a build defect.
             let part: Lexicon = yaml::from_str(text)
@@ -276,6 +290,7 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.outlets, o.outlets, "outlets", &r);
+        merge(&mut self.states, o.states, "states", &r);
         merge(
             &mut self.complementizers,
             o.complementizers,
