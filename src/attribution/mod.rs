@@ -38,6 +38,7 @@ pub struct Attributor {
     conditionals: WordSet,
     noun_governors: WordSet,
     content_nouns: WordSet,
+    name_tails: WordSet,
 }
 
 /// What attribution finds in one article.
@@ -223,6 +224,15 @@ impl Doc<'_> {
         self.raw[s..e].starts_with(c)
     }
 
+    /// Whether token `i` carries the article. Folding writes أ as ا, so a
+    /// name written with hamza ("ألتون", "ألمانيا") is told apart here.
+    fn definite_at(&self, i: usize) -> bool {
+        sources::is_definite(self.word(i))
+            && !['أ', 'إ', 'آ']
+                .iter()
+                .any(|&c| self.original_starts_with(i, c))
+    }
+
     /// Whether token `i` ends in ة (folding writes it ه).
     fn ends_with_ta_marbuta(&self, i: usize) -> bool {
         let (_, e) = self.span(i, i, 0);
@@ -261,6 +271,7 @@ impl Attributor {
             conditionals: set(&lex.conditionals),
             noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
+            name_tails: set(&lex.name_tails),
         }
     }
 

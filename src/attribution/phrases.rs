@@ -24,13 +24,23 @@ impl Attributor {
     /// A word that may be part of a person's name: not a function word,
     /// not definite, not a number.
     pub(super) fn name_like(&self, w: &str) -> bool {
-        !w.starts_with("ال")
+        (!w.starts_with("ال") || self.name_tails.contains(w))
             && !self.np_stops.contains(w)
             && !self.complementizers.contains(w)
             && !self.adverbs.contains(w)
             && !self.appositions.contains(w)
             && !w.chars().all(|c| c.is_ascii_digit())
             && crate::text::has_chars(w, 2)
+    }
+
+    /// `name_like` for token `k`, where a name written with hamza on its
+    /// alef ("ألتون") is no definite noun.
+    pub(super) fn name_like_at(&self, doc: &Doc, k: usize) -> bool {
+        let w = doc.word(k);
+        self.name_like(w)
+            || (!doc.definite_at(k)
+                && w.strip_prefix("ال")
+                    .is_some_and(|rest| crate::text::has_chars(rest, 2)))
     }
 
     pub(super) fn is_stop(&self, w: &str) -> bool {
@@ -514,7 +524,7 @@ impl Attributor {
         }
         let names = e - s <= 4
             && (s..e).all(|k| {
-                self.name_like(doc.word(k))
+                self.name_like_at(doc, k)
                     && !plural_pronoun(doc.word(k))
                     && !self.is_content_noun(doc.word(k))
                     && self.addressee_at(doc, k, e).is_none()
@@ -559,7 +569,7 @@ impl Attributor {
             {
                 break;
             }
-            let definite = super::sources::is_definite(w) && w != "ال";
+            let definite = doc.definite_at(k) && w != "ال";
             // At most two family names with the article ("آل غالب الشريف"),
             // not "العام الدراسي الجديد".
             family += usize::from(definite);
@@ -901,7 +911,7 @@ impl Attributor {
         // "للجبيل" after the name is the role's or the verb's).
         let mut toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.title_at(doc, k);
-        let definite = |k: usize| super::sources::is_definite(doc.word(k));
+        let definite = |k: usize| doc.definite_at(k);
         let article = |k: usize| {
             let w = doc.word(k);
             ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
@@ -934,7 +944,7 @@ impl Attributor {
             let coordinated = w.starts_with('و') && n + 1 == toks.len();
             let name_word = !self.stop_at(doc, k, w)
                 && !self.is_content_noun(w)
-                && !super::sources::is_definite(w)
+                && !definite(k)
                 && !coordinated
                 && crate::text::has_chars(w, 2);
             if definite(k) || title(k) || !name_word {

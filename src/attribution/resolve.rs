@@ -225,6 +225,9 @@ impl Registry {
     }
 
     fn find_role_exactly(&self, role: &[&str]) -> Option<usize> {
+        // Not when a noun in construct names another office: "رئيس مكتب
+        // الاتصالات" is not "رئيس البلاد".
+        let other_office = role.get(1).is_some_and(|w| !super::sources::is_definite(w));
         let role: Vec<&str> = role.iter().map(|w| bare(w)).collect();
         let same_title = |r: &Vec<String>| r.first().map(String::as_str) == role.first().copied();
         let agrees = |r: &Vec<String>| r.iter().zip(&role).all(|(a, b)| same_name_word(a, b));
@@ -239,7 +242,10 @@ impl Registry {
         let holders: Vec<usize> = (0..self.entities.len())
             .filter(|&e| {
                 self.entities[e].kind == SourceKind::Person
-                    && self.entities[e].roles.iter().any(same_title)
+                    && self.entities[e]
+                        .roles
+                        .iter()
+                        .any(|r| same_title(r) && (!other_office || agrees(r)))
             })
             .collect();
         agreeing.or(if holders.len() == 1 {

@@ -200,6 +200,8 @@ pub struct Lexicon {
     pub non_cues: Vec<String>,
     #[serde(default)]
     pub relational_titles: Vec<String>,
+    #[serde(default)]
+    pub name_tails: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -328,6 +330,7 @@ impl Lexicon {
             "relational_titles",
             &r,
         );
+        merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
         merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
         merge(
             &mut self.section_heads,
