@@ -39,6 +39,8 @@ pub struct Attributor {
     noun_governors: WordSet,
     content_nouns: WordSet,
     name_tails: WordSet,
+    pronoun_subjects: WordSet,
+    demonstratives: WordSet,
 }
 
 /// What attribution finds in one article.
@@ -272,6 +274,8 @@ impl Attributor {
             noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
             name_tails: set(&lex.name_tails),
+            pronoun_subjects: set(&lex.pronoun_subjects),
+            demonstratives: set(&lex.demonstratives),
         }
     }
 
@@ -707,12 +711,13 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             })
             .min()
             .unwrap_or(r.cue_tok);
+        let contrast = after_contrast(doc, clause);
         let new_clause = goes_on
+            || contrast.is_some()
             || clause > 0 && {
                 let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
                     || (opens_clause(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
-                    || after_contrast(doc, clause)
             };
         let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
         let host = out
@@ -730,12 +735,9 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
                 }
             }
             Some(h) => {
-                // "... إلا أن مكلارين تباهى": the contrast ends the host's words.
-                let cut = if after_contrast(doc, clause) {
-                    clause - 2
-                } else {
-                    r.cue_tok
-                };
+                // "... إلا أن مكلارين تباهى", "...، لكنه توقع": the contrast
+                // ends the host's words.
+                let cut = contrast.unwrap_or(r.cue_tok);
                 cut_before(doc, h, cut);
                 out.push(r);
             }
@@ -754,10 +756,18 @@ pub(super) fn opens_clause(w: &str) -> bool {
     )
 }
 
-/// Whether the clause at token `k` follows "إلا أن", "غير أن" or "بيد أن":
-/// what comes after "however" is no longer the host's content.
-fn after_contrast(doc: &Doc, k: usize) -> bool {
-    k >= 2 && doc.word(k - 1) == "ان" && matches!(doc.word(k - 2), "الا" | "غير" | "بيد")
+/// Where the contrast before the clause at token `k` starts, if one does:
+/// "إلا أن", "غير أنه", "بيد أنها", or لكن with its subject's pronoun
+/// ("لكنه توقع"). What comes after "however" is no longer the host's content.
+fn after_contrast(doc: &Doc, k: usize) -> Option<usize> {
+    let before = k.checked_sub(1)?;
+    let w = doc.word(before);
+    let pronoun = w.trim_start_matches('و').starts_with("لكن") && w.len() > "لكن".len();
+    if pronoun {
+        return Some(before);
+    }
+    let that = w == "ان" || (w.starts_with("ان") && w.len() <= "انهما".len());
+    (that && k >= 2 && matches!(doc.word(k - 2), "الا" | "غير" | "بيد")).then(|| k - 2)
 }
 
 /// End a host's content at the comma before the clause that starts at `cue`,

@@ -646,6 +646,10 @@ impl Attributor {
         if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
             return None;
         }
+        // "لكنه توقع", "إلا أنه نفى": the particle carries the subject.
+        if verb > a && self.pronoun_subjects.contains(doc.word(verb - 1)) {
+            return None;
+        }
         // Back over the words right before the verb, but not past another
         // reporting verb ("تروي تجربتها فقالت": that verb's object).
         let mut k = verb;

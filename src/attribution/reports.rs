@@ -523,12 +523,18 @@ impl Attributor {
         let own_preposition =
             |k: usize| hit.object.is_some_and(|p| self.marks_object(doc, p, k, b));
         let subject = subject.filter(|np| !own_preposition(np.first));
+        // "إلا أنه نفى تلك التهم": a particle before the verb carries its
+        // subject. Only for a denial or an admission: "إلا أنه كشف عن
+        // محاولات" is as often a thing that revealed something.
+        let carried = hit.stance != Stance::Assert
+            && hit.first > at.a
+            && self.pronoun_subjects.contains(doc.word(hit.first - 1));
         let Some(mut np) = subject else {
             // "وأكد أهمية ...": a verb opening its clause with no subject goes
             // on with the last speaker.
             let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
             let start = super::skip_commas(doc, hit.last + 1, b);
-            let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+            let continues = carried || opens && doc.word(hit.first).starts_with(['و', 'ف']);
             if continues && self.has_object(doc, start, b) && start < b {
                 return Some((None, (doc.start_of(start), clause_end(doc, start, b))));
             }
@@ -588,7 +594,7 @@ impl Attributor {
             .find(|&k| !self.adverbs.contains(doc.word(k)))
             .unwrap_or(start);
         let demonstrative = || {
-            matches!(doc.word(object), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
+            self.demonstratives.contains(doc.word(object))
                 && self.name_like(doc.word(np.first))
                 && !doc.ends_with_ta_marbuta(np.first)
         };
@@ -612,7 +618,7 @@ impl Attributor {
             .take_while(|&x| doc.is_word(x) || doc.is_comma(x))
             .any(|x| {
                 doc.is_word(x)
-                    && !self.is_stop(doc.word(x))
+                    && (!self.is_stop(doc.word(x)) || self.demonstratives.contains(doc.word(x)))
                     && doc.word(x) != "علي"
                     && self.verb_at(doc, x, b).is_none()
             })

@@ -202,6 +202,8 @@ pub struct Lexicon {
     pub relational_titles: Vec<String>,
     #[serde(default)]
     pub name_tails: Vec<String>,
+    #[serde(default)]
+    pub demonstratives: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -331,6 +333,12 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
+        merge(
+            &mut self.demonstratives,
+            o.demonstratives,
+            "demonstratives",
+            &r,
+        );
         merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
         merge(
             &mut self.section_heads,
