@@ -16,7 +16,7 @@ mod sources;
 mod tokens;
 
 use crate::lexicon::{Gender, Lexicon};
-use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source};
+use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind};
 use crate::segment::Segmentation;
 use crate::text::{Folded, Text, fold_str};
 pub use claims::claim_id;
@@ -507,6 +507,20 @@ impl Attributor {
         self.sources.title_length(&first, rest)
     }
 
+    /// Whether a subheading's colon report names a plausible speaker: a
+    /// short phrase of no prepositional word, not a document or a verbal noun.
+    fn subheading_speaker(&self, doc: &Doc, r: &Report) -> bool {
+        let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker) else {
+            return false;
+        };
+        let words = doc.np_words(*np);
+        let reading = self.read_np(doc, *np);
+        words.len() <= 3
+            && words.iter().all(|w| !w.starts_with(['ب', 'ل', 'ك']))
+            && !self.is_content_noun(words[0])
+            && !(reading.listed && reading.kind == SourceKind::Document)
+    }
+
     /// The reports of one sentence: tokens `range`, cues looked for from
     /// `from` (past an editorial formula).
     fn sentence_reports(
@@ -562,6 +576,11 @@ impl Attributor {
         }
         if reports.is_empty() && kind == BlockKind::Headline {
             reports.extend(self.colon_report(&reports::At { doc, seg, si, a, b }));
+        } else if reports.is_empty() && subheading(seg, si, doc.raw) {
+            // A subheading's words before the colon must read as a speaker:
+            // not "تأليف:", not "رابط الخبر بصحيفة الوئام:".
+            let report = self.colon_report(&reports::At { doc, seg, si, a, b });
+            reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
         let mut reports = nest(doc, reports);
         if let Some(actor) = self
@@ -745,6 +764,19 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
         }
     }
     out
+}
+
+/// Whether sentence `si` is a subheading inside the body: the whole of its
+/// block, one line, with no full stop ("الصليب الأحمر: المساعدات أقل ...").
+/// Like a headline, it may name its speaker before a colon.
+fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
+    let s = &seg.sentences[si];
+    let block = &seg.blocks[s.block];
+    let text = raw[s.start..s.end].trim_end();
+    block.start == s.start
+        && block.end <= s.end + 1
+        && !text.contains('\n')
+        && !text.ends_with(['.', '!', '؟', '?', '…'])
 }
 
 /// A conjunction that opens a clause of its own ("لكن المعارضة تقول",
