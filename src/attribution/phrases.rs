@@ -352,7 +352,7 @@ impl Attributor {
                         && k > first
                         && doc.is_word(k - 1)
                         && doc.word(k - 1) != "ال"
-                        && super::sources::is_definite(doc.word(k - 1))
+                        && doc.definite_at(k - 1)
                         && !self.title_at(doc, k - 1)
                         && !self.within_title(doc, k - 1)
                         && !doc.word(k - 1).ends_with('ي')
@@ -700,6 +700,9 @@ impl Attributor {
             && let Some((np, _)) = self.np_at(doc, c + 1, verb, 0)
             && self.names_source(doc, np)
             && (np.last + 1..verb).all(|k| !doc.is_word(k) || self.verb_at(doc, k, verb).is_none())
+            // "أن النظام الإيراني قد أوكل ...، كما يؤكد": a conjunction that
+            // opens a clause parts the verb from that subject.
+            && !super::opens_clause(doc.word(verb - 1))
         {
             return Some(np);
         }
