@@ -116,6 +116,12 @@ pub fn assemble(inp: Input) -> Found {
         let mut previous: Option<usize> = None;
         for link in &r.links {
             let (entity, span) = match &link.speaker {
+                Speaker::Phrase(np)
+                    // A phrase of quotation marks alone names no one.
+                    if !names_anything(raw, doc.span(np.first, np.last, np.skip)) =>
+                {
+                    (None, None)
+                }
                 Speaker::Phrase(np) => {
                     let words = doc.np_words(*np);
                     let reading = attributor.read_np(doc, *np);
@@ -262,6 +268,11 @@ pub fn assemble(inp: Input) -> Found {
         claims,
         publisher_ref: publisher_entity.and_then(|e| ids.get(&e).cloned()),
     }
+}
+
+/// Whether the text at byte span `(s, e)` holds a letter or a digit.
+fn names_anything(raw: &str, (s, e): (usize, usize)) -> bool {
+    raw[s..e].chars().any(char::is_alphanumeric)
 }
 
 /// Sentences no report covers: the publisher's own claims.
