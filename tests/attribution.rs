@@ -638,3 +638,100 @@ fn general_rules_of_local_press() {
         Some(isnad::model::SourceKind::Group)
     );
 }
+
+/// The stance of the link whose claim contains `needle`.
+fn stance_of(a: &Annotation, needle: &str) -> Vec<Stance> {
+    a.claims
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim contains {needle:?}"))
+        .chain
+        .iter()
+        .filter_map(|l| l.cue.as_ref().map(|c| c.stance))
+        .collect()
+}
+
+#[test]
+fn denials_admissions_and_refusals_to_comment_keep_their_stance() {
+    let a = article("ونفت الحكومة أي علاقة لها بالهجوم على القافلة.");
+    assert_eq!(stance_of(&a, "أي علاقة لها"), [Stance::Deny]);
+    assert_eq!(chain_of(&a, "أي علاقة لها"), ["الحكومة"]);
+    let a = article("واعترف الوزير بوجود أخطاء في إدارة الأزمة.");
+    assert_eq!(stance_of(&a, "أخطاء في إدارة"), [Stance::Admit]);
+    // The verb's own preposition opens its object, which is no part of the speaker.
+    assert_eq!(span_of(&a, "أخطاء في إدارة"), ["الوزير"]);
+    let a = article("ورفضت الشركة التعليق على التقرير.");
+    assert_eq!(stance_of(&a, "التعليق على التقرير"), [Stance::NoComment]);
+    assert_eq!(chain_of(&a, "التعليق على التقرير"), ["الشركة"]);
+    // A second report in the sentence, after a contrast that carries its
+    // subject, is a claim of its own with its own stance.
+    let a = article("وقال المدير إن الخطة نجحت، لكنه اعترف بأن التكلفة كانت كبيرة.");
+    assert_eq!(stance_of(&a, "الخطة نجحت"), [Stance::Assert]);
+    assert_eq!(stance_of(&a, "التكلفة كانت كبيرة"), [Stance::Admit]);
+    assert_eq!(chain_of(&a, "التكلفة كانت كبيرة"), ["المدير"]);
+    assert!(
+        !a.claims
+            .iter()
+            .any(|c| c.text.contains("نجحت") && c.text.contains("التكلفة"))
+    );
+    // A denial whose object points back ("نفى ذلك", "نفى تلك التهم").
+    let a = article("واتهمت المعارضة الحاكم بتزوير الانتخابات. إلا أنه نفى تلك التهم.");
+    assert_eq!(stance_of(&a, "تلك التهم"), [Stance::Deny]);
+}
+
+#[test]
+fn general_rules_of_outlets_never_tuned_on() {
+    // A state speaks by its country or its capital; both are one source,
+    // and a feminine verb after it goes on with it.
+    let a = article(
+        "وأعلنت النرويج الأسبوع الماضي انسحابها من الاتفاق. وأكدت أن القرار نهائي. وقالت أوسلو إن المفاوضات انتهت.",
+    );
+    assert_eq!(span_of(&a, "انسحابها من الاتفاق"), ["النرويج"]);
+    assert_eq!(chain_of(&a, "القرار نهائي"), ["النرويج"]);
+    assert_eq!(chain_of(&a, "المفاوضات انتهت"), ["النرويج"]);
+    // A newspaper named like a capital stays the newspaper after its head noun.
+    let a = article("ونقلت صحيفة الرياض عن مسؤول أن الميزانية أقرت.");
+    assert!(
+        a.sources
+            .iter()
+            .any(|s| s.kind == SourceKind::Outlet && s.name.contains("Riyadh")),
+        "{:?}",
+        a.sources
+    );
+    // A feminine title of several words is the title, not a name.
+    let a = article("وقالت الناطقة باسم المفوضية إن الأعداد تضاعفت.");
+    assert_eq!(span_of(&a, "الأعداد تضاعفت"), ["الناطقة باسم المفوضية"]);
+    // A participle after the verb is no subject: the speaker goes on.
+    let a = article("وقال الوزير إن الحدود مغلقة. وأضاف قائلا إن الوضع مستقر.");
+    assert_eq!(chain_of(&a, "الوضع مستقر"), ["الوزير"]);
+    // A compound given name and a name written with hamza on its alef.
+    let a = article("وقال رئيس مكتب الاتصالات في الرئاسة، فخر الدين ألتون، إن التصريحات حرفت.");
+    assert_eq!(span_of(&a, "التصريحات حرفت"), ["فخر الدين ألتون"]);
+    // One holder of a title does not stand for another office of that title.
+    let a = article("وقال رئيس الوزراء إن الاقتصاد قوي. وقال رئيس هيئة الأركان إن الجيش مستعد.");
+    assert_eq!(chain_of(&a, "الجيش مستعد"), ["رئيس هيئة الأركان"]);
+    // A subheading names its speaker before a colon; a credit line does not.
+    let a = article(
+        "وقالت المنظمة إن المساعدات وصلت.\nنشطاء: المساعدات أقل كثيرا من الحاجة\nتأليف: كاتب معروف\nوقال المدير إن العمل مستمر.",
+    );
+    assert_eq!(span_of(&a, "أقل كثيرا"), ["نشطاء"]);
+    assert!(
+        !a.claims
+            .iter()
+            .flat_map(|c| &c.chain)
+            .any(|l| l.source.as_ref().is_some_and(|s| s.text.contains("تأليف")))
+    );
+    // Unnamed people counted, not named.
+    let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
+    let chain = &a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("سبب الرحلات"))
+        .unwrap()
+        .chain;
+    let src = chain[0].reference.as_deref().unwrap();
+    assert_eq!(
+        a.sources.iter().find(|s| s.id == src).unwrap().kind,
+        SourceKind::Anonymous
+    );
+}

@@ -515,7 +515,10 @@ impl Attributor {
         };
         let words = doc.np_words(*np);
         let reading = self.read_np(doc, *np);
-        words.len() <= 3
+        // One word is a label ("تأليف:", "ملاحظة:") unless the lexicon
+        // knows it as a source ("نشطاء:").
+        (reading.listed || words.len() > 1)
+            && words.len() <= 3
             && words.iter().all(|w| !w.starts_with(['ب', 'ل', 'ك']))
             && !self.is_content_noun(words[0])
             && !(reading.listed && reading.kind == SourceKind::Document)

@@ -129,6 +129,7 @@ pub struct SourceLexicon {
     title_pieces: Option<aho_corasick::AhoCorasick>,
     anaphors: WordMap<AnaphorRule>,
     quantifiers: WordSet,
+    partitives: WordSet,
     relational: WordSet,
 }
 
@@ -258,6 +259,7 @@ impl SourceLexicon {
             title_pieces,
             anaphors,
             quantifiers: folded_set(&lex.quantifiers).into(),
+            partitives: folded_set(&lex.partitives).into(),
             relational: folded_set(&lex.relational_titles).into(),
         }
     }
@@ -476,8 +478,10 @@ impl SourceLexicon {
             h += 1;
         }
         let head = words[h];
-        // "بعض", "العديد": a quantifier with no head names unnamed people.
-        if self.is_quantifier(head) && !head.chars().all(|c| c.is_ascii_digit()) {
+        // "بعض", "العديد", "بعض ممن سافروا": a quantifier with no head
+        // names unnamed people.
+        let headless = self.is_quantifier(head) || (h > 0 && self.partitives.contains(head));
+        if headless && !words[0].chars().all(|c| c.is_ascii_digit()) {
             r.kind = SourceKind::Anonymous;
             r.number = Some(Number::Pl);
             return r;

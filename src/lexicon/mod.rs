@@ -204,6 +204,8 @@ pub struct Lexicon {
     pub name_tails: Vec<String>,
     #[serde(default)]
     pub demonstratives: Vec<String>,
+    #[serde(default)]
+    pub partitives: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -333,6 +335,7 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
+        merge(&mut self.partitives, o.partitives, "partitives", &r);
         merge(
             &mut self.demonstratives,
             o.demonstratives,
