@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::annotate::Pipeline;
 use crate::input::{self, Article, InputError};
@@ -44,6 +45,8 @@ enum Command {
         /// Directory for <id>.yaml files (for yaml), or the output file (for jsonl).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// yaml: one file per article; jsonl: one line per article; gold: a
+        /// draft gold file per article (needs --out).
         #[arg(long, value_enum, default_value = "yaml")]
         format: Format,
         /// A YAML lexicon that extends (or, with `replace:`, replaces) the built-in one.
@@ -52,13 +55,16 @@ enum Command {
     },
     /// Print one sentence per line; a blank line separates paragraphs.
     Segment {
+        /// .txt files, .jsonl(.gz) files, directories, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// A YAML lexicon that extends (or, with `replace:`, replaces) the built-in one.
         #[arg(long)]
         lexicon: Option<PathBuf>,
     },
     /// Check hand-edited annotation files: YAML, schema, spans, ids.
     Validate {
+        /// Annotation files, directories of them, or - for one file on standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The article text; by default the .txt beside the file or in corpus/seeds.
@@ -67,8 +73,10 @@ enum Command {
     },
     /// Score predicted annotations against gold ones.
     Eval {
+        /// The directory of gold files (annotation or isnad/gold/1 files).
         #[arg(long)]
         gold: PathBuf,
+        /// The directory of predicted annotation files, named as the gold ones.
         #[arg(long)]
         pred: PathBuf,
     },
@@ -87,6 +95,7 @@ enum Command {
         /// The output directory (one step), or file (--keys, --group; default stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// A YAML lexicon for the articles annotated on the fly.
         #[arg(long)]
         lexicon: Option<PathBuf>,
         /// Step 1 of two: every claim under each blocking key, as JSONL.
@@ -103,6 +112,7 @@ enum Command {
     /// Relate two claims, or every pair of a CSV/TSV/JSONL file (columns s1,s2):
     /// one JSON line per pair. With a stance column, --eval prints macro-F1.
     Relate {
+        /// Two claim texts, or one CSV/TSV/JSONL file of pairs.
         #[arg(required = true, num_args = 1..=2)]
         args: Vec<String>,
         /// Score a labelled file (stance: agree, disagree, other).
@@ -123,11 +133,13 @@ enum Command {
     },
     /// Export annotation files for other tools: claimreview, webannotation, brat, labelstudio.
     Export {
+        /// The format to write.
         #[arg(long, value_enum)]
         format: crate::export::Format,
         /// Annotation files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The directory to write the exported files into (created if need be).
         #[arg(long)]
         out: PathBuf,
         /// The article, or a directory of <id>.txt; by default beside each file or in corpus/seeds.
@@ -143,12 +155,28 @@ enum Command {
         #[arg(long, default_value = "corpus/seeds")]
         seeds: PathBuf,
     },
+    /// Print a shell completion script, generated from these command definitions:
+    /// `isnad completions bash > ~/.local/share/bash-completion/completions/isnad`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these command definitions:
+    /// `isnad man | man -l -`; with --out DIR, write isnad.1 and one
+    /// isnad-COMMAND.1 page per command.
+    Man {
+        /// A directory for isnad.1 and the pages of the commands.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
 enum ReviewAction {
     /// The review queue, most check-worthy first.
     List {
+        /// Annotation files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// A comparison.yaml from `isnad compare`: claims in conflict rank higher.
@@ -157,6 +185,7 @@ enum ReviewAction {
         /// Include claims already reviewed.
         #[arg(long)]
         all: bool,
+        /// Show at most this many claims.
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
@@ -164,29 +193,67 @@ enum ReviewAction {
     Set {
         /// The annotation file, or a directory that holds the claim.
         path: PathBuf,
+        /// The claim id (c-…), as `isnad review list` shows it.
         claim: String,
-        #[arg(long, value_parser = parse_enum::<crate::model::ReviewStatus>)]
+        /// The decision on the claim: confirmed (right as annotated),
+        /// corrected (fixed by hand), rejected (not a claim, or attributed
+        /// wrongly), unreviewed (undo).
+        #[arg(long, value_parser = enum_values::<crate::model::ReviewStatus>(&REVIEW_STATUSES))]
         status: Option<crate::model::ReviewStatus>,
-        #[arg(long, value_parser = parse_enum::<crate::model::Verdict>)]
+        /// The fact-check verdict on what the claim says.
+        #[arg(long, value_parser = enum_values::<crate::model::Verdict>(&VERDICTS))]
         verdict: Option<crate::model::Verdict>,
+        /// A free-text note kept with the review.
         #[arg(long)]
         note: Option<String>,
+        /// Your name, recorded with the review (default: $ISNAD_REVIEWER).
         #[arg(long)]
         reviewer: Option<String>,
         /// A URL of evidence; repeat for several.
         #[arg(long)]
         evidence: Vec<String>,
-        /// The review time (ISO 8601); default now.
+        /// The review time, ISO 8601 (2026-11-25T14:30:00Z, or a date
+        /// alone: 2026-11-25); default now.
         #[arg(long)]
         at: Option<String>,
     },
     /// Print a claim in its sentence, with its chain and review.
-    Show { path: PathBuf, claim: String },
+    Show {
+        /// The annotation file, or a directory that holds the claim.
+        path: PathBuf,
+        /// The claim id (c-…), as `isnad review list` shows it.
+        claim: String,
+    },
+}
+
+/// The values of `review.status` and `review.verdict`, as the YAML spells them.
+const REVIEW_STATUSES: [&str; 4] = ["unreviewed", "confirmed", "corrected", "rejected"];
+const VERDICTS: [&str; 6] = [
+    "true",
+    "mostly_true",
+    "misleading",
+    "false",
+    "unverifiable",
+    "not_checked",
+];
+
+/// A parser that accepts only `names` (listed by `--help` and completions)
+/// and reads each as the model enum of that name.
+fn enum_values<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).try_map(|s| parse_enum::<T>(&s))
 }
 
 /// A model enum from its snake_case name, as the YAML spells it.
 fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+}
+
+/// The command definitions, for completions, the man page and tests.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 pub fn run() -> ExitCode {
@@ -202,6 +269,12 @@ pub fn run() -> ExitCode {
         Command::Validate { files, text } => validate::run(&files, text.as_deref()),
         Command::Eval { gold, pred } => eval::run(&gold, &pred),
         Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut command(), "isnad", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out } => man(out.as_deref()),
         Command::Compare {
             inputs,
             out,
@@ -235,6 +308,45 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `isnad man`: the page of the whole command on standard output, or with
+/// `--out DIR` that page and one per command (`isnad-review-set.1` …).
+fn man(out: Option<&Path>) -> Result<ExitCode, String> {
+    let render = |cmd: clap::Command| -> Result<Vec<u8>, String> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut page)
+            .map_err(|e| format!("cannot render the man page: {e}"))?;
+        Ok(page)
+    };
+    let mut top = command();
+    top.build();
+    let Some(dir) = out else {
+        std::io::stdout()
+            .write_all(&render(top)?)
+            .map_err(|e| format!("cannot write output: {e}"))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
+    // Every command, nested ones too, under its full name.
+    let mut pages = vec![("isnad".to_string(), top.clone())];
+    let mut stack = vec![("isnad".to_string(), top)];
+    while let Some((name, cmd)) = stack.pop() {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let full = format!("{name}-{}", sub.get_name());
+            let sub = sub.clone().name(full.clone());
+            pages.push((full.clone(), sub.clone()));
+            stack.push((full, sub));
+        }
+    }
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, cmd) in pages {
+        let path = dir.join(format!("{name}.1"));
+        atomic_write(&path, &render(cmd)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Read every article of every input, reporting bad inputs on stderr.

@@ -157,3 +157,63 @@ fn validate_reads_a_directory_of_annotations() {
     );
     assert!(err.contains("5 files checked, 0 with problems"), "{err}");
 }
+
+#[test]
+fn every_argument_has_help_and_review_set_lists_its_values() {
+    // Walk every command, nested ones too.
+    let mut stack = vec![isnad::cli::command()];
+    let mut undocumented = Vec::new();
+    while let Some(cmd) = stack.pop() {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id != "help" && id != "version" && arg.get_help().is_none() {
+                undocumented.push(format!("{} {id}", cmd.get_name()));
+            }
+        }
+        if cmd.get_about().is_none() {
+            undocumented.push(format!("command {}", cmd.get_name()));
+        }
+        stack.extend(cmd.get_subcommands().cloned());
+    }
+    assert!(undocumented.is_empty(), "no help text: {undocumented:?}");
+    let run = isnad().args(["review", "set", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&run.stdout);
+    for value in [
+        "unreviewed",
+        "confirmed",
+        "corrected",
+        "rejected",
+        "mostly_true",
+        "misleading",
+        "unverifiable",
+        "not_checked",
+    ] {
+        assert!(help.contains(value), "{value} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_definitions() {
+    let run = isnad().args(["completions", "bash"]).output().unwrap();
+    assert!(run.status.success());
+    let script = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        script.contains("isnad") && script.contains("--evidence"),
+        "{script}"
+    );
+    let run = isnad().args(["man"]).output().unwrap();
+    let page = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && page.contains(".TH isnad 1"),
+        "{page}"
+    );
+    let dir = temp("man");
+    let run = isnad().args(["man", "--out"]).arg(&dir).output().unwrap();
+    assert!(run.status.success());
+    let set = std::fs::read_to_string(dir.join("isnad-review-set.1")).unwrap();
+    assert!(
+        set.contains("mostly_true") && set.contains("evidence"),
+        "{set}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
