@@ -258,6 +258,13 @@ pub fn command() -> clap::Command {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let missing = missing_required(&cli.command);
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!("isnad: {}: no such file or directory", p.display());
+        }
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         Command::Annotate {
             inputs,
@@ -357,6 +364,15 @@ pub fn for_each_article(
 ) {
     for path in inputs {
         let files = match input::expand(path) {
+            Ok(files) if files.is_empty() => {
+                let e = InputError {
+                    origin: path.display().to_string(),
+                    message: "no articles (.txt, .jsonl or .jsonl.gz files) in this directory; nothing to do".into(),
+                };
+                eprintln!("isnad: {e}");
+                errors.push(e);
+                continue;
+            }
             Ok(files) => files,
             Err(e) => {
                 eprintln!("isnad: {e}");
@@ -371,6 +387,60 @@ pub fn for_each_article(
             });
         }
     }
+}
+
+/// An input that cannot be used (missing, unreadable, not parsable): the
+/// message, and exit code 1, the same in every command. Exit code 2 is for
+/// usage errors, found before any work.
+fn input_failure(message: &str) -> ExitCode {
+    eprintln!("isnad: {message}");
+    ExitCode::FAILURE
+}
+
+/// Paths a command cannot start without (a lexicon, a gold directory, the
+/// file a review goes into…) that do not exist. Inputs of which there may
+/// be several (articles, annotation files) are not here: a missing one is
+/// reported in its turn and the others are processed, with the same exit
+/// code 1 at the end.
+fn missing_required(command: &Command) -> Vec<PathBuf> {
+    let mut need: Vec<&Path> = Vec::new();
+    match command {
+        Command::Annotate { lexicon, .. } | Command::Segment { lexicon, .. } => {
+            need.extend(lexicon.as_deref())
+        }
+        Command::Validate { text, .. } | Command::Export { text, .. } => {
+            need.extend(text.as_deref())
+        }
+        Command::Eval { gold, pred } => need.extend([gold.as_path(), pred.as_path()]),
+        Command::Compare {
+            inputs,
+            lexicon,
+            group,
+            ..
+        } => {
+            need.extend(lexicon.as_deref());
+            if *group {
+                need.extend(inputs.iter().map(PathBuf::as_path));
+            }
+        }
+        Command::Relate { args, .. } => {
+            if let [file] = args.as_slice() {
+                need.push(Path::new(file));
+            }
+        }
+        Command::Review { action, .. } => match action {
+            Some(ReviewAction::List { comparison, .. }) => need.extend(comparison.as_deref()),
+            Some(ReviewAction::Set { path, .. } | ReviewAction::Show { path, .. }) => {
+                need.push(path)
+            }
+            None => {}
+        },
+        Command::Bench { .. } | Command::Completions { .. } | Command::Man { .. } => {}
+    }
+    need.into_iter()
+        .filter(|p| p.as_os_str() != "-" && std::fs::symlink_metadata(p).is_err())
+        .map(Path::to_path_buf)
+        .collect()
 }
 
 /// Success when nothing went wrong; failure once anything did, after the
@@ -393,6 +463,13 @@ fn annotate(
     format: Format,
     lexicon: Option<&Path>,
 ) -> Result<ExitCode, String> {
+    // Usage errors, before any work.
+    if format == Format::Gold && out.is_none() {
+        return Err("--format gold writes one file per article: give --out DIR".into());
+    }
+    if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
+        return Err("several articles: give --out DIR to write one file each".to_string());
+    }
     let pipeline = load_pipeline(lexicon)?;
     if format != Format::Jsonl
         && let Some(dir) = out
@@ -413,9 +490,6 @@ fn annotate(
         Some(f) => f,
         None => &mut stdout,
     };
-    if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
-        return Err("several articles: give --out DIR to write one file each".to_string());
-    }
     let mut progress = crate::corpus::Progress::new(crate::corpus::known_size(inputs));
     let mut errors = Vec::new();
     let (mut write_errors, mut internal, mut to_stdout) = (0usize, 0usize, 0usize);
@@ -556,15 +630,21 @@ fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, Strin
 }
 
 /// Annotation files as they are; anything else is annotated on the fly.
+/// A document is counted once: an article whose id an annotation file
+/// already gave (`004.yaml` beside `004.txt`, the layout `validate` and
+/// `export` look for) is that file's document, and so is a document named
+/// twice; the annotation file wins, since it holds the reviews.
 fn load_annotations(
     inputs: &[PathBuf],
     lexicon: Option<&Path>,
 ) -> Result<(Vec<crate::model::Annotation>, usize), String> {
     let pipeline = load_pipeline(lexicon)?;
-    let mut docs = Vec::new();
+    let mut docs: Vec<Annotation> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut errors = 0;
     for input in inputs {
-        let yamls: Vec<PathBuf> = if input.is_dir() {
+        let is_dir = input.is_dir();
+        let yamls: Vec<PathBuf> = if is_dir {
             eval::yaml_files(input)?
         } else if input.extension().is_some_and(|x| x == "yaml") {
             vec![input.clone()]
@@ -572,23 +652,46 @@ fn load_annotations(
             vec![]
         };
         for y in &yamls {
-            let text = std::fs::read_to_string(y).map_err(|e| format!("{}: {e}", y.display()))?;
-            match yaml::from_str::<crate::model::Annotation>(&text) {
+            let parsed = std::fs::read_to_string(y)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(|text| {
+                    yaml::from_str::<Annotation>(&text)
+                        .map_err(|e| format!("{e}; run isnad validate on it"))
+                });
+            match parsed {
+                Ok(a) if !seen.insert(a.document.id.clone()) => eprintln!(
+                    "isnad: {}: document {} is already among the inputs; counted once",
+                    y.display(),
+                    a.document.id
+                ),
                 Ok(a) => docs.push(a),
                 Err(e) => {
-                    eprintln!("isnad: {}: {e}; run isnad validate on it", y.display());
+                    eprintln!("isnad: {}: {e}", y.display());
                     errors += 1;
                 }
             }
         }
-        let articles = input.is_dir() || yamls.is_empty();
-        if articles {
-            let mut input_errors = Vec::new();
-            for_each_article(std::slice::from_ref(input), &mut input_errors, |a| {
-                docs.push(pipeline.annotate(&a))
-            });
-            errors += input_errors.len();
+        let article_files = if is_dir {
+            input::expand(input).map_err(|e| e.to_string())?
+        } else if yamls.is_empty() {
+            vec![input.clone()]
+        } else {
+            vec![]
+        };
+        if is_dir && yamls.is_empty() && article_files.is_empty() {
+            eprintln!(
+                "isnad: {}: no annotation files (.yaml) and no articles (.txt, .jsonl, .jsonl.gz) in this directory; nothing to compare",
+                input.display()
+            );
+            errors += 1;
         }
+        let mut input_errors = Vec::new();
+        for_each_article(&article_files, &mut input_errors, |a| {
+            if seen.insert(a.id.clone()) {
+                docs.push(pipeline.annotate(&a));
+            }
+        });
+        errors += input_errors.len();
     }
     Ok((docs, errors))
 }
@@ -596,6 +699,10 @@ fn load_annotations(
 fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<ExitCode, String> {
     let started = Instant::now();
     let (docs, errors) = load_annotations(inputs, lexicon)?;
+    if docs.is_empty() {
+        eprintln!("isnad: no documents to compare; nothing written");
+        return Ok(ExitCode::FAILURE);
+    }
     let lex = crate::compare::RelateLexicon::builtin();
     let comparison = crate::compare::compare(&docs, lex);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
@@ -804,14 +911,22 @@ fn review(
                 evidence,
                 at,
             };
-            println!("{}", commands::set(&path, &claim, decision)?);
-            Ok(ExitCode::SUCCESS)
+            match commands::set(&path, &claim, decision) {
+                Ok(done) => {
+                    println!("{done}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(commands::SetError::Usage(e)) => Err(e),
+                Err(commands::SetError::Input(e)) => Ok(input_failure(&e)),
+            }
         }
-        Some(ReviewAction::Show { path, claim }) => {
-            let (file, ann, i) = commands::find_claim(&path, &claim)?;
-            print!("{}", commands::show(&file, &ann, &ann.claims[i]));
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(ReviewAction::Show { path, claim }) => match commands::find_claim(&path, &claim) {
+            Ok((file, ann, i)) => {
+                print!("{}", commands::show(&file, &ann, &ann.claims[i]));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Ok(input_failure(&e)),
+        },
         None if paths.is_empty() => {
             Err("review: give annotation files or directories, or a command: list, set, show".into())
         }

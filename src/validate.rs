@@ -34,23 +34,54 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
         ));
     }
     // A directory stands for the annotation files in it ("isnad validate
-    // annotations/").
-    let files = &crate::eval::annotation_files(files)?;
+    // annotations/"); one with none is a problem, not a success.
     let mut bad = 0;
+    let mut listed = Vec::new();
+    for p in files {
+        if p.is_dir() {
+            let found = crate::eval::yaml_files(p)?;
+            if found.is_empty() {
+                eprintln!(
+                    "isnad: {}: no .yaml annotation files in this directory; nothing to check",
+                    p.display()
+                );
+                bad += 1;
+            }
+            listed.extend(found);
+        } else {
+            listed.push(p.clone());
+        }
+    }
+    let files = &listed;
     for file in files {
-        let problems = match std::fs::read_to_string(file) {
+        let stdin = file.as_os_str() == "-";
+        let read = if stdin {
+            std::io::read_to_string(std::io::stdin().lock())
+        } else {
+            std::fs::read_to_string(file)
+        };
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            file.display().to_string()
+        };
+        let problems = match read {
             Ok(yaml_text) => {
                 let id = document_id(&yaml_text);
                 let article = find_article(file, id.as_deref(), text);
                 // A file that does not parse has no spans to check anyway.
                 if article.is_none() && yaml::parse_located(&yaml_text).is_ok() {
                     eprintln!(
-                        "isnad: {}: article not found (<id>.txt beside the file or in corpus/seeds), so spans were not checked: give it with --text",
-                        file.display()
+                        "isnad: {name}: article not found (<id>.txt beside the file or in corpus/seeds), so spans were not checked: give it with --text",
                     );
                 }
                 check(&yaml_text, article.as_ref().map(|(_, t)| t.as_str()))
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![Problem {
+                line: 1,
+                column: 1,
+                message: "no such file or directory".into(),
+            }],
             Err(e) => vec![Problem {
                 line: 1,
                 column: 1,
@@ -58,10 +89,10 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
             }],
         };
         for p in &problems {
-            println!("{}:{}:{}: {}", file.display(), p.line, p.column, p.message);
+            println!("{name}:{}:{}: {}", p.line, p.column, p.message);
         }
         if problems.is_empty() {
-            println!("{}: ok", file.display());
+            println!("{name}: ok");
         } else {
             bad += 1;
         }
@@ -164,6 +195,32 @@ pub fn check(yaml_text: &str, article: Option<&str>) -> Vec<Problem> {
     problems.sort();
     problems.dedup();
     problems
+}
+
+/// The problems `validate` would find in a review block, each as
+/// `field: what is wrong`: so that a review is checked before it is
+/// written, by the same schema that checks the file afterwards.
+pub fn check_review(review: &crate::model::Review) -> Vec<String> {
+    let problem = |message: String| vec![message];
+    let yaml_text = match yaml::to_string(review) {
+        Ok(t) => t,
+        Err(e) => return problem(format!("the review cannot be written: {e}")),
+    };
+    let root = match yaml::parse_located(&yaml_text) {
+        Ok(root) => root,
+        Err(e) => return problem(format!("the review cannot be read back: {}", e.message)),
+    };
+    let schema: Json = match serde_json::from_str(SCHEMA) {
+        Ok(s) => s,
+        Err(e) => return problem(format!("built-in schema unreadable: {e}")),
+    };
+    let mut problems = Vec::new();
+    SchemaCheck {
+        defs: &schema["$defs"],
+        out: &mut problems,
+    }
+    .check(&root, &schema["$defs"]["review"], "", &root);
+    problems.into_iter().map(|p| p.message).collect()
 }
 
 fn at(node: &Node, message: String) -> Problem {

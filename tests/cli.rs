@@ -217,3 +217,116 @@ fn completions_and_man_pages_come_from_the_command_definitions() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `isnad ARGS` in `dir`; (exit code, stderr then stdout).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let run = isnad().args(args).current_dir(dir).output().unwrap();
+    (
+        run.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&run.stderr),
+            String::from_utf8_lossy(&run.stdout)
+        ),
+    )
+}
+
+#[test]
+fn a_command_given_nothing_to_do_says_so_and_fails() {
+    let dir = temp("nothing");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    for args in [
+        &["validate", "empty"][..],
+        &["compare", "empty", "--out", "o"],
+        &["annotate", "empty", "--out", "o"],
+        &["segment", "empty"],
+        &["export", "--format", "brat", "empty", "--out", "o"],
+        &["review", "list", "empty"],
+        // Outside the repository there is no corpus/seeds to measure.
+        &["bench"],
+    ] {
+        let (code, err) = run_in(&dir, args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("nothing") || err.contains("no .yaml annotation files"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!dir.join("o/comparison.yaml").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_path_exits_1_in_every_command() {
+    let dir = temp("missing");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    for args in [
+        &["annotate", "nope.txt", "--out", "o"][..],
+        &["annotate", "--lexicon", "nope.yaml", "-"],
+        &["segment", "nope.txt"],
+        &["validate", "nope.yaml"],
+        &["validate", "--text", "nope.txt", "nope.yaml"],
+        &["export", "--format", "brat", "nope.yaml", "--out", "o"],
+        &["compare", "nope.yaml", "--out", "o"],
+        &["compare", "--group", "nope.jsonl"],
+        &["relate", "nope.csv"],
+        &["eval", "--gold", "nope", "--pred", "empty"],
+        &["review", "list", "nope.yaml"],
+        &["review", "set", "nope.yaml", "c-1", "--status", "confirmed"],
+        &["review", "show", "nope", "c-1"],
+        &["bench", "--seeds", "nope"],
+    ] {
+        let (code, err) = run_in(&dir, args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.contains("nope"), "{args:?} names the path: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_are_found_before_any_work() {
+    let dir = temp("usage");
+    let seeds = common::root().join("corpus/seeds");
+    let started = std::time::Instant::now();
+    let (code, err) = run_in(
+        &dir,
+        &["annotate", "--format", "gold", seeds.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--out"), "{err}");
+    assert!(!err.contains("annotated"), "no work was done: {err}");
+    assert!(started.elapsed().as_secs() < 5);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn validate_dash_reads_standard_input() {
+    use std::io::Write;
+    let yaml = std::fs::read(common::root().join("annotations/004_6b51f63e2d89280f.yaml")).unwrap();
+    let check = |body: &[u8]| {
+        let mut child = isnad()
+            .args(["validate", "-"])
+            .current_dir(common::root())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(body).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    // The article is found by document.id in corpus/seeds, so spans are checked.
+    let (code, out) = check(&yaml);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("<stdin>: ok"), "{out}");
+    let broken = String::from_utf8(yaml)
+        .unwrap()
+        .replacen("  start: 140\n", "  start: 141\n", 1);
+    let (code, out) = check(broken.as_bytes());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("<stdin>:"), "{out}");
+}
