@@ -330,3 +330,62 @@ fn validate_dash_reads_standard_input() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("<stdin>:"), "{out}");
 }
+
+#[test]
+fn eval_refuses_a_gold_made_from_another_version_of_the_article() {
+    let dir = temp("eval-sha");
+    let (gold, pred, articles) = (dir.join("gold"), dir.join("pred"), dir.join("a"));
+    for d in [&gold, &pred, &articles] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let id = "004_6b51f63e2d89280f";
+    let name = format!("{id}.yaml");
+    std::fs::copy(
+        common::root().join("tests/gold/seeds").join(&name),
+        gold.join(&name),
+    )
+    .unwrap();
+    let seed = common::root().join(format!("corpus/seeds/{id}.txt"));
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let eval = || {
+        isnad()
+            .args(["eval", "--gold"])
+            .arg(&gold)
+            .arg("--pred")
+            .arg(&pred)
+            .output()
+            .unwrap()
+    };
+    // The same article: scored.
+    std::fs::write(articles.join(format!("{id}.txt")), &text).unwrap();
+    assert!(common::annotate_to(&articles, &pred).status.success());
+    let run = eval();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // A sentence added at the top: every gold offset is now off.
+    std::fs::write(
+        articles.join(format!("{id}.txt")),
+        format!(
+            "{}\nقال المتحدث إن الاجتماع انتهى.\n{}",
+            text.lines().next().unwrap(),
+            text
+        ),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(&pred).unwrap();
+    assert!(common::annotate_to(&articles, &pred).status.success());
+    let run = eval();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains(&name) && err.contains("sha256"), "{err}");
+    assert!(err.contains("1 gold files refused"), "{err}");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        !out.contains("MISS"),
+        "nothing scored against the wrong text: {out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
