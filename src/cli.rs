@@ -67,9 +67,14 @@ enum Command {
         /// Annotation files, directories of them, or - for one file on standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The article text; by default the .txt beside the file or in corpus/seeds.
+        /// The article text, or a directory of <id>.txt; by default the .txt
+        /// beside the file or in corpus/seeds. A .jsonl(.gz) here is read as --corpus.
         #[arg(long)]
         text: Option<PathBuf>,
+        /// A JSONL corpus (.jsonl or .jsonl.gz, as `annotate` reads) in which
+        /// each file's article is found by document id; repeat for several.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
     },
     /// Score predicted annotations against gold ones.
     Eval {
@@ -142,9 +147,14 @@ enum Command {
         /// The directory to write the exported files into (created if need be).
         #[arg(long)]
         out: PathBuf,
-        /// The article, or a directory of <id>.txt; by default beside each file or in corpus/seeds.
+        /// The article, or a directory of <id>.txt; by default beside each file
+        /// or in corpus/seeds. A .jsonl(.gz) here is read as --corpus.
         #[arg(long)]
         text: Option<PathBuf>,
+        /// A JSONL corpus (.jsonl or .jsonl.gz, as `annotate` reads) in which
+        /// each file's article is found by document id; repeat for several.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
     },
     /// Measure segment and annotate throughput in MB/s.
     Bench {
@@ -273,7 +283,11 @@ pub fn run() -> ExitCode {
             lexicon,
         } => annotate(&inputs, out.as_deref(), format, lexicon.as_deref()),
         Command::Segment { inputs, lexicon } => segment(&inputs, lexicon.as_deref()),
-        Command::Validate { files, text } => validate::run(&files, text.as_deref()),
+        Command::Validate {
+            files,
+            text,
+            corpus,
+        } => validate::run(&files, text.as_deref(), &corpus),
         Command::Eval { gold, pred } => eval::run(&gold, &pred),
         Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
         Command::Completions { shell } => {
@@ -306,7 +320,8 @@ pub fn run() -> ExitCode {
             paths,
             out,
             text,
-        } => crate::export::run(format, &paths, &out, text.as_deref()),
+            corpus,
+        } => crate::export::run(format, &paths, &out, text.as_deref(), &corpus),
     };
     match result {
         Ok(code) => code,
@@ -408,8 +423,9 @@ fn missing_required(command: &Command) -> Vec<PathBuf> {
         Command::Annotate { lexicon, .. } | Command::Segment { lexicon, .. } => {
             need.extend(lexicon.as_deref())
         }
-        Command::Validate { text, .. } | Command::Export { text, .. } => {
-            need.extend(text.as_deref())
+        Command::Validate { text, corpus, .. } | Command::Export { text, corpus, .. } => {
+            need.extend(text.as_deref());
+            need.extend(corpus.iter().map(PathBuf::as_path));
         }
         Command::Eval { gold, pred } => need.extend([gold.as_path(), pred.as_path()]),
         Command::Compare {
