@@ -23,10 +23,18 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
         "{:<40} {:>8} {:>9} {:>12} {:>12} {:>10} {:>13}",
         "corpus", "articles", "MB", "segment MB/s", "segment Mc/s", "core MB/s", "annotate MB/s"
     );
-    let mut inputs = vec![seeds.to_path_buf()];
-    inputs.extend(corpora.iter().filter(|p| p.exists()).cloned());
-    for p in corpora.iter().filter(|p| !p.exists()) {
-        println!("{:<40} skipped: not present", p.display());
+    // A corpus that is not there is reported and the others measured; the
+    // exit code says that something was skipped.
+    let mut skipped = 0;
+    let mut measured = 0;
+    let mut inputs = Vec::new();
+    for p in std::iter::once(seeds).chain(corpora.iter().map(PathBuf::as_path)) {
+        if p.exists() {
+            inputs.push(p.to_path_buf());
+        } else {
+            println!("{:<40} skipped: not present", p.display());
+            skipped += 1;
+        }
     }
     for input in inputs {
         let mut errors = Vec::new();
@@ -36,8 +44,10 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
         });
         if articles.is_empty() {
             println!("{:<40} skipped: no articles", input.display());
+            skipped += 1;
             continue;
         }
+        measured += 1;
         let r = measure(&pipeline, &articles);
         println!(
             "{:<40} {:>8} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>13.1}",
@@ -50,7 +60,23 @@ pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
             r.annotate_mbs
         );
     }
-    Ok(ExitCode::SUCCESS)
+    if measured == 0 {
+        eprintln!(
+            "isnad: nothing measured: no articles in {}{}; run from the repository (which holds corpus/seeds), or give --seeds DIR or --corpus FILE",
+            seeds.display(),
+            if corpora.is_empty() {
+                ""
+            } else {
+                " or the --corpus files"
+            }
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 struct Rates {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::annotate::Pipeline;
 use crate::input::{self, Article, InputError};
@@ -44,6 +45,8 @@ enum Command {
         /// Directory for <id>.yaml files (for yaml), or the output file (for jsonl).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// yaml: one file per article; jsonl: one line per article; gold: a
+        /// draft gold file per article (needs --out).
         #[arg(long, value_enum, default_value = "yaml")]
         format: Format,
         /// A YAML lexicon that extends (or, with `replace:`, replaces) the built-in one.
@@ -52,23 +55,33 @@ enum Command {
     },
     /// Print one sentence per line; a blank line separates paragraphs.
     Segment {
+        /// .txt files, .jsonl(.gz) files, directories, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// A YAML lexicon that extends (or, with `replace:`, replaces) the built-in one.
         #[arg(long)]
         lexicon: Option<PathBuf>,
     },
     /// Check hand-edited annotation files: YAML, schema, spans, ids.
     Validate {
+        /// Annotation files, directories of them, or - for one file on standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The article text; by default the .txt beside the file or in corpus/seeds.
+        /// The article text, or a directory of <id>.txt; by default the .txt
+        /// beside the file or in corpus/seeds. A .jsonl(.gz) here is read as --corpus.
         #[arg(long)]
         text: Option<PathBuf>,
+        /// A JSONL corpus (.jsonl or .jsonl.gz, as `annotate` reads) in which
+        /// each file's article is found by document id; repeat for several.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
     },
     /// Score predicted annotations against gold ones.
     Eval {
+        /// The directory of gold files (annotation or isnad/gold/1 files).
         #[arg(long)]
         gold: PathBuf,
+        /// The directory of predicted annotation files, named as the gold ones.
         #[arg(long)]
         pred: PathBuf,
     },
@@ -87,6 +100,7 @@ enum Command {
         /// The output directory (one step), or file (--keys, --group; default stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// A YAML lexicon for the articles annotated on the fly.
         #[arg(long)]
         lexicon: Option<PathBuf>,
         /// Step 1 of two: every claim under each blocking key, as JSONL.
@@ -103,6 +117,7 @@ enum Command {
     /// Relate two claims, or every pair of a CSV/TSV/JSONL file (columns s1,s2):
     /// one JSON line per pair. With a stance column, --eval prints macro-F1.
     Relate {
+        /// Two claim texts, or one CSV/TSV/JSONL file of pairs.
         #[arg(required = true, num_args = 1..=2)]
         args: Vec<String>,
         /// Score a labelled file (stance: agree, disagree, other).
@@ -123,16 +138,23 @@ enum Command {
     },
     /// Export annotation files for other tools: claimreview, webannotation, brat, labelstudio.
     Export {
+        /// The format to write.
         #[arg(long, value_enum)]
         format: crate::export::Format,
         /// Annotation files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The directory to write the exported files into (created if need be).
         #[arg(long)]
         out: PathBuf,
-        /// The article, or a directory of <id>.txt; by default beside each file or in corpus/seeds.
+        /// The article, or a directory of <id>.txt; by default beside each file
+        /// or in corpus/seeds. A .jsonl(.gz) here is read as --corpus.
         #[arg(long)]
         text: Option<PathBuf>,
+        /// A JSONL corpus (.jsonl or .jsonl.gz, as `annotate` reads) in which
+        /// each file's article is found by document id; repeat for several.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
     },
     /// Measure segment and annotate throughput in MB/s.
     Bench {
@@ -143,12 +165,28 @@ enum Command {
         #[arg(long, default_value = "corpus/seeds")]
         seeds: PathBuf,
     },
+    /// Print a shell completion script, generated from these command definitions:
+    /// `isnad completions bash > ~/.local/share/bash-completion/completions/isnad`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these command definitions:
+    /// `isnad man | man -l -`; with --out DIR, write isnad.1 and one
+    /// isnad-COMMAND.1 page per command.
+    Man {
+        /// A directory for isnad.1 and the pages of the commands.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
 enum ReviewAction {
     /// The review queue, most check-worthy first.
     List {
+        /// Annotation files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// A comparison.yaml from `isnad compare`: claims in conflict rank higher.
@@ -157,6 +195,7 @@ enum ReviewAction {
         /// Include claims already reviewed.
         #[arg(long)]
         all: bool,
+        /// Show at most this many claims.
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
@@ -164,24 +203,57 @@ enum ReviewAction {
     Set {
         /// The annotation file, or a directory that holds the claim.
         path: PathBuf,
+        /// The claim id (c-…), as `isnad review list` shows it.
         claim: String,
-        #[arg(long, value_parser = parse_enum::<crate::model::ReviewStatus>)]
+        /// The decision on the claim: confirmed (right as annotated),
+        /// corrected (fixed by hand), rejected (not a claim, or attributed
+        /// wrongly), unreviewed (undo).
+        #[arg(long, value_parser = enum_values::<crate::model::ReviewStatus>(&REVIEW_STATUSES))]
         status: Option<crate::model::ReviewStatus>,
-        #[arg(long, value_parser = parse_enum::<crate::model::Verdict>)]
+        /// The fact-check verdict on what the claim says.
+        #[arg(long, value_parser = enum_values::<crate::model::Verdict>(&VERDICTS))]
         verdict: Option<crate::model::Verdict>,
+        /// A free-text note kept with the review.
         #[arg(long)]
         note: Option<String>,
+        /// Your name, recorded with the review (default: $ISNAD_REVIEWER).
         #[arg(long)]
         reviewer: Option<String>,
         /// A URL of evidence; repeat for several.
         #[arg(long)]
         evidence: Vec<String>,
-        /// The review time (ISO 8601); default now.
+        /// The review time, ISO 8601 (2026-11-25T14:30:00Z, or a date
+        /// alone: 2026-11-25); default now.
         #[arg(long)]
         at: Option<String>,
     },
     /// Print a claim in its sentence, with its chain and review.
-    Show { path: PathBuf, claim: String },
+    Show {
+        /// The annotation file, or a directory that holds the claim.
+        path: PathBuf,
+        /// The claim id (c-…), as `isnad review list` shows it.
+        claim: String,
+    },
+}
+
+/// The values of `review.status` and `review.verdict`, as the YAML spells them.
+const REVIEW_STATUSES: [&str; 4] = ["unreviewed", "confirmed", "corrected", "rejected"];
+const VERDICTS: [&str; 6] = [
+    "true",
+    "mostly_true",
+    "misleading",
+    "false",
+    "unverifiable",
+    "not_checked",
+];
+
+/// A parser that accepts only `names` (listed by `--help` and completions)
+/// and reads each as the model enum of that name.
+fn enum_values<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).try_map(|s| parse_enum::<T>(&s))
 }
 
 /// A model enum from its snake_case name, as the YAML spells it.
@@ -189,8 +261,20 @@ fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
 }
 
+/// The command definitions, for completions, the man page and tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let missing = missing_required(&cli.command);
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!("isnad: {}: no such file or directory", p.display());
+        }
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         Command::Annotate {
             inputs,
@@ -199,9 +283,19 @@ pub fn run() -> ExitCode {
             lexicon,
         } => annotate(&inputs, out.as_deref(), format, lexicon.as_deref()),
         Command::Segment { inputs, lexicon } => segment(&inputs, lexicon.as_deref()),
-        Command::Validate { files, text } => validate::run(&files, text.as_deref()),
+        Command::Validate {
+            files,
+            text,
+            corpus,
+        } => validate::run(&files, text.as_deref(), &corpus),
         Command::Eval { gold, pred } => eval::run(&gold, &pred),
         Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut command(), "isnad", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out } => man(out.as_deref()),
         Command::Compare {
             inputs,
             out,
@@ -226,7 +320,8 @@ pub fn run() -> ExitCode {
             paths,
             out,
             text,
-        } => crate::export::run(format, &paths, &out, text.as_deref()),
+            corpus,
+        } => crate::export::run(format, &paths, &out, text.as_deref(), &corpus),
     };
     match result {
         Ok(code) => code,
@@ -237,6 +332,45 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// `isnad man`: the page of the whole command on standard output, or with
+/// `--out DIR` that page and one per command (`isnad-review-set.1` …).
+fn man(out: Option<&Path>) -> Result<ExitCode, String> {
+    let render = |cmd: clap::Command| -> Result<Vec<u8>, String> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut page)
+            .map_err(|e| format!("cannot render the man page: {e}"))?;
+        Ok(page)
+    };
+    let mut top = command();
+    top.build();
+    let Some(dir) = out else {
+        std::io::stdout()
+            .write_all(&render(top)?)
+            .map_err(|e| format!("cannot write output: {e}"))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
+    // Every command, nested ones too, under its full name.
+    let mut pages = vec![("isnad".to_string(), top.clone())];
+    let mut stack = vec![("isnad".to_string(), top)];
+    while let Some((name, cmd)) = stack.pop() {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let full = format!("{name}-{}", sub.get_name());
+            let sub = sub.clone().name(full.clone());
+            pages.push((full.clone(), sub.clone()));
+            stack.push((full, sub));
+        }
+    }
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, cmd) in pages {
+        let path = dir.join(format!("{name}.1"));
+        atomic_write(&path, &render(cmd)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Read every article of every input, reporting bad inputs on stderr.
 pub fn for_each_article(
     inputs: &[PathBuf],
@@ -245,6 +379,15 @@ pub fn for_each_article(
 ) {
     for path in inputs {
         let files = match input::expand(path) {
+            Ok(files) if files.is_empty() => {
+                let e = InputError {
+                    origin: path.display().to_string(),
+                    message: "no articles (.txt, .jsonl or .jsonl.gz files) in this directory; nothing to do".into(),
+                };
+                eprintln!("isnad: {e}");
+                errors.push(e);
+                continue;
+            }
             Ok(files) => files,
             Err(e) => {
                 eprintln!("isnad: {e}");
@@ -259,6 +402,61 @@ pub fn for_each_article(
             });
         }
     }
+}
+
+/// An input that cannot be used (missing, unreadable, not parsable): the
+/// message, and exit code 1, the same in every command. Exit code 2 is for
+/// usage errors, found before any work.
+fn input_failure(message: &str) -> ExitCode {
+    eprintln!("isnad: {message}");
+    ExitCode::FAILURE
+}
+
+/// Paths a command cannot start without (a lexicon, a gold directory, the
+/// file a review goes into…) that do not exist. Inputs of which there may
+/// be several (articles, annotation files) are not here: a missing one is
+/// reported in its turn and the others are processed, with the same exit
+/// code 1 at the end.
+fn missing_required(command: &Command) -> Vec<PathBuf> {
+    let mut need: Vec<&Path> = Vec::new();
+    match command {
+        Command::Annotate { lexicon, .. } | Command::Segment { lexicon, .. } => {
+            need.extend(lexicon.as_deref())
+        }
+        Command::Validate { text, corpus, .. } | Command::Export { text, corpus, .. } => {
+            need.extend(text.as_deref());
+            need.extend(corpus.iter().map(PathBuf::as_path));
+        }
+        Command::Eval { gold, pred } => need.extend([gold.as_path(), pred.as_path()]),
+        Command::Compare {
+            inputs,
+            lexicon,
+            group,
+            ..
+        } => {
+            need.extend(lexicon.as_deref());
+            if *group {
+                need.extend(inputs.iter().map(PathBuf::as_path));
+            }
+        }
+        Command::Relate { args, .. } => {
+            if let [file] = args.as_slice() {
+                need.push(Path::new(file));
+            }
+        }
+        Command::Review { action, .. } => match action {
+            Some(ReviewAction::List { comparison, .. }) => need.extend(comparison.as_deref()),
+            Some(ReviewAction::Set { path, .. } | ReviewAction::Show { path, .. }) => {
+                need.push(path)
+            }
+            None => {}
+        },
+        Command::Bench { .. } | Command::Completions { .. } | Command::Man { .. } => {}
+    }
+    need.into_iter()
+        .filter(|p| p.as_os_str() != "-" && std::fs::symlink_metadata(p).is_err())
+        .map(Path::to_path_buf)
+        .collect()
 }
 
 /// Success when nothing went wrong; failure once anything did, after the
@@ -281,6 +479,13 @@ fn annotate(
     format: Format,
     lexicon: Option<&Path>,
 ) -> Result<ExitCode, String> {
+    // Usage errors, before any work.
+    if format == Format::Gold && out.is_none() {
+        return Err("--format gold writes one file per article: give --out DIR".into());
+    }
+    if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
+        return Err("several articles: give --out DIR to write one file each".to_string());
+    }
     let pipeline = load_pipeline(lexicon)?;
     if format != Format::Jsonl
         && let Some(dir) = out
@@ -301,9 +506,6 @@ fn annotate(
         Some(f) => f,
         None => &mut stdout,
     };
-    if format != Format::Jsonl && out.is_none() && known_single(inputs) == Some(false) {
-        return Err("several articles: give --out DIR to write one file each".to_string());
-    }
     let mut progress = crate::corpus::Progress::new(crate::corpus::known_size(inputs));
     let mut errors = Vec::new();
     let (mut write_errors, mut internal, mut to_stdout) = (0usize, 0usize, 0usize);
@@ -444,15 +646,21 @@ fn segment(inputs: &[PathBuf], lexicon: Option<&Path>) -> Result<ExitCode, Strin
 }
 
 /// Annotation files as they are; anything else is annotated on the fly.
+/// A document is counted once: an article whose id an annotation file
+/// already gave (`004.yaml` beside `004.txt`, the layout `validate` and
+/// `export` look for) is that file's document, and so is a document named
+/// twice; the annotation file wins, since it holds the reviews.
 fn load_annotations(
     inputs: &[PathBuf],
     lexicon: Option<&Path>,
 ) -> Result<(Vec<crate::model::Annotation>, usize), String> {
     let pipeline = load_pipeline(lexicon)?;
-    let mut docs = Vec::new();
+    let mut docs: Vec<Annotation> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut errors = 0;
     for input in inputs {
-        let yamls: Vec<PathBuf> = if input.is_dir() {
+        let is_dir = input.is_dir();
+        let yamls: Vec<PathBuf> = if is_dir {
             eval::yaml_files(input)?
         } else if input.extension().is_some_and(|x| x == "yaml") {
             vec![input.clone()]
@@ -460,23 +668,46 @@ fn load_annotations(
             vec![]
         };
         for y in &yamls {
-            let text = std::fs::read_to_string(y).map_err(|e| format!("{}: {e}", y.display()))?;
-            match yaml::from_str::<crate::model::Annotation>(&text) {
+            let parsed = std::fs::read_to_string(y)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(|text| {
+                    yaml::from_str::<Annotation>(&text)
+                        .map_err(|e| format!("{e}; run isnad validate on it"))
+                });
+            match parsed {
+                Ok(a) if !seen.insert(a.document.id.clone()) => eprintln!(
+                    "isnad: {}: document {} is already among the inputs; counted once",
+                    y.display(),
+                    a.document.id
+                ),
                 Ok(a) => docs.push(a),
                 Err(e) => {
-                    eprintln!("isnad: {}: {e}; run isnad validate on it", y.display());
+                    eprintln!("isnad: {}: {e}", y.display());
                     errors += 1;
                 }
             }
         }
-        let articles = input.is_dir() || yamls.is_empty();
-        if articles {
-            let mut input_errors = Vec::new();
-            for_each_article(std::slice::from_ref(input), &mut input_errors, |a| {
-                docs.push(pipeline.annotate(&a))
-            });
-            errors += input_errors.len();
+        let article_files = if is_dir {
+            input::expand(input).map_err(|e| e.to_string())?
+        } else if yamls.is_empty() {
+            vec![input.clone()]
+        } else {
+            vec![]
+        };
+        if is_dir && yamls.is_empty() && article_files.is_empty() {
+            eprintln!(
+                "isnad: {}: no annotation files (.yaml) and no articles (.txt, .jsonl, .jsonl.gz) in this directory; nothing to compare",
+                input.display()
+            );
+            errors += 1;
         }
+        let mut input_errors = Vec::new();
+        for_each_article(&article_files, &mut input_errors, |a| {
+            if seen.insert(a.id.clone()) {
+                docs.push(pipeline.annotate(&a));
+            }
+        });
+        errors += input_errors.len();
     }
     Ok((docs, errors))
 }
@@ -484,6 +715,10 @@ fn load_annotations(
 fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<ExitCode, String> {
     let started = Instant::now();
     let (docs, errors) = load_annotations(inputs, lexicon)?;
+    if docs.is_empty() {
+        eprintln!("isnad: no documents to compare; nothing written");
+        return Ok(ExitCode::FAILURE);
+    }
     let lex = crate::compare::RelateLexicon::builtin();
     let comparison = crate::compare::compare(&docs, lex);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
@@ -692,14 +927,22 @@ fn review(
                 evidence,
                 at,
             };
-            println!("{}", commands::set(&path, &claim, decision)?);
-            Ok(ExitCode::SUCCESS)
+            match commands::set(&path, &claim, decision) {
+                Ok(done) => {
+                    println!("{done}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(commands::SetError::Usage(e)) => Err(e),
+                Err(commands::SetError::Input(e)) => Ok(input_failure(&e)),
+            }
         }
-        Some(ReviewAction::Show { path, claim }) => {
-            let (file, ann, i) = commands::find_claim(&path, &claim)?;
-            print!("{}", commands::show(&file, &ann, &ann.claims[i]));
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(ReviewAction::Show { path, claim }) => match commands::find_claim(&path, &claim) {
+            Ok((file, ann, i)) => {
+                print!("{}", commands::show(&file, &ann, &ann.claims[i]));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Ok(input_failure(&e)),
+        },
         None if paths.is_empty() => {
             Err("review: give annotation files or directories, or a command: list, set, show".into())
         }

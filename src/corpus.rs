@@ -125,3 +125,78 @@ pub fn known_size(inputs: &[PathBuf]) -> Option<u64> {
     }
     Some(total)
 }
+
+/// The articles of JSONL corpora (plain or gzipped), by document id: where
+/// `validate` and `export` find the text of annotations made from a corpus
+/// (`isnad annotate corpus.jsonl.gz --out DIR`), whose ids are the corpus's
+/// ids made file-safe. A corpus that repeats an id keeps every version, and
+/// the one whose SHA-256 the annotation records is chosen.
+#[derive(Default)]
+pub struct ArticleIndex {
+    /// id → the versions of the article's text, in corpus order.
+    by_id: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The corpus files, for messages.
+    pub files: Vec<PathBuf>,
+}
+
+impl ArticleIndex {
+    /// Read every corpus; a bad line is reported (and skipped) through
+    /// `on_error`, as `annotate` reports it.
+    pub fn load(
+        corpora: &[PathBuf],
+        on_error: &mut dyn FnMut(crate::input::InputError),
+    ) -> ArticleIndex {
+        let mut index = ArticleIndex {
+            files: corpora.to_vec(),
+            ..ArticleIndex::default()
+        };
+        for path in corpora {
+            crate::input::read_path(
+                path,
+                &mut |a| {
+                    let versions = index.by_id.entry(a.id).or_default();
+                    if !versions.contains(&a.text) {
+                        versions.push(a.text);
+                    }
+                },
+                on_error,
+            );
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// The text of document `id`: the version whose SHA-256 is `sha256`
+    /// when there are several, else the first.
+    pub fn get(&self, id: &str, sha256: Option<&str>) -> Option<&str> {
+        let versions = self.by_id.get(id)?;
+        let matching = sha256.and_then(|h| {
+            versions
+                .iter()
+                .find(|t| crate::input::sha256_hex(t.as_bytes()) == h)
+        });
+        matching.or(versions.first()).map(String::as_str)
+    }
+
+    /// How to name where an article came from in a message.
+    pub fn describe(&self) -> String {
+        self.files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Whether a path names a JSONL corpus rather than an article or a directory.
+pub fn is_corpus_file(p: &std::path::Path) -> bool {
+    let name = p.to_string_lossy();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}

@@ -115,6 +115,8 @@ impl GoldFile {
 /// One document, reduced to what is scored.
 struct Doc {
     id: String,
+    /// The SHA-256 of the article the offsets count in.
+    sha256: String,
     sources: Vec<(String, Vec<Range>, Option<String>)>,
     claims: Vec<GoldClaim>,
     /// Text known at code-point offsets (from a prediction's sentences).
@@ -130,6 +132,7 @@ fn load(path: &Path) -> Result<Doc, String> {
         let g: GoldFile = yaml::from_value(value).map_err(err)?;
         return Ok(Doc {
             id: g.document.id,
+            sha256: g.document.sha256,
             sources: g
                 .sources
                 .into_iter()
@@ -154,6 +157,7 @@ fn load(path: &Path) -> Result<Doc, String> {
         .collect();
     Ok(Doc {
         id: g.document.id,
+        sha256: g.document.sha256,
         sources: g
             .sources
             .into_iter()
@@ -213,6 +217,9 @@ pub struct Report {
     pub content: Score,
     pub chain_links: Score,
     pub misses: Vec<String>,
+    /// Gold files not scored, with why: their offsets count in another
+    /// version of the article than the prediction's.
+    pub refused: Vec<String>,
 }
 
 fn overlaps(a: Range, b: Range) -> bool {
@@ -580,9 +587,26 @@ pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, String> {
         if !p.exists() {
             return Err(format!("{}: no prediction for this gold file", p.display()));
         }
-        score_doc(&load(&p)?, &load(&g)?, &mut report);
+        let (pred, gold) = (load(&p)?, load(&g)?);
+        // Offsets into another text would score nonsense (misses at words
+        // that are not there): such a gold is refused, not scored.
+        if pred.sha256 != gold.sha256 {
+            report.refused.push(format!(
+                "{}: document.sha256 {} is not the article's ({} in {}): the article changed since the gold was made; re-check the gold against the current article, or annotate the article the gold was made from",
+                g.display(),
+                short_hash(&gold.sha256),
+                short_hash(&pred.sha256),
+                p.display()
+            ));
+            continue;
+        }
+        score_doc(&pred, &gold, &mut report);
     }
     Ok(report)
+}
+
+fn short_hash(h: &str) -> &str {
+    h.get(..12).unwrap_or(h)
 }
 
 pub fn run(gold: &Path, pred: &Path) -> Result<ExitCode, String> {
@@ -611,6 +635,16 @@ pub fn run(gold: &Path, pred: &Path) -> Result<ExitCode, String> {
             s.gold
         );
     }
+    for r in &r.refused {
+        eprintln!("isnad: {r}");
+    }
+    if !r.refused.is_empty() {
+        eprintln!(
+            "isnad: {} gold files refused (their article changed); the scores above leave them out",
+            r.refused.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -623,6 +657,7 @@ mod tests {
     fn doc(entities: &[&[Range]], links: &[(Range, usize)]) -> Doc {
         Doc {
             id: "d".into(),
+            sha256: String::new(),
             sources: entities
                 .iter()
                 .enumerate()

@@ -2,6 +2,10 @@
 //! the same directory, flushed to disk, then renamed over the target. On any
 //! failure (a full disk, a read-only directory) the target keeps its old
 //! content, or stays absent, and the temporary file is removed.
+//!
+//! A file that is replaced keeps its permission bits (a desk's 0660 stays
+//! 0660), and a symbolic link is followed: its target is rewritten and the
+//! link stays a link.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -20,9 +24,11 @@ pub fn atomic_write_with(
     bytes: &[u8],
     wrap: impl for<'f> FnOnce(&'f mut File) -> Box<dyn Write + 'f>,
 ) -> io::Result<()> {
+    let path = &resolve_links(path);
     let tmp = temp_path(path);
     let result = (|| {
         let mut f = File::options().write(true).create_new(true).open(&tmp)?;
+        keep_mode(path, &f)?;
         {
             let mut w = wrap(&mut f);
             w.write_all(bytes)?;
@@ -52,6 +58,7 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let path = &resolve_links(path);
         let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
         if special {
             let file = File::options().write(true).open(path).map_err(explain)?;
@@ -63,6 +70,10 @@ impl AtomicFile {
             .create_new(true)
             .open(&tmp)
             .map_err(explain)?;
+        if let Err(e) = keep_mode(path, &file) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(explain(e));
+        }
         Ok(AtomicFile {
             file,
             rename: Some((tmp, path.to_path_buf())),
@@ -100,6 +111,33 @@ impl Drop for AtomicFile {
         if let Some((tmp, _)) = self.rename.take() {
             let _ = std::fs::remove_file(tmp);
         }
+    }
+}
+
+/// The file a path finally names: a symbolic link (or a chain of them) is
+/// followed, even to a target that does not exist yet, so that the rename
+/// replaces the target and not the link. A loop is left to fail on open.
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(target) = is_link.then(|| std::fs::read_link(&p).ok()).flatten() else {
+            break;
+        };
+        // A relative target is relative to the link's directory.
+        p = match p.parent() {
+            Some(dir) => dir.join(target),
+            None => target,
+        };
+    }
+    p
+}
+
+/// Give the temporary file the permission bits of the file it replaces.
+fn keep_mode(target: &Path, tmp: &File) -> io::Result<()> {
+    match std::fs::metadata(target) {
+        Ok(m) if m.is_file() => tmp.set_permissions(m.permissions()),
+        _ => Ok(()),
     }
 }
 
@@ -251,6 +289,60 @@ mod tests {
                 .file_type()
                 .is_char_device()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = temp_dir("mode");
+        let p = dir.join("a.yaml");
+        std::fs::write(&p, "old\n").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o660)).unwrap();
+        atomic_write(&p, b"new\n").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), 0o660);
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let mut f = AtomicFile::create(&p).unwrap();
+        writeln!(f, "streamed").unwrap();
+        f.commit().unwrap();
+        assert_eq!(mode(&p), 0o640);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "streamed\n");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_stays_a_link() {
+        let dir = temp_dir("link");
+        std::fs::create_dir_all(dir.join("real")).unwrap();
+        let target = dir.join("real/a.yaml");
+        std::fs::write(&target, "old\n").unwrap();
+        // A relative link, through a second link.
+        let link = dir.join("a.yaml");
+        std::os::unix::fs::symlink("real/a.yaml", &link).unwrap();
+        let link2 = dir.join("b.yaml");
+        std::os::unix::fs::symlink("a.yaml", &link2).unwrap();
+        atomic_write(&link2, b"new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+        for l in [&link, &link2] {
+            assert!(
+                std::fs::symlink_metadata(l)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+        }
+        assert_eq!(names(&dir.join("real")), ["a.yaml"]);
+        // A dangling link: its target is created.
+        let dangling = dir.join("c.yaml");
+        std::os::unix::fs::symlink("real/c.yaml", &dangling).unwrap();
+        atomic_write(&dangling, b"made\n").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.join("real/c.yaml")).unwrap(),
+            "made\n"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -24,7 +24,11 @@ pub struct Problem {
     pub message: String,
 }
 
-pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
+pub fn run(
+    files: &[PathBuf],
+    text: Option<&Path>,
+    corpora: &[PathBuf],
+) -> Result<ExitCode, String> {
     if let Some(p) = text
         && !p.exists()
     {
@@ -33,24 +37,57 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
             p.display()
         ));
     }
+    let articles = ArticleLookup::new(text, corpora);
     // A directory stands for the annotation files in it ("isnad validate
-    // annotations/").
-    let files = &crate::eval::annotation_files(files)?;
+    // annotations/"); one with none is a problem, not a success.
     let mut bad = 0;
+    let mut listed = Vec::new();
+    for p in files {
+        if p.is_dir() {
+            let found = crate::eval::yaml_files(p)?;
+            if found.is_empty() {
+                eprintln!(
+                    "isnad: {}: no .yaml annotation files in this directory; nothing to check",
+                    p.display()
+                );
+                bad += 1;
+            }
+            listed.extend(found);
+        } else {
+            listed.push(p.clone());
+        }
+    }
+    let files = &listed;
     for file in files {
-        let problems = match std::fs::read_to_string(file) {
+        let stdin = file.as_os_str() == "-";
+        let read = if stdin {
+            std::io::read_to_string(std::io::stdin().lock())
+        } else {
+            std::fs::read_to_string(file)
+        };
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            file.display().to_string()
+        };
+        let problems = match read {
             Ok(yaml_text) => {
-                let id = document_id(&yaml_text);
-                let article = find_article(file, id.as_deref(), text);
+                let (id, sha256) = document_id(&yaml_text);
+                let article = articles.find(file, id.as_deref(), sha256.as_deref());
                 // A file that does not parse has no spans to check anyway.
                 if article.is_none() && yaml::parse_located(&yaml_text).is_ok() {
                     eprintln!(
-                        "isnad: {}: article not found (<id>.txt beside the file or in corpus/seeds), so spans were not checked: give it with --text",
-                        file.display()
+                        "isnad: {name}: article not found ({}), so spans were not checked: give it with --text FILE_OR_DIR or --corpus FILE.jsonl",
+                        articles.looked_in(id.as_deref().unwrap_or("<id>"))
                     );
                 }
                 check(&yaml_text, article.as_ref().map(|(_, t)| t.as_str()))
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![Problem {
+                line: 1,
+                column: 1,
+                message: "no such file or directory".into(),
+            }],
             Err(e) => vec![Problem {
                 line: 1,
                 column: 1,
@@ -58,10 +95,10 @@ pub fn run(files: &[PathBuf], text: Option<&Path>) -> Result<ExitCode, String> {
             }],
         };
         for p in &problems {
-            println!("{}:{}:{}: {}", file.display(), p.line, p.column, p.message);
+            println!("{name}:{}:{}: {}", p.line, p.column, p.message);
         }
         if problems.is_empty() {
-            println!("{}: ok", file.display());
+            println!("{name}: ok");
         } else {
             bad += 1;
         }
@@ -113,13 +150,89 @@ pub fn find_article(
         .find_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
 }
 
-/// `document.id`, when it can name a file: a hand-edited id must not lead
-/// the search out of the directories above.
-fn document_id(yaml_text: &str) -> Option<String> {
-    let root = yaml::parse_located(yaml_text).ok()?;
-    let id = root.get("document")?.get("id")?.as_str()?;
-    let safe = !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\']);
-    safe.then(|| id.to_string())
+/// `document.id`, when it can name a file (a hand-edited id must not lead
+/// the search out of the directories above), and `document.sha256`.
+fn document_id(yaml_text: &str) -> (Option<String>, Option<String>) {
+    let Ok(root) = yaml::parse_located(yaml_text) else {
+        return (None, None);
+    };
+    let document = root.get("document");
+    let field = |key: &str| {
+        document
+            .and_then(|d| d.get(key))
+            .and_then(|n| n.as_str())
+            .map(str::to_string)
+    };
+    let id = field("id")
+        .filter(|id| !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\']));
+    (id, field("sha256"))
+}
+
+/// Where the article of an annotation file is found: a JSONL corpus by
+/// document id (`--corpus`, or a `.jsonl`/`.jsonl.gz` given as `--text`),
+/// else `find_article`.
+pub struct ArticleLookup {
+    text: Option<PathBuf>,
+    corpus: Option<crate::corpus::ArticleIndex>,
+}
+
+impl ArticleLookup {
+    /// Loads the corpora now. A corpus line that is no article (no text,
+    /// malformed JSON) cannot be what an annotation file was made from:
+    /// `annotate` reported it; here one note says how many were skipped,
+    /// and a file whose article is missing is reported in its turn.
+    pub fn new(text: Option<&Path>, corpora: &[PathBuf]) -> ArticleLookup {
+        let mut corpora = corpora.to_vec();
+        let text = match text {
+            Some(p) if crate::corpus::is_corpus_file(p) && !p.is_dir() => {
+                corpora.push(p.to_path_buf());
+                None
+            }
+            other => other.map(Path::to_path_buf),
+        };
+        let mut skipped: Vec<crate::input::InputError> = Vec::new();
+        let corpus = (!corpora.is_empty())
+            .then(|| crate::corpus::ArticleIndex::load(&corpora, &mut |e| skipped.push(e)));
+        if let Some(first) = skipped.first() {
+            eprintln!(
+                "isnad: note: {} lines of the corpus hold no article and were skipped (the first: {first})",
+                skipped.len()
+            );
+        }
+        ArticleLookup { text, corpus }
+    }
+
+    /// The article and where it was found (`corpus.jsonl.gz#id` for a corpus).
+    pub fn find(
+        &self,
+        file: &Path,
+        id: Option<&str>,
+        sha256: Option<&str>,
+    ) -> Option<(PathBuf, String)> {
+        if let (Some(corpus), Some(id)) = (&self.corpus, id)
+            && let Some(text) = corpus.get(id, sha256)
+        {
+            return Some((
+                PathBuf::from(format!("{}#{id}", corpus.describe())),
+                text.to_string(),
+            ));
+        }
+        find_article(file, id, self.text.as_deref())
+    }
+
+    /// Where the article of document `id` was looked for, for a message.
+    pub fn looked_in(&self, id: &str) -> String {
+        let mut places = Vec::new();
+        if let Some(c) = &self.corpus {
+            places.push(format!("id {id} in {}", c.describe()));
+        }
+        places.push(match &self.text {
+            Some(p) if p.is_dir() => format!("{}", p.join(format!("{id}.txt")).display()),
+            Some(p) => format!("{}", p.display()),
+            None => format!("{id}.txt beside the file or in corpus/seeds"),
+        });
+        places.join(", then ")
+    }
 }
 
 /// Every problem of one annotation file, in file order.
@@ -164,6 +277,32 @@ pub fn check(yaml_text: &str, article: Option<&str>) -> Vec<Problem> {
     problems.sort();
     problems.dedup();
     problems
+}
+
+/// The problems `validate` would find in a review block, each as
+/// `field: what is wrong`: so that a review is checked before it is
+/// written, by the same schema that checks the file afterwards.
+pub fn check_review(review: &crate::model::Review) -> Vec<String> {
+    let problem = |message: String| vec![message];
+    let yaml_text = match yaml::to_string(review) {
+        Ok(t) => t,
+        Err(e) => return problem(format!("the review cannot be written: {e}")),
+    };
+    let root = match yaml::parse_located(&yaml_text) {
+        Ok(root) => root,
+        Err(e) => return problem(format!("the review cannot be read back: {}", e.message)),
+    };
+    let schema: Json = match serde_json::from_str(SCHEMA) {
+        Ok(s) => s,
+        Err(e) => return problem(format!("built-in schema unreadable: {e}")),
+    };
+    let mut problems = Vec::new();
+    SchemaCheck {
+        defs: &schema["$defs"],
+        out: &mut problems,
+    }
+    .check(&root, &schema["$defs"]["review"], "", &root);
+    problems.into_iter().map(|p| p.message).collect()
 }
 
 fn at(node: &Node, message: String) -> Problem {

@@ -157,3 +157,235 @@ fn validate_reads_a_directory_of_annotations() {
     );
     assert!(err.contains("5 files checked, 0 with problems"), "{err}");
 }
+
+#[test]
+fn every_argument_has_help_and_review_set_lists_its_values() {
+    // Walk every command, nested ones too.
+    let mut stack = vec![isnad::cli::command()];
+    let mut undocumented = Vec::new();
+    while let Some(cmd) = stack.pop() {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id != "help" && id != "version" && arg.get_help().is_none() {
+                undocumented.push(format!("{} {id}", cmd.get_name()));
+            }
+        }
+        if cmd.get_about().is_none() {
+            undocumented.push(format!("command {}", cmd.get_name()));
+        }
+        stack.extend(cmd.get_subcommands().cloned());
+    }
+    assert!(undocumented.is_empty(), "no help text: {undocumented:?}");
+    let run = isnad().args(["review", "set", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&run.stdout);
+    for value in [
+        "unreviewed",
+        "confirmed",
+        "corrected",
+        "rejected",
+        "mostly_true",
+        "misleading",
+        "unverifiable",
+        "not_checked",
+    ] {
+        assert!(help.contains(value), "{value} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_definitions() {
+    let run = isnad().args(["completions", "bash"]).output().unwrap();
+    assert!(run.status.success());
+    let script = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        script.contains("isnad") && script.contains("--evidence"),
+        "{script}"
+    );
+    let run = isnad().args(["man"]).output().unwrap();
+    let page = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && page.contains(".TH isnad 1"),
+        "{page}"
+    );
+    let dir = temp("man");
+    let run = isnad().args(["man", "--out"]).arg(&dir).output().unwrap();
+    assert!(run.status.success());
+    let set = std::fs::read_to_string(dir.join("isnad-review-set.1")).unwrap();
+    assert!(
+        set.contains("mostly_true") && set.contains("evidence"),
+        "{set}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs `isnad ARGS` in `dir`; (exit code, stderr then stdout).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let run = isnad().args(args).current_dir(dir).output().unwrap();
+    (
+        run.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&run.stderr),
+            String::from_utf8_lossy(&run.stdout)
+        ),
+    )
+}
+
+#[test]
+fn a_command_given_nothing_to_do_says_so_and_fails() {
+    let dir = temp("nothing");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    for args in [
+        &["validate", "empty"][..],
+        &["compare", "empty", "--out", "o"],
+        &["annotate", "empty", "--out", "o"],
+        &["segment", "empty"],
+        &["export", "--format", "brat", "empty", "--out", "o"],
+        &["review", "list", "empty"],
+        // Outside the repository there is no corpus/seeds to measure.
+        &["bench"],
+    ] {
+        let (code, err) = run_in(&dir, args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("nothing") || err.contains("no .yaml annotation files"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!dir.join("o/comparison.yaml").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_path_exits_1_in_every_command() {
+    let dir = temp("missing");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    for args in [
+        &["annotate", "nope.txt", "--out", "o"][..],
+        &["annotate", "--lexicon", "nope.yaml", "-"],
+        &["segment", "nope.txt"],
+        &["validate", "nope.yaml"],
+        &["validate", "--text", "nope.txt", "nope.yaml"],
+        &["export", "--format", "brat", "nope.yaml", "--out", "o"],
+        &["compare", "nope.yaml", "--out", "o"],
+        &["compare", "--group", "nope.jsonl"],
+        &["relate", "nope.csv"],
+        &["eval", "--gold", "nope", "--pred", "empty"],
+        &["review", "list", "nope.yaml"],
+        &["review", "set", "nope.yaml", "c-1", "--status", "confirmed"],
+        &["review", "show", "nope", "c-1"],
+        &["bench", "--seeds", "nope"],
+    ] {
+        let (code, err) = run_in(&dir, args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.contains("nope"), "{args:?} names the path: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_are_found_before_any_work() {
+    let dir = temp("usage");
+    let seeds = common::root().join("corpus/seeds");
+    let started = std::time::Instant::now();
+    let (code, err) = run_in(
+        &dir,
+        &["annotate", "--format", "gold", seeds.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--out"), "{err}");
+    assert!(!err.contains("annotated"), "no work was done: {err}");
+    assert!(started.elapsed().as_secs() < 5);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn validate_dash_reads_standard_input() {
+    use std::io::Write;
+    let yaml = std::fs::read(common::root().join("annotations/004_6b51f63e2d89280f.yaml")).unwrap();
+    let check = |body: &[u8]| {
+        let mut child = isnad()
+            .args(["validate", "-"])
+            .current_dir(common::root())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(body).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    // The article is found by document.id in corpus/seeds, so spans are checked.
+    let (code, out) = check(&yaml);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("<stdin>: ok"), "{out}");
+    let broken = String::from_utf8(yaml)
+        .unwrap()
+        .replacen("  start: 140\n", "  start: 141\n", 1);
+    let (code, out) = check(broken.as_bytes());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("<stdin>:"), "{out}");
+}
+
+#[test]
+fn eval_refuses_a_gold_made_from_another_version_of_the_article() {
+    let dir = temp("eval-sha");
+    let (gold, pred, articles) = (dir.join("gold"), dir.join("pred"), dir.join("a"));
+    for d in [&gold, &pred, &articles] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let id = "004_6b51f63e2d89280f";
+    let name = format!("{id}.yaml");
+    std::fs::copy(
+        common::root().join("tests/gold/seeds").join(&name),
+        gold.join(&name),
+    )
+    .unwrap();
+    let seed = common::root().join(format!("corpus/seeds/{id}.txt"));
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let eval = || {
+        isnad()
+            .args(["eval", "--gold"])
+            .arg(&gold)
+            .arg("--pred")
+            .arg(&pred)
+            .output()
+            .unwrap()
+    };
+    // The same article: scored.
+    std::fs::write(articles.join(format!("{id}.txt")), &text).unwrap();
+    assert!(common::annotate_to(&articles, &pred).status.success());
+    let run = eval();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // A sentence added at the top: every gold offset is now off.
+    std::fs::write(
+        articles.join(format!("{id}.txt")),
+        format!(
+            "{}\nقال المتحدث إن الاجتماع انتهى.\n{}",
+            text.lines().next().unwrap(),
+            text
+        ),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(&pred).unwrap();
+    assert!(common::annotate_to(&articles, &pred).status.success());
+    let run = eval();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains(&name) && err.contains("sha256"), "{err}");
+    assert!(err.contains("1 gold files refused"), "{err}");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        !out.contains("MISS"),
+        "nothing scored against the wrong text: {out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

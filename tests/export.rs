@@ -210,7 +210,16 @@ fn claimreview_names_the_source_at_the_end_of_the_chain() {
                 .next()
                 .unwrap();
             let claim = ann.claims.iter().find(|c| c.id == claim_id).unwrap();
-            assert_eq!(r["claimReviewed"], claim.text.as_str());
+            // A denial is reviewed as a denial (below); the rest as said.
+            if claim
+                .chain
+                .last()
+                .and_then(|l| l.cue.as_ref())
+                .map(|c| c.stance)
+                != Some(isnad::model::Stance::Deny)
+            {
+                assert_eq!(r["claimReviewed"], claim.text.as_str());
+            }
 
             let rating = &r["reviewRating"];
             assert_eq!(rating["@type"], "Rating");
@@ -697,5 +706,75 @@ fn bad_files_are_reported_and_the_others_exported() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(err.contains("1 input errors"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// "نفى البيت الأبيض … إجراء أي اتصالات", rated Misleading, must not be
+/// published as the bare proposition under the White House's name.
+#[test]
+fn claimreview_of_a_denied_claim_states_the_denial() {
+    let dir = temp("denial");
+    let seeds = dir.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let name = "001_5e1e0c9eaa090675.yaml";
+    let mut a = read_yaml(&common::root().join("annotations").join(name));
+    let mut reviewed = Vec::new();
+    for c in a.claims.iter_mut() {
+        let denied = c
+            .chain
+            .last()
+            .and_then(|l| l.cue.as_ref())
+            .map(|q| q.stance)
+            == Some(isnad::model::Stance::Deny);
+        if denied {
+            c.review = Some(Review {
+                status: ReviewStatus::Confirmed,
+                verdict: Some(Verdict::Misleading),
+                note: None,
+                reviewer: Some("Lina".into()),
+                reviewed_at: Some("2026-11-25".into()),
+                evidence: vec![],
+            });
+            reviewed.push(c.clone());
+        }
+    }
+    assert!(reviewed.len() >= 2, "the article holds denials");
+    write_yaml(&seeds.join(name), &a);
+    let out = dir.join("out");
+    exported_ok("claimreview", &[&seeds], &out, &[]);
+    let file = out.join("001_5e1e0c9eaa090675.claimreview.jsonld");
+    let reviews: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let said: BTreeMap<String, String> = reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let id = r["identifier"]
+                .as_str()
+                .unwrap()
+                .rsplit(':')
+                .next()
+                .unwrap();
+            (
+                id.to_string(),
+                r["claimReviewed"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let white_house = &said["c-6aa692a8"];
+    assert!(
+        white_house.starts_with("نفى البيت الأبيض")
+            && white_house.ends_with("إجراء أي اتصالات مع المسئولين الروس خلال حملة 2016"),
+        "{white_house}"
+    );
+    for c in &reviewed {
+        let text = &said[&c.id];
+        let cue = &c.chain.last().unwrap().cue.as_ref().unwrap().text;
+        assert!(
+            text.contains(cue.as_str()) && text.contains(&c.text),
+            "{text}"
+        );
+        assert_ne!(text, &c.text, "{}: the denial is stated", c.id);
+    }
     std::fs::remove_dir_all(&dir).ok();
 }

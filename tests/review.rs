@@ -478,3 +478,149 @@ fn the_interactive_walk_records_single_key_answers() {
         && r.reviewer.as_deref() == Some("Lina")));
     assert!(decided.iter().any(|r| r.status == ReviewStatus::Rejected));
 }
+
+#[test]
+fn set_accepts_only_what_validate_accepts_and_writes_nothing_else() {
+    let desk = Desk::new("values");
+    let c = desk.claim(REUTERS, "6 اتصالات هاتفية");
+    let file = desk.yaml(REUTERS);
+    let before = std::fs::read_to_string(&file).unwrap();
+    let set = |extra: &[&str]| {
+        let mut args = vec![
+            "review",
+            "set",
+            file.to_str().unwrap(),
+            &c.id,
+            "--status",
+            "confirmed",
+        ];
+        args.extend_from_slice(extra);
+        isnad(&args)
+    };
+    for (extra, says) in [
+        (&["--at", "yesterday"][..], "--at: `yesterday` is not"),
+        (&["--at", "25/11/2026"], "ISO 8601"),
+        (
+            &["--evidence", "notaurl"],
+            "--evidence: `notaurl` is not a URL",
+        ),
+        (
+            &[
+                "--evidence",
+                "https://example.org/a",
+                "--evidence",
+                "www.x.org",
+            ],
+            "http://",
+        ),
+    ] {
+        let out = set(extra);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(err.contains(says), "{extra:?}: {err}");
+        assert!(err.contains("nothing written"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), before, "{extra:?}");
+    }
+    // What it accepts, validate accepts.
+    for extra in [
+        &["--at", "2026-11-25"][..],
+        &[
+            "--at",
+            "2026-11-25T10:00:00Z",
+            "--evidence",
+            "https://example.org/wh",
+        ],
+        &["--at", "2026-11-25 10:00+03:00"],
+    ] {
+        ok(&set(extra));
+        desk.validate(REUTERS);
+    }
+}
+
+#[test]
+fn set_names_a_missing_or_unparsable_file() {
+    let desk = Desk::new("files");
+    let c = desk.claim(REUTERS, "6 اتصالات هاتفية");
+    let set = |path: &Path, claim: &str| {
+        isnad(&[
+            "review",
+            "set",
+            path.to_str().unwrap(),
+            claim,
+            "--status",
+            "confirmed",
+        ])
+    };
+    let out = set(&desk.dir.join("nonexistent.yaml"), &c.id);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("nonexistent.yaml: no such file"), "{err}");
+    assert!(!err.contains("no claim"), "{err}");
+    // The file holding the claim no longer parses (a hand edit in progress).
+    let file = desk.yaml(REUTERS);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("claims:", "claims: [", 1)).unwrap();
+    let out = set(&file, &c.id);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("does not parse"), "{err}");
+    let out = set(&desk.notes, &c.id);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("could not be read") && err.contains(REUTERS),
+        "{err}"
+    );
+    assert!(err.contains("does not parse"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn set_keeps_the_file_mode_and_writes_through_a_symlink() {
+    use std::os::unix::fs::PermissionsExt;
+    let desk = Desk::new("mode");
+    let c = desk.claim(REUTERS, "6 اتصالات هاتفية");
+    let file = desk.yaml(REUTERS);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o660)).unwrap();
+    ok(&isnad(&[
+        "review",
+        "set",
+        desk.notes.to_str().unwrap(),
+        &c.id,
+        "--status",
+        "confirmed",
+    ]));
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o660);
+    let reviewed = |p: &Path| {
+        load(p)
+            .claims
+            .iter()
+            .find(|x| x.id == c.id)
+            .and_then(|x| x.review.as_ref())
+            .map(|r| r.status)
+    };
+    assert_eq!(reviewed(&file), Some(ReviewStatus::Confirmed));
+    // A desk that links its working copy to the shared file.
+    let link = desk.dir.join("mine.yaml");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    ok(&isnad(&[
+        "review",
+        "set",
+        link.to_str().unwrap(),
+        &c.id,
+        "--status",
+        "rejected",
+    ]));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(reviewed(&file), Some(ReviewStatus::Rejected));
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o660
+    );
+}

@@ -44,6 +44,7 @@ fn scores_on_reviewed_saudinewsnet_articles_hold() {
     assert_eq!(found, 30);
     let r = isnad::eval::evaluate(&gold_dir, &dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
     println!(
         "SaudiNewsNet gold: cue F1 {:.3}, resolved source F1 {:.3}",
         r.cue.f1(),

@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::{Doc, OutFile, Output, json_bytes, sorted_claims};
-use crate::model::{Annotation, Claim, Review, ReviewStatus, SourceKind, Verdict};
+use crate::model::{Annotation, Claim, Review, ReviewStatus, SourceKind, Stance, Verdict};
 
 #[derive(Serialize)]
 pub struct ClaimReview {
@@ -142,7 +142,7 @@ pub fn review(ann: &Annotation, claim: &Claim, notes: &mut Vec<String>) -> Optio
         context: "https://schema.org",
         kind: "ClaimReview",
         identifier: format!("urn:isnad:{}:{}", doc.id, claim.id),
-        claim_reviewed: claim.text.clone(),
+        claim_reviewed: claim_as_said(ann, claim),
         item_reviewed: ItemReviewed {
             kind: "Claim",
             author: claim_author(ann, claim),
@@ -175,6 +175,49 @@ pub fn review(ann: &Annotation, claim: &Claim, notes: &mut Vec<String>) -> Optio
             }),
         date_published: date,
         in_language: "ar",
+    })
+}
+
+/// What the source said, for `claimReviewed`. Most claims are the source's
+/// own proposition, their text. A denied claim is not: "نفى البيت الأبيض
+/// إجراء أي اتصالات" rated Misleading rates the denial, and the bare
+/// proposition "إجراء أي اتصالات" under the White House's name would say
+/// the opposite of what it said. So a claim whose speaker (the last link)
+/// denies it is given in the article's words from the cue or the speaker,
+/// whichever comes first, to the end of the claim, when they lie in the
+/// claim's sentence; else as "cue speaker: claim".
+pub fn claim_as_said(ann: &Annotation, claim: &Claim) -> String {
+    let Some(last) = claim.chain.last() else {
+        return claim.text.clone();
+    };
+    let Some(cue) = last.cue.as_ref().filter(|c| c.stance == Stance::Deny) else {
+        return claim.text.clone();
+    };
+    let mut start = claim.start.min(cue.start);
+    let mut end = claim.end.max(cue.end);
+    if let Some(s) = &last.source {
+        start = start.min(s.start);
+        end = end.max(s.end);
+    }
+    let in_sentence = ann
+        .sentences
+        .iter()
+        .find(|s| s.start <= start && end <= s.end)
+        .and_then(|s| {
+            let words: String = s
+                .text
+                .chars()
+                .skip(start - s.start)
+                .take(end - start)
+                .collect();
+            // The sentence's text is the article's: trust it only when it
+            // reads the claim where the claim says it is.
+            (words.chars().count() == end - start && words.contains(claim.text.as_str()))
+                .then_some(words)
+        });
+    in_sentence.unwrap_or_else(|| match &last.source {
+        Some(s) => format!("{} {}: {}", cue.text, s.text, claim.text),
+        None => format!("{}: {}", cue.text, claim.text),
     })
 }
 

@@ -95,8 +95,12 @@ pub fn run(
     paths: &[PathBuf],
     out: &Path,
     text: Option<&Path>,
+    corpora: &[PathBuf],
 ) -> Result<ExitCode, String> {
-    let (mut docs, errors) = load(paths, format.needs_text(), text);
+    // ClaimReview carries no offsets: no article, so no corpus to read.
+    let corpora = if format.needs_text() { corpora } else { &[] };
+    let articles = crate::validate::ArticleLookup::new(text, corpora);
+    let (mut docs, errors) = load(paths, format.needs_text(), &articles);
     for e in &errors {
         eprintln!("isnad: {e}");
     }
@@ -131,7 +135,11 @@ pub fn run(
 
 /// Every annotation file the paths name, parsed and (when `needs_text`)
 /// paired with its checked article; one message per file that cannot be.
-pub fn load(paths: &[PathBuf], needs_text: bool, text: Option<&Path>) -> (Vec<Doc>, Vec<String>) {
+pub fn load(
+    paths: &[PathBuf],
+    needs_text: bool,
+    articles: &crate::validate::ArticleLookup,
+) -> (Vec<Doc>, Vec<String>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -157,7 +165,7 @@ pub fn load(paths: &[PathBuf], needs_text: bool, text: Option<&Path>) -> (Vec<Do
     let mut by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut docs = Vec::new();
     for file in files {
-        match load_one(&file, needs_text, text) {
+        match load_one(&file, needs_text, articles) {
             Ok(doc) => {
                 let id = doc.ann.document.id.clone();
                 if let Some(first) = by_id.get(&id) {
@@ -177,7 +185,11 @@ pub fn load(paths: &[PathBuf], needs_text: bool, text: Option<&Path>) -> (Vec<Do
     (docs, errors)
 }
 
-fn load_one(file: &Path, needs_text: bool, explicit: Option<&Path>) -> Result<Doc, String> {
+fn load_one(
+    file: &Path,
+    needs_text: bool,
+    articles: &crate::validate::ArticleLookup,
+) -> Result<Doc, String> {
     let yaml_text = std::fs::read_to_string(file).map_err(|e| format!("cannot read: {e}"))?;
     let ann: Annotation = crate::yaml::from_str(&yaml_text).map_err(|e| {
         format!(
@@ -199,15 +211,12 @@ fn load_one(file: &Path, needs_text: bool, explicit: Option<&Path>) -> Result<Do
             text: None,
         });
     }
-    let where_ = match explicit {
-        Some(p) if p.is_dir() => format!("{}", p.join(format!("{id}.txt")).display()),
-        Some(p) => format!("{}", p.display()),
-        None => format!("{id}.txt beside the file or in corpus/seeds"),
-    };
-    let (text_path, text) =
-        crate::validate::find_article(file, Some(id), explicit).ok_or_else(|| {
+    let (text_path, text) = articles
+        .find(file, Some(id), Some(&ann.document.sha256))
+        .ok_or_else(|| {
             format!(
-                "the article text is needed for offsets and was not found (looked for {where_}); give the directory of the articles with --text DIR"
+                "the article text is needed for offsets and was not found (looked for {}); give the directory of the articles with --text DIR, or the JSONL corpus the file was made from with --corpus FILE",
+                articles.looked_in(id)
             )
         })?;
     if let Err(e) = check_spans(&ann, &text) {

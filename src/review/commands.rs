@@ -10,10 +10,16 @@ use crate::output::atomic_write;
 use crate::yaml;
 
 pub fn load(path: &Path) -> Result<Annotation, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            _ => format!("cannot read: {e}"),
+        };
+        format!("{}: {what}", path.display())
+    })?;
     yaml::from_str(&text).map_err(|e| {
         format!(
-            "{}: {e}; run `isnad validate {}` to see every problem",
+            "{}: does not parse as an annotation file: {e}; run `isnad validate {}` to see every problem",
             path.display(),
             path.display()
         )
@@ -30,6 +36,15 @@ pub fn save(path: &Path, ann: &Annotation) -> Result<(), String> {
 pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize), String> {
     let mut docs = Vec::new();
     let mut bad = 0;
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        if crate::eval::yaml_files(p)?.is_empty() {
+            eprintln!(
+                "isnad: {}: no .yaml annotation files in this directory; nothing to review",
+                p.display()
+            );
+            bad += 1;
+        }
+    }
     for f in crate::eval::annotation_files(paths)? {
         match load(&f) {
             Ok(a) => docs.push((f, a)),
@@ -43,17 +58,47 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize)
 }
 
 /// The file that holds a claim: PATH itself, or the one file of the
-/// directory PATH that has it.
+/// directory PATH that has it. A file that cannot be read or parsed is
+/// named as such, not taken for a file without the claim.
 pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), String> {
+    if !path.is_dir() {
+        let ann = load(path)?;
+        return match ann.claims.iter().position(|c| c.id == claim) {
+            Some(i) => Ok((path.to_path_buf(), ann, i)),
+            None => Err(format!(
+                "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
+                path.display(),
+                path.display()
+            )),
+        };
+    }
+    let files = crate::eval::annotation_files(&[path.to_path_buf()])?;
+    if files.is_empty() {
+        return Err(format!(
+            "{}: no .yaml annotation files in this directory",
+            path.display()
+        ));
+    }
     let mut hits = Vec::new();
-    for f in crate::eval::annotation_files(&[path.to_path_buf()])? {
-        let Ok(ann) = load(&f) else { continue };
-        if let Some(i) = ann.claims.iter().position(|c| c.id == claim) {
-            hits.push((f, ann, i));
+    let mut unreadable = Vec::new();
+    for f in files {
+        match load(&f) {
+            Ok(ann) => {
+                if let Some(i) = ann.claims.iter().position(|c| c.id == claim) {
+                    hits.push((f, ann, i));
+                }
+            }
+            Err(e) => unreadable.push(e),
         }
     }
     match hits.len() {
         1 => Ok(hits.remove(0)),
+        0 if !unreadable.is_empty() => Err(format!(
+            "{}: no claim {claim} in the files that parse; {} of them could not be read, and the claim may be there:\n  {}",
+            path.display(),
+            unreadable.len(),
+            unreadable.join("\n  ")
+        )),
         0 => Err(format!(
             "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
             path.display(),
@@ -114,18 +159,58 @@ pub fn apply(claim: &mut Claim, d: Decision) -> Result<(), String> {
         }
     }
     review.reviewed_at = Some(d.at.unwrap_or_else(utc_now));
+    // Refuse here what `isnad validate` would refuse in the file.
+    let problems = crate::validate::check_review(review);
+    if !problems.is_empty() {
+        return Err(format!(
+            "claim {}: nothing written: {}",
+            claim.id,
+            problems
+                .iter()
+                .map(|p| as_option(p))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
     Ok(())
 }
 
-pub fn set(path: &Path, claim: &str, d: Decision) -> Result<String, String> {
-    let (file, mut ann, i) = find_claim(path, claim)?;
-    apply(&mut ann.claims[i], d)?;
-    save(&file, &ann)?;
+/// Why `review set` failed: its input (a missing or unparsable file, an
+/// unknown claim: exit 1, as for any input in every command) or the values
+/// given (a usage error: exit 2).
+pub enum SetError {
+    Input(String),
+    Usage(String),
+}
+
+pub fn set(path: &Path, claim: &str, d: Decision) -> Result<String, SetError> {
+    let (file, mut ann, i) = find_claim(path, claim).map_err(SetError::Input)?;
+    apply(&mut ann.claims[i], d).map_err(SetError::Usage)?;
+    save(&file, &ann).map_err(SetError::Input)?;
     Ok(format!(
         "{}: claim {claim}: {}",
         file.display(),
         describe_review(ann.claims[i].review.as_ref())
     ))
+}
+
+/// A review field's problem under the name of the option that sets it.
+fn as_option(problem: &str) -> String {
+    for (field, option) in [
+        ("reviewed_at", "--at"),
+        ("evidence", "--evidence"),
+        ("reviewer", "--reviewer"),
+        ("note", "--note"),
+        ("verdict", "--verdict"),
+        ("status", "--status"),
+    ] {
+        if let Some(rest) = problem.strip_prefix(field) {
+            let rest = rest
+                .trim_start_matches(|c: char| matches!(c, '.' | '[' | ']') || c.is_ascii_digit());
+            return format!("{option}{rest}");
+        }
+    }
+    problem.to_string()
 }
 
 pub fn describe_review(r: Option<&Review>) -> String {
