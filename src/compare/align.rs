@@ -371,9 +371,11 @@ pub(super) fn judge(
     Some((r, edge))
 }
 
-/// A claim that names a year against one that names another, or none while
-/// its article is of another year (or undated): "in August 2013" is not
-/// today's attack.
+/// A claim that names a year against one that names another, or, in
+/// another article, none while that article is of another year (or
+/// undated): "in August 2013" is not today's attack. Inside one article a
+/// claim without a year may go on with the year just named ("منذ ذلك
+/// الحين").
 fn year_mismatch(a: &Item, b: &Item) -> bool {
     let years = |x: &Item| -> Vec<u16> {
         match (x.analysed.years(), x.doc_year) {
@@ -385,7 +387,7 @@ fn year_mismatch(a: &Item, b: &Item) -> bool {
     match (ya.is_empty(), yb.is_empty()) {
         (true, true) => false,
         (false, false) => !ya.iter().any(|y| yb.contains(y)),
-        _ => true,
+        _ => a.doc != b.doc,
     }
 }
 
