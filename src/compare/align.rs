@@ -38,6 +38,8 @@ const DENIAL_OVERLAP: f64 = 0.3;
 /// How much of the shorter claim the longer must cover when their frames
 /// align (a shared predicate class and argument).
 const FRAME_CORROBORATES: f64 = 0.4;
+/// The same with two shared predicate classes or a shared count.
+const STRONG_FRAME_CORROBORATES: f64 = 0.3;
 
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
@@ -296,7 +298,14 @@ pub(super) fn judge(
         return None;
     }
     let frame = relate::frame_match(&a.analysed, &b.analysed, lex);
-    let actors_differ = relate::entity_mismatch(&a.analysed, &b.analysed);
+    let actors_differ = relate::entity_mismatch(&a.analysed, &b.analysed, lex);
+    let counts_differ = relate::count_clash(&a.analysed, &b.analysed);
+    // Two shared predicate classes (or a shared count) make a strong frame.
+    let frame_floor = if frame.classes.len() >= 2 || frame.count.is_some() {
+        STRONG_FRAME_CORROBORATES
+    } else {
+        FRAME_CORROBORATES
+    };
     let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
     let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
     // A source's denial against the account it denies.
@@ -311,10 +320,10 @@ pub(super) fn judge(
             || relate::update_marked(&a.analysed)
             || relate::update_marked(&b.analysed));
     let corroborates = wide.relation == Relation::Corroborates
+        && !actors_differ
+        && !counts_differ
         && (wide.score >= CORROBORATES
-            || (!actors_differ
-                && frame.aligned()
-                && (wide.score >= FRAME_CORROBORATES || frame.count.is_some())));
+            || (frame.aligned() && (wide.score >= frame_floor || frame.count.is_some())));
     let (judgement, relation, kind) = match () {
         _ if wide.relation == Relation::Conflicts && update => (&wide, RelationKind::Updates, None),
         _ if wide.relation == Relation::Conflicts && numeric => {

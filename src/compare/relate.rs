@@ -214,6 +214,9 @@ pub struct Claim {
     /// each, and the entities named (with the places that enclose them).
     preds: Vec<(u16, Option<String>)>,
     entities: Vec<u16>,
+    /// Where each predicate class and each entity is named (token index).
+    pred_pos: Vec<(usize, u16)>,
+    entity_pos: Vec<(usize, u16)>,
     /// Days (1..=7) and dates (month * 100 + day) the claim names.
     days: Vec<u32>,
     dates: Vec<u32>,
@@ -305,6 +308,8 @@ impl Claim {
             text_denials: Vec::new(),
             preds: Vec::new(),
             entities: Vec::new(),
+            pred_pos: Vec::new(),
+            entity_pos: Vec::new(),
             days: Vec::new(),
             dates: Vec::new(),
             update_marked: false,
@@ -508,9 +513,17 @@ impl Claim {
             if i > 0 && pred_at[i - 1] == Some(p) {
                 continue;
             }
+            c.pred_pos.push((i, p));
             let entry = (p, neg_at[i].clone());
             if !c.preds.contains(&entry) {
                 c.preds.push(entry);
+            }
+        }
+        for (i, e) in entity_at.iter().enumerate() {
+            if let Some(e) = e
+                && (i == 0 || entity_at[i - 1] != Some(*e))
+            {
+                c.entity_pos.push((i, *e));
             }
         }
         for e in entity_at.iter().flatten() {
@@ -952,9 +965,20 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)
         };
         let ha = pa.iter().find(|p| p.pole == np);
         let hb = pb.iter().find(|p| p.pole == np);
+        // A one-sided refusal or failure negates only what it is said of:
+        // its argument must be something the other claim also says.
+        let bound = |c: &Claim, h: &PoleHit, other: &Claim| {
+            h.arg
+                .and_then(|i| c.items.get(i))
+                .is_some_and(|x| other.items.iter().any(|o| x.matches(o)))
+        };
         match (ha, hb) {
-            (Some(p), None) => neg[0].push((format!("polarity.{gname}"), p.text.clone())),
-            (None, Some(p)) => neg[1].push((format!("polarity.{gname}"), p.text.clone())),
+            (Some(p), None) if bound(a, p, b) => {
+                neg[0].push((format!("polarity.{gname}"), p.text.clone()))
+            }
+            (None, Some(p)) if bound(b, p, a) => {
+                neg[1].push((format!("polarity.{gname}"), p.text.clone()))
+            }
             _ => {}
         }
     }
@@ -1160,10 +1184,56 @@ pub fn frame_match(a: &Claim, b: &Claim, lex: &Lexicon) -> FrameMatch {
 
 /// Two claims about different actors: both name entities and none is shared
 /// ("باريس ستتحمل مسؤوليتها" is not "روسيا تتحمل المسؤولية").
-pub fn entity_mismatch(a: &Claim, b: &Claim) -> bool {
-    !a.entities.is_empty()
-        && !b.entities.is_empty()
-        && !a.entities.iter().any(|e| b.entities.contains(e))
+pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+    let mut shared: Vec<u16> = a
+        .preds
+        .iter()
+        .map(|p| p.0)
+        .filter(|p| b.preds.iter().any(|q| q.0 == *p))
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    if shared.is_empty() {
+        return !a.entities.is_empty()
+            && !b.entities.is_empty()
+            && !a.entities.iter().any(|e| b.entities.contains(e));
+    }
+    // Each shared predicate is said of the entity named nearest to it; the
+    // claims differ in actors when every shared predicate is said of
+    // different entities (neither inside the other).
+    let near = |c: &Claim, class: u16| -> Option<u16> {
+        c.pred_pos
+            .iter()
+            .filter(|(_, p)| *p == class)
+            .flat_map(|(i, _)| c.entity_pos.iter().map(move |(j, e)| (i.abs_diff(*j), *e)))
+            .filter(|(d, _)| *d <= ACTOR_REACH)
+            .min()
+            .map(|(_, e)| e)
+    };
+    let related = |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
+    shared.iter().all(|&class| match (near(a, class), near(b, class)) {
+        (Some(x), Some(y)) => !related(x, y),
+        _ => false,
+    })
+}
+
+/// How far (in tokens) from its predicate an entity is taken as its actor.
+const ACTOR_REACH: usize = 6;
+
+/// Two counts of the same noun that cannot be one fact: given for different
+/// days, or with incompatible values ("40 on Friday" is not "40" of the
+/// attack on Saturday).
+pub fn count_clash(a: &Claim, b: &Claim) -> bool {
+    a.quantities.iter().any(|qa| {
+        b.quantities.iter().any(|qb| {
+            let nouns = (qa.people && qb.people)
+                || qa
+                    .noun
+                    .first()
+                    .is_some_and(|x| qb.noun.first().is_some_and(|y| x.matches(y)));
+            nouns && (!times_compatible(qa.time, qb.time) || !num::compatible(qa.range, qb.range))
+        })
+    }) && shared_count(a, b).is_none()
 }
 
 /// Whether a claim gives a toll as a later or earlier figure.
