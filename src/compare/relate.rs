@@ -1198,22 +1198,30 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
             && !b.entities.is_empty()
             && !a.entities.iter().any(|e| b.entities.contains(e));
     }
-    // Each shared predicate is said of the entity named nearest to it; the
-    // claims differ in actors when every shared predicate is said of
-    // different entities (neither inside the other).
-    let near = |c: &Claim, class: u16| -> Option<u16> {
-        c.pred_pos
+    // Each shared predicate is said of the entities named near it and of the
+    // claim's first entity (its subject, mostly); the claims differ in
+    // actors when, for every shared predicate, none of these meet.
+    let near = |c: &Claim, class: u16| -> Vec<u16> {
+        let mut v: Vec<u16> = c
+            .pred_pos
             .iter()
             .filter(|(_, p)| *p == class)
-            .flat_map(|(i, _)| c.entity_pos.iter().map(move |(j, e)| (i.abs_diff(*j), *e)))
-            .filter(|(d, _)| *d <= ACTOR_REACH)
-            .min()
-            .map(|(_, e)| e)
+            .flat_map(|(i, _)| {
+                c.entity_pos
+                    .iter()
+                    .filter(move |(j, _)| i.abs_diff(*j) <= ACTOR_REACH)
+                    .map(|(_, e)| *e)
+            })
+            .collect();
+        v.extend(c.entity_pos.first().map(|(_, e)| *e));
+        v
     };
-    let related = |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
-    shared.iter().all(|&class| match (near(a, class), near(b, class)) {
-        (Some(x), Some(y)) => !related(x, y),
-        _ => false,
+    let related = |x: u16, y: u16| {
+        lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x)
+    };
+    shared.iter().all(|&class| {
+        let (x, y) = (near(a, class), near(b, class));
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|&e| y.iter().any(|&f| related(e, f)))
     })
 }
 
