@@ -1199,7 +1199,7 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
             && !a.entities.iter().any(|e| b.entities.contains(e));
     }
     // Each shared predicate is said of the entities named near it and of the
-    // claim's first entity (its subject, mostly); the claims differ in
+    // claim's first entity when that comes before it (its subject); the claims differ in
     // actors when, for every shared predicate, none of these meet.
     let near = |c: &Claim, class: u16| -> Vec<u16> {
         let mut v: Vec<u16> = c
@@ -1213,7 +1213,14 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
                     .map(|(_, e)| *e)
             })
             .collect();
-        v.extend(c.entity_pos.first().map(|(_, e)| *e));
+        // The first entity, when it comes before the predicate.
+        let first_pred = c.pred_pos.iter().filter(|(_, p)| *p == class).map(|(i, _)| *i).min();
+        v.extend(
+            c.entity_pos
+                .first()
+                .filter(|(j, _)| first_pred.is_some_and(|i| *j < i))
+                .map(|(_, e)| *e),
+        );
         v
     };
     let related = |x: u16, y: u16| {
