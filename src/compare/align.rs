@@ -386,13 +386,13 @@ pub(super) fn judge(
 /// claim without a year may go on with the year just named ("منذ ذلك
 /// الحين").
 fn year_mismatch(a: &Item, b: &Item) -> bool {
-    let years = |x: &Item| -> Vec<u16> {
-        match (x.analysed.years(), x.doc_year) {
-            ([], Some(y)) => vec![y],
-            (ys, _) => ys.to_vec(),
+    let years = |x: &Item, o: &Item| -> Vec<u16> {
+        match (x.analysed.years_against(&o.analysed), x.doc_year) {
+            (ys, Some(y)) if ys.is_empty() => vec![y],
+            (ys, _) => ys,
         }
     };
-    let (ya, yb) = (years(a), years(b));
+    let (ya, yb) = (years(a, b), years(b, a));
     match (ya.is_empty(), yb.is_empty()) {
         (true, true) => false,
         (false, false) => !ya.iter().any(|y| yb.contains(y)),

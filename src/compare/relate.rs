@@ -214,6 +214,10 @@ pub struct Claim {
     /// each, and the entities named (with the places that enclose them).
     preds: Vec<(u16, Option<String>)>,
     entities: Vec<u16>,
+    /// The clause of each item and of each year (indexes parallel to
+    /// `items` and `years`; token indexes until the analysis ends).
+    item_clause: Vec<u16>,
+    year_clause: Vec<u16>,
     /// Where each predicate class and each entity is named (token index).
     pred_pos: Vec<(usize, u16)>,
     entity_pos: Vec<(usize, u16)>,
@@ -239,6 +243,45 @@ impl Claim {
     /// The years the claim names.
     pub fn years(&self) -> &[u16] {
         &self.years
+    }
+
+    /// The years of the clauses that hold most of the words this claim
+    /// shares with `other`: in "X is not up for debate, it began in August
+    /// 2013", the year belongs to the second clause only.
+    pub fn years_against(&self, other: &Claim) -> Vec<u16> {
+        let clauses: Vec<u16> = self.year_clause.clone();
+        if self.years.is_empty() || clauses.iter().all(|c| *c == clauses[0]) && self.item_clause.iter().all(|c| *c == clauses[0]) {
+            return self.years.clone();
+        }
+        let mut shared: HashMap<u16, usize> = HashMap::new();
+        for (i, it) in self.items.iter().enumerate() {
+            if self.item_entity.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if other.items.iter().any(|o| it.matches(o))
+                && let Some(c) = self.item_clause.get(i)
+            {
+                *shared.entry(*c).or_insert(0) += 1;
+            }
+        }
+        let Some(best) = shared.values().copied().max() else {
+            return self.years.clone();
+        };
+        // A year governs its clause and the ones after it, until the next
+        // year ("في أغسطس 2013، أطلق ..." dates the whole sentence).
+        let mut out: Vec<u16> = Vec::new();
+        for (&c, _) in shared.iter().filter(|(_, n)| **n == best) {
+            let Some(from) = clauses.iter().copied().filter(|yc| *yc <= c).max() else {
+                continue;
+            };
+            for (y, _) in self.years.iter().zip(&clauses).filter(|(_, yc)| **yc == from) {
+                if !out.contains(y) {
+                    out.push(*y);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The source only alleges it (زعم، ادعى).
@@ -310,6 +353,8 @@ impl Claim {
             entities: Vec::new(),
             pred_pos: Vec::new(),
             entity_pos: Vec::new(),
+            item_clause: Vec::new(),
+            year_clause: Vec::new(),
             days: Vec::new(),
             dates: Vec::new(),
             update_marked: false,
@@ -505,6 +550,17 @@ impl Claim {
             }
             i += 1;
         }
+        // Clauses: a count of the boundaries before each token.
+        let clause_of: Vec<u16> = boundary
+            .iter()
+            .scan(0u16, |n, &b| {
+                *n = n.saturating_add(u16::from(b));
+                Some(*n)
+            })
+            .collect();
+        let clause = |i: usize| clause_of.get(i).copied().unwrap_or(0);
+        c.item_clause = c.item_pos.iter().map(|&p| clause(p)).collect();
+        c.year_clause = c.year_clause.iter().map(|&p| clause(usize::from(p))).collect();
         // The frame: predicate classes with their negation, entities with
         // the places that enclose them, days and dates.
         for (i, p) in pred_at.iter().enumerate() {
@@ -688,6 +744,7 @@ impl Claim {
             if t.kind == TokKind::Number && !scaled && num::is_year(lo, s) {
                 // u16 holds every value in the year range.
                 self.years.push(lo as u16);
+                self.year_clause.push(i as u16);
             } else if clock {
                 // A clock time's minutes ("16:00") are part of it.
                 if toks.get(end).is_some_and(|n| {
