@@ -250,7 +250,10 @@ impl Claim {
     /// 2013", the year belongs to the second clause only.
     pub fn years_against(&self, other: &Claim) -> Vec<u16> {
         let clauses: Vec<u16> = self.year_clause.clone();
-        if self.years.is_empty() || clauses.iter().all(|c| *c == clauses[0]) && self.item_clause.iter().all(|c| *c == clauses[0]) {
+        if self.years.is_empty()
+            || clauses.iter().all(|c| *c == clauses[0])
+                && self.item_clause.iter().all(|c| *c == clauses[0])
+        {
             return self.years.clone();
         }
         let mut shared: HashMap<u16, usize> = HashMap::new();
@@ -274,7 +277,12 @@ impl Claim {
             let Some(from) = clauses.iter().copied().filter(|yc| *yc <= c).max() else {
                 continue;
             };
-            for (y, _) in self.years.iter().zip(&clauses).filter(|(_, yc)| **yc == from) {
+            for (y, _) in self
+                .years
+                .iter()
+                .zip(&clauses)
+                .filter(|(_, yc)| **yc == from)
+            {
                 if !out.contains(y) {
                     out.push(*y);
                 }
@@ -560,7 +568,11 @@ impl Claim {
             .collect();
         let clause = |i: usize| clause_of.get(i).copied().unwrap_or(0);
         c.item_clause = c.item_pos.iter().map(|&p| clause(p)).collect();
-        c.year_clause = c.year_clause.iter().map(|&p| clause(usize::from(p))).collect();
+        c.year_clause = c
+            .year_clause
+            .iter()
+            .map(|&p| clause(usize::from(p)))
+            .collect();
         // The frame: predicate classes with their negation, entities with
         // the places that enclose them, days and dates.
         for (i, p) in pred_at.iter().enumerate() {
@@ -576,8 +588,14 @@ impl Claim {
             }
         }
         for (i, e) in entity_at.iter().enumerate() {
+            // A place where something happened ("في الغوطة") is not an actor.
+            let locative = i
+                .checked_sub(1)
+                .and_then(word_at)
+                .is_some_and(|w| lex.is_locative(w));
             if let Some(e) = e
                 && (i == 0 || entity_at[i - 1] != Some(*e))
+                && !locative
             {
                 c.entity_pos.push((i, *e));
             }
@@ -1271,7 +1289,12 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
             })
             .collect();
         // The first entity, when it comes before the predicate.
-        let first_pred = c.pred_pos.iter().filter(|(_, p)| *p == class).map(|(i, _)| *i).min();
+        let first_pred = c
+            .pred_pos
+            .iter()
+            .filter(|(_, p)| *p == class)
+            .map(|(i, _)| *i)
+            .min();
         v.extend(
             c.entity_pos
                 .first()
@@ -1280,9 +1303,8 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
         );
         v
     };
-    let related = |x: u16, y: u16| {
-        lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x)
-    };
+    let related =
+        |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
     shared.iter().all(|&class| {
         let (x, y) = (near(a, class), near(b, class));
         !x.is_empty() && !y.is_empty() && !x.iter().any(|&e| y.iter().any(|&f| related(e, f)))
