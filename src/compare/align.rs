@@ -324,12 +324,6 @@ pub(super) fn judge(
         && !counts_differ
         && (wide.score >= CORROBORATES
             || (frame.aligned() && (wide.score >= frame_floor || frame.count.is_some())));
-    if std::env::var_os("ISNAD_DEBUG").is_some() {
-        eprintln!(
-            "DEBUG {} {} actors={actors_differ} counts={counts_differ} wide={:?} {} frame={:?}",
-            a.claim.id, b.claim.id, wide.relation, wide.score, frame
-        );
-    }
     let (judgement, relation, kind) = match () {
         _ if wide.relation == Relation::Conflicts && update => (&wide, RelationKind::Updates, None),
         _ if wide.relation == Relation::Conflicts && numeric => {

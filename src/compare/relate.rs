@@ -1173,7 +1173,11 @@ fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
 fn shared_count(a: &Claim, b: &Claim) -> Option<String> {
     a.quantities.iter().find_map(|qa| {
         let qb = b.quantities.iter().find(|qb| {
-            qa.range.0.max(qb.range.0) >= 10.0
+            let (lo, hi) = (qa.range.0.min(qb.range.0), qa.range.0.max(qb.range.0));
+            // Open ranges ("أكثر من ألف", "سبعين على الأقل") always overlap:
+            // the counts must also start near each other.
+            hi >= 10.0
+                && lo * 1.5 >= hi
                 && same_quantity(qa, qb)
                 && num::compatible(qa.range, qb.range)
         })?;
