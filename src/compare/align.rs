@@ -35,6 +35,11 @@ const RELATED_SCORE: f64 = 0.3;
 const CORROBORATES: f64 = 0.6;
 /// How much a denial and the account it denies must share, speakers named.
 const DENIAL_OVERLAP: f64 = 0.3;
+/// How much of the shorter claim the longer must cover when their frames
+/// align (a shared predicate class and argument).
+const FRAME_CORROBORATES: f64 = 0.4;
+/// The same with two shared predicate classes or a shared count.
+const STRONG_FRAME_CORROBORATES: f64 = 0.3;
 
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
@@ -48,6 +53,9 @@ pub(super) struct Item<'a> {
     origin: String,
     /// Everyone on its chain, publisher included.
     chain: Vec<String>,
+    /// The year of its article's date, when known: a claim that names no
+    /// year is about the article's present.
+    doc_year: Option<u16>,
 }
 
 fn source_name(doc: &Annotation, reference: Option<&str>) -> Option<String> {
@@ -77,6 +85,12 @@ pub(super) fn items<'a>(docs: &'a [Annotation], lex: &RelateLexicon) -> Vec<Item
 fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item<'a>> {
     let mut out = Vec::new();
     let publisher = publisher_of(doc);
+    let doc_year = doc
+        .document
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u16>().ok());
     for c in &doc.claims {
         let names: Vec<String> = c
             .chain
@@ -119,6 +133,7 @@ fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item
             keys,
             origin,
             chain,
+            doc_year,
         });
     }
     out
@@ -217,6 +232,7 @@ pub(super) fn params() -> [Params; 3] {
         polarity: SAME_PROPOSITION,
         numeric: SAME_PROPOSITION,
         containment: false,
+        sentiment: false,
     };
     let covering = Params {
         related: RELATED_OVERLAP,
@@ -224,6 +240,7 @@ pub(super) fn params() -> [Params; 3] {
         // The shared quantity noun anchors a numeric conflict by itself.
         numeric: RELATED_OVERLAP,
         containment: true,
+        sentiment: false,
     };
     // A denial needs less: a few shared words with its speaker named.
     let denying = Params {
@@ -277,9 +294,18 @@ pub(super) fn judge(
 ) -> Option<(PairRelation, Option<Edge>)> {
     let (a, b) = (&items[i], &items[j]);
     // Hamburg 2017 is not Osaka 2019: different events are not aligned.
-    if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() {
+    if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() || year_mismatch(a, b) {
         return None;
     }
+    let frame = relate::frame_match(&a.analysed, &b.analysed, lex);
+    let actors_differ = relate::entity_mismatch(&a.analysed, &b.analysed, lex);
+    let counts_differ = relate::count_clash(&a.analysed, &b.analysed);
+    // Two shared predicate classes (or a shared count) make a strong frame.
+    let frame_floor = if frame.classes.len() >= 2 || frame.count.is_some() {
+        STRONG_FRAME_CORROBORATES
+    } else {
+        FRAME_CORROBORATES
+    };
     let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
     let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
     // A source's denial against the account it denies.
@@ -287,7 +313,19 @@ pub(super) fn judge(
     let denial =
         a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
     let numeric = wide.kind == Some(ConflictKind::Numeric);
+    // The same count from the same origin, or marked as a first or later
+    // figure: the toll was updated, not contradicted.
+    let update = numeric
+        && (same_origin(a, b)
+            || relate::update_marked(&a.analysed)
+            || relate::update_marked(&b.analysed));
+    let corroborates = wide.relation == Relation::Corroborates
+        && !actors_differ
+        && !counts_differ
+        && (wide.score >= CORROBORATES
+            || (frame.aligned() && (wide.score >= frame_floor || frame.count.is_some())));
     let (judgement, relation, kind) = match () {
+        _ if wide.relation == Relation::Conflicts && update => (&wide, RelationKind::Updates, None),
         _ if wide.relation == Relation::Conflicts && numeric => {
             (&wide, RelationKind::Conflicts, wide.kind.map(form))
         }
@@ -295,22 +333,25 @@ pub(super) fn judge(
             (&tight, RelationKind::Conflicts, tight.kind.map(form))
         }
         _ if denial => (&denied, RelationKind::Conflicts, denied.kind.map(form)),
-        _ if wide.relation == Relation::Corroborates
-            && wide.score >= CORROBORATES
-            && same_origin(a, b) =>
-        {
-            (&wide, RelationKind::Echo, None)
-        }
-        _ if wide.relation == Relation::Corroborates && wide.score >= CORROBORATES => {
-            (&wide, RelationKind::Corroborates, None)
-        }
+        _ if corroborates && same_origin(a, b) => (&wide, RelationKind::Echo, None),
+        _ if corroborates => (&wide, RelationKind::Corroborates, None),
         _ if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE => {
             (&wide, RelationKind::Related, None)
         }
         _ => return None,
     };
-    let edge = (relation != RelationKind::Related).then_some((i, j, relation));
+    let edge = matches!(
+        relation,
+        RelationKind::Corroborates | RelationKind::Echo | RelationKind::Conflicts
+    )
+    .then_some((i, j, relation));
     let mut notes = judgement.evidence.clone();
+    if relation != RelationKind::Related {
+        notes.extend(frame.notes());
+    }
+    if relation == RelationKind::Updates {
+        notes.push("the same count, a later or earlier figure".to_string());
+    }
     if denial && relation == RelationKind::Conflicts {
         notes.push("a denial against the account it denies".to_string());
     }
@@ -337,6 +378,26 @@ pub(super) fn judge(
         },
     };
     Some((r, edge))
+}
+
+/// A claim that names a year against one that names another, or, in
+/// another article, none while that article is of another year (or
+/// undated): "in August 2013" is not today's attack. Inside one article a
+/// claim without a year may go on with the year just named ("منذ ذلك
+/// الحين").
+fn year_mismatch(a: &Item, b: &Item) -> bool {
+    let years = |x: &Item, o: &Item| -> Vec<u16> {
+        match (x.analysed.years_against(&o.analysed), x.doc_year) {
+            (ys, Some(y)) if ys.is_empty() => vec![y],
+            (ys, _) => ys,
+        }
+    };
+    let (ya, yb) = (years(a, b), years(b, a));
+    match (ya.is_empty(), yb.is_empty()) {
+        (true, true) => false,
+        (false, false) => !ya.iter().any(|y| yb.contains(y)),
+        _ => a.doc != b.doc,
+    }
 }
 
 /// Connected claims, each split into the side of its first claim and the

@@ -51,6 +51,75 @@ struct RawLexicon {
     places: Vec<RawPlace>,
     #[serde(default)]
     synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    predicates: Vec<RawPredicate>,
+    #[serde(default)]
+    entities: Vec<RawPlace>,
+    #[serde(default)]
+    locatives: Vec<String>,
+    #[serde(default)]
+    negation_blockers: Vec<String>,
+    #[serde(default)]
+    days: Vec<String>,
+    #[serde(default)]
+    months: Vec<Vec<String>>,
+    #[serde(default)]
+    clock_before: Vec<String>,
+    #[serde(default)]
+    clock_after: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    updates: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPredicate {
+    name: String,
+    words: Vec<String>,
+}
+
+/// Multi-word phrases keyed like claim tokens (stem keys), each with a tag:
+/// the longest phrase starting at a token wins.
+#[derive(Default)]
+pub struct Phrases {
+    /// First key -> (continuation keys, tag), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, u16)>>,
+}
+
+impl Phrases {
+    fn add(&mut self, entry: &str, tag: u16) {
+        let mut keys = entry_keys(entry);
+        if keys.is_empty() {
+            return;
+        }
+        let first = keys.remove(0);
+        let conts = self.by_first.entry(first).or_default();
+        if !conts.iter().any(|c| c.0 == keys) {
+            conts.push((keys, tag));
+            conts.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
+        }
+    }
+
+    /// The tag and length of the longest phrase starting at token `i`.
+    pub fn at(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(u16, usize)> {
+        let (k0, k1) = keys.get(i)?;
+        for first in std::iter::once(k0).chain(k1.iter()) {
+            let Some(conts) = self.by_first.get(first) else {
+                continue;
+            };
+            for (rest, tag) in conts {
+                let fits = rest.iter().enumerate().all(|(j, want)| {
+                    keys.get(i + 1 + j)
+                        .is_some_and(|(a, b)| a == want || b.as_ref() == Some(want))
+                });
+                if fits {
+                    return Some((*tag, 1 + rest.len()));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// What a (possibly multi-word) lexicon entry marks in a claim.
@@ -105,6 +174,26 @@ pub struct Lexicon {
     pub collisions: Vec<String>,
     /// Stem key -> the key of its synonym group's first word.
     synonyms: HashMap<String, String>,
+    /// Predicate classes (frames): phrase -> class.
+    pub predicates: Phrases,
+    pub predicate_names: Vec<String>,
+    /// Entities: phrase -> entity id; places come first (same ids as
+    /// `places`), then the `entities` list.
+    pub entities: Phrases,
+    /// The enclosing entity of each entity id.
+    pub entity_within: Vec<Option<u16>>,
+    pub entity_names: Vec<String>,
+    locatives: HashSet<String>,
+    negation_blockers: HashSet<String>,
+    /// Day names: phrase -> 1..=7.
+    pub days: Phrases,
+    /// Months: phrase -> 1..=12.
+    pub months: Phrases,
+    clock_before: HashSet<String>,
+    clock_after: HashSet<String>,
+    /// Stem keys of nouns that count people.
+    people: HashSet<String>,
+    pub updates: Phrases,
 }
 
 /// Folded surface forms of single-token entries.
@@ -140,7 +229,43 @@ impl Lexicon {
             places: Vec::new(),
             collisions: Vec::new(),
             synonyms: HashMap::new(),
+            predicates: Phrases::default(),
+            predicate_names: Vec::new(),
+            entities: Phrases::default(),
+            entity_within: Vec::new(),
+            entity_names: Vec::new(),
+            locatives: surface_set(&raw.locatives),
+            negation_blockers: surface_set(&raw.negation_blockers),
+            days: Phrases::default(),
+            months: Phrases::default(),
+            clock_before: surface_set(&raw.clock_before),
+            clock_after: surface_set(&raw.clock_after),
+            people: raw
+                .people
+                .iter()
+                .filter_map(|w| entry_keys(w).into_iter().next())
+                .collect(),
+            updates: Phrases::default(),
         };
+        for (id, p) in raw.predicates.iter().enumerate() {
+            let tag =
+                u16::try_from(id).map_err(|_| LexiconError("too many predicate classes".into()))?;
+            lex.predicate_names.push(p.name.clone());
+            for w in &p.words {
+                lex.predicates.add(w, tag);
+            }
+        }
+        for (i, d) in raw.days.iter().enumerate() {
+            lex.days.add(d, (i + 1) as u16);
+        }
+        for (i, m) in raw.months.iter().enumerate().take(12) {
+            for w in m {
+                lex.months.add(w, (i + 1) as u16);
+            }
+        }
+        for u in &raw.updates {
+            lex.updates.add(u, 0);
+        }
         for group in &raw.synonyms {
             let keys: Vec<String> = group
                 .iter()
@@ -228,6 +353,32 @@ impl Lexicon {
                 lex.add_term(n, Term::Place(id as u16));
             }
         }
+        // Entities: every place, then the entities list.
+        for (id, p) in raw.places.iter().enumerate() {
+            for n in &p.names {
+                lex.entities.add(n, id as u16);
+            }
+            lex.entity_within.push(lex.places[id].within);
+            lex.entity_names.push(lex.places[id].name.clone());
+        }
+        for e in &raw.entities {
+            let id = u16::try_from(lex.entity_names.len())
+                .map_err(|_| LexiconError("too many entities".into()))?;
+            let Some(first) = e.names.first() else {
+                return Err(LexiconError("entity without names".into()));
+            };
+            let within = match &e.within {
+                Some(parent) => Some(*by_name.get(&fold(parent)).ok_or_else(|| {
+                    LexiconError(format!("unknown place {parent} for entity {first}"))
+                })?),
+                None => None,
+            };
+            for n in &e.names {
+                lex.entities.add(n, id);
+            }
+            lex.entity_within.push(within);
+            lex.entity_names.push(first.clone());
+        }
         for conts in lex.terms.values_mut() {
             conts.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         }
@@ -288,6 +439,43 @@ impl Lexicon {
 
     pub fn is_negation_exception(&self, word: &str) -> bool {
         Self::in_surface(&self.negation_exceptions, word)
+    }
+
+    pub fn is_locative(&self, word: &str) -> bool {
+        Self::in_surface(&self.locatives, word)
+    }
+
+    pub fn is_negation_blocker(&self, word: &str) -> bool {
+        Self::in_surface(&self.negation_blockers, word)
+    }
+
+    pub fn is_clock_before(&self, word: &str) -> bool {
+        Self::in_surface(&self.clock_before, word)
+    }
+
+    pub fn is_clock_after(&self, word: &str) -> bool {
+        Self::in_surface(&self.clock_after, word)
+    }
+
+    /// Whether a counted noun's stem key counts people.
+    pub fn counts_people(&self, key: &str) -> bool {
+        self.people.contains(key)
+    }
+
+    /// An entity and the entities that enclose it (bounded).
+    pub fn entity_chain(&self, id: u16) -> impl Iterator<Item = u16> + '_ {
+        let mut cur = Some(id);
+        let mut n = 0;
+        std::iter::from_fn(move || {
+            let c = cur?;
+            n += 1;
+            cur = if n < 5 {
+                self.entity_within.get(usize::from(c)).copied().flatten()
+            } else {
+                None
+            };
+            Some(c)
+        })
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {

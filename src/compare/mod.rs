@@ -65,6 +65,9 @@ pub enum RelationKind {
     Conflicts,
     /// Both claims go back to the same origin: repetition, not corroboration.
     Echo,
+    /// The same count from the same origin, or marked as a first or later
+    /// figure (a toll that rises): an update, not a contradiction.
+    Updates,
     /// Same topic, different facts: kept here, left out of the report.
     Related,
 }

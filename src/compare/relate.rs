@@ -61,6 +61,9 @@ pub struct Params {
     /// covers (two shared words at least), not by the Dice coefficient:
     /// for sentence-long claims of different lengths, as in `compare`.
     pub containment: bool,
+    /// Read evaluative words as polarity (short claims, as in ANS); long
+    /// claims carry evaluative words about other parts of the sentence.
+    pub sentiment: bool,
 }
 
 impl Default for Params {
@@ -70,6 +73,7 @@ impl Default for Params {
             polarity: 0.2,
             numeric: 0.2,
             containment: false,
+            sentiment: true,
         }
     }
 }
@@ -155,8 +159,14 @@ struct Quantity {
     /// Content items following the number: its quantity noun phrase.
     noun: Vec<Item>,
     text: String,
-    /// Token index just past the numeral and its scale word.
+    /// Token index of the numeral, and just past it and its scale word.
+    start: usize,
     end: usize,
+    /// Its head noun counts people (شخصا، قتيلا، مدنيا، سوري).
+    people: bool,
+    /// The day or date it is given for, in its clause ("40 شخصا يوم
+    /// الجمعة"): a day is 1000 + its number, a date month * 100 + day.
+    time: Option<u32>,
 }
 
 /// An antonym-group word and the content item it most likely applies to.
@@ -189,6 +199,33 @@ pub struct Claim {
     quantities: Vec<Quantity>,
     years: Vec<u16>,
     places: Vec<u16>,
+    /// Places named as where something happened ("في هامبورغ").
+    event_places: Vec<u16>,
+    /// For each item, the negation that governs it, if any: a negator just
+    /// before it, or a denial verb earlier in its clause.
+    item_neg: Vec<Option<String>>,
+    /// For each item, whether it names an entity (entities carry no polarity).
+    item_entity: Vec<bool>,
+    /// For each item, whether it is a predicate word of the frame.
+    item_pred: Vec<bool>,
+    /// Denial verbs in the claim's own words (scoped to their clause).
+    text_denials: Vec<String>,
+    /// The statement frame: predicate classes, with the negation that governs
+    /// each, and the entities named (with the places that enclose them).
+    preds: Vec<(u16, Option<String>)>,
+    entities: Vec<u16>,
+    /// The clause of each item and of each year (indexes parallel to
+    /// `items` and `years`; token indexes until the analysis ends).
+    item_clause: Vec<u16>,
+    year_clause: Vec<u16>,
+    /// Where each predicate class and each entity is named (token index).
+    pred_pos: Vec<(usize, u16)>,
+    entity_pos: Vec<(usize, u16)>,
+    /// Days (1..=7) and dates (month * 100 + day) the claim names.
+    days: Vec<u32>,
+    dates: Vec<u32>,
+    /// The claim gives a toll as a later or earlier figure (الحصيلة الأولية).
+    update_marked: bool,
 }
 
 impl Claim {
@@ -198,9 +235,61 @@ impl Claim {
         self.denials.push(cue.to_string());
     }
 
-    /// Whether the claim is denied or negated as a whole.
+    /// Whether the claim is denied or negated as a whole, or holds a denial.
     pub fn is_denied(&self) -> bool {
-        !self.denials.is_empty()
+        !self.denials.is_empty() || !self.text_denials.is_empty()
+    }
+
+    /// The years the claim names.
+    pub fn years(&self) -> &[u16] {
+        &self.years
+    }
+
+    /// The years of the clauses that hold most of the words this claim
+    /// shares with `other`: in "X is not up for debate, it began in August
+    /// 2013", the year belongs to the second clause only.
+    pub fn years_against(&self, other: &Claim) -> Vec<u16> {
+        let clauses: Vec<u16> = self.year_clause.clone();
+        if self.years.is_empty()
+            || clauses.iter().all(|c| *c == clauses[0])
+                && self.item_clause.iter().all(|c| *c == clauses[0])
+        {
+            return self.years.clone();
+        }
+        let mut shared: HashMap<u16, usize> = HashMap::new();
+        for (i, it) in self.items.iter().enumerate() {
+            if self.item_entity.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if other.items.iter().any(|o| it.matches(o))
+                && let Some(c) = self.item_clause.get(i)
+            {
+                *shared.entry(*c).or_insert(0) += 1;
+            }
+        }
+        let Some(best) = shared.values().copied().max() else {
+            return self.years.clone();
+        };
+        // A year governs its clause and the ones after it, until the next
+        // year ("في أغسطس 2013، أطلق ..." dates the whole sentence).
+        let mut out: Vec<u16> = Vec::new();
+        for (&c, _) in shared.iter().filter(|(_, n)| **n == best) {
+            let Some(from) = clauses.iter().copied().filter(|yc| *yc <= c).max() else {
+                continue;
+            };
+            for (y, _) in self
+                .years
+                .iter()
+                .zip(&clauses)
+                .filter(|(_, yc)| **yc == from)
+            {
+                if !out.contains(y) {
+                    out.push(*y);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The source only alleges it (زعم، ادعى).
@@ -218,7 +307,18 @@ impl Claim {
                 .chain(concept)
         });
         let years = self.years.iter().map(|y| format!("year:{y}"));
-        items.chain(years)
+        // A frame key: a predicate class with an entity it is said of, and
+        // the counts the claim gives (two outlets' tolls meet on them).
+        let frames = self
+            .preds
+            .iter()
+            .flat_map(move |(p, _)| self.entities.iter().map(move |e| format!("frame:{p}:{e}")));
+        let counts = self
+            .quantities
+            .iter()
+            .filter(|q| q.range.0 >= 10.0 && q.range.0.is_finite())
+            .map(|q| format!("count:{}", q.range.0));
+        items.chain(years).chain(frames).chain(counts)
     }
 
     pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
@@ -252,16 +352,77 @@ impl Claim {
             quantities: Vec::new(),
             years: Vec::new(),
             places: Vec::new(),
+            event_places: Vec::new(),
+            item_neg: Vec::new(),
+            item_entity: Vec::new(),
+            item_pred: Vec::new(),
+            text_denials: Vec::new(),
+            preds: Vec::new(),
+            entities: Vec::new(),
+            pred_pos: Vec::new(),
+            entity_pos: Vec::new(),
+            item_clause: Vec::new(),
+            year_clause: Vec::new(),
+            days: Vec::new(),
+            dates: Vec::new(),
+            update_marked: false,
         };
+        // A clause ends at punctuation between two tokens.
+        let boundary: Vec<bool> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                i > 0
+                    && folded
+                        .get(toks[i - 1].span.end..t.span.start)
+                        .is_some_and(|gap| {
+                            gap.contains([
+                                '.', '،', ',', '؛', ';', ':', '!', '?', '؟', '\n', '"', '(', ')',
+                            ])
+                        })
+            })
+            .collect();
+        // The frame's tags: predicate classes, entities, days, months.
+        let mut pred_at: Vec<Option<u16>> = vec![None; toks.len()];
+        let mut entity_at: Vec<Option<u16>> = vec![None; toks.len()];
+        let mut day_at: Vec<Option<u16>> = vec![None; toks.len()];
+        let mut month_at: Vec<Option<u16>> = vec![None; toks.len()];
+        for (phrases, at) in [
+            (&lex.predicates, &mut pred_at),
+            (&lex.entities, &mut entity_at),
+            (&lex.days, &mut day_at),
+            (&lex.months, &mut month_at),
+        ] {
+            let mut i = 0;
+            while i < toks.len() {
+                match phrases.at(&keys, i) {
+                    Some((tag, len)) => {
+                        for slot in at.iter_mut().skip(i).take(len) {
+                            *slot = Some(tag);
+                        }
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        c.update_marked = (0..toks.len()).any(|i| lex.updates.at(&keys, i).is_some());
         // Tokens consumed as numbers or scale words are not content words.
         let mut numeric = vec![false; toks.len()];
-        c.find_numbers(&folded, &toks, &mut numeric);
+        c.find_numbers(&folded, &toks, &mut numeric, lex, &month_at);
 
         let word_at = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
+        // The negation in force: its word, and how many content words it
+        // still governs (a denial verb governs the rest of its clause).
+        let mut scope: Option<(String, usize)> = None;
+        let mut neg_at: Vec<Option<String>> = vec![None; toks.len()];
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             let w = surf(t);
+            if boundary[i] {
+                scope = None;
+            }
             if numeric[i] || t.kind == TokKind::Number {
                 i += 1;
                 continue;
@@ -270,16 +431,34 @@ impl Claim {
                 let next = word_at(i + 1);
                 let prev = i.checked_sub(1).and_then(word_at);
                 // A trailing negator governs nothing; idioms like لا يزال
-                // (still) are not negations; ما لم is "unless"; in
-                // "لا X ولا Y" the second negator continues the first.
+                // (still) are not negations; ما لم is "unless"; يحول دون
+                // is "prevents"; in "لا X ولا Y" the second negator
+                // continues the first.
                 let governs = next.is_some_and(|n| !lex.is_negation_exception(n));
                 let unless = prev == Some("ما");
+                let blocked = prev.is_some_and(|p| lex.is_negation_blocker(p));
                 let coordinated = w.starts_with('و') && !c.negations.is_empty();
-                if governs && !unless && !coordinated {
-                    c.negations.push(w.to_string());
+                if governs && !unless && !blocked {
+                    if !coordinated {
+                        c.negations.push(w.to_string());
+                    }
+                    // A negator governs the predicate after it and its
+                    // object: "لم تتدخل موسكو" negates تتدخل, not the
+                    // rest of a long claim.
+                    scope = Some((w.to_string(), 2));
                 }
                 i += 1;
                 continue;
+            }
+            // The negation in force reaches this content word (a name is
+            // not negated and does not use up a negator's reach).
+            if entity_at[i].is_none()
+                && !lex.is_stopword(w)
+                && let Some((word, n)) = &mut scope
+                && *n > 0
+            {
+                *n -= 1;
+                neg_at[i] = Some(word.clone());
             }
             // Function words never fire content entries (بأنه is not أنهى).
             let term = if lex.is_stopword(w) {
@@ -294,7 +473,22 @@ impl Claim {
                     .collect::<Vec<_>>()
                     .join(" ");
                 match term {
-                    Term::Denial => c.denials.push(span_text),
+                    Term::Denial => {
+                        // What follows in its clause is denied; a denial
+                        // that closes the claim ("... عارية عن الصحة")
+                        // denies what came before: the whole claim.
+                        let rest_of_clause = (i + len..toks.len())
+                            .take_while(|&j| !boundary[j])
+                            .any(|j| {
+                                toks[j].kind == TokKind::Word && !lex.is_stopword(surf(&toks[j]))
+                            });
+                        if rest_of_clause {
+                            c.text_denials.push(span_text.clone());
+                            scope = Some((span_text, usize::MAX));
+                        } else {
+                            c.denials.push(span_text);
+                        }
+                    }
                     Term::Allegation => c.alleged = true,
                     Term::Certainty => c.certain = true,
                     Term::Causal => c.causal = true,
@@ -302,6 +496,12 @@ impl Claim {
                     Term::Sentiment(v) => {
                         c.valence += i32::from(v);
                         c.push_item(&keys[i], None, span_text, i);
+                        c.tag_last(
+                            i,
+                            entity_at[i].is_some(),
+                            pred_at[i].is_some(),
+                            neg_at[i].clone(),
+                        );
                     }
                     Term::Antonym { group, pole } => {
                         let v = lex
@@ -317,6 +517,12 @@ impl Claim {
                             arg: None,
                         });
                         c.push_item(&keys[i], Some(Concept::Group(group)), span_text, i);
+                        c.tag_last(
+                            i,
+                            entity_at[i].is_some(),
+                            pred_at[i].is_some(),
+                            neg_at[i].clone(),
+                        );
                     }
                     Term::Place(p) => {
                         let mut id = Some(p);
@@ -329,7 +535,13 @@ impl Claim {
                             }
                             id = lex.places.get(usize::from(cur)).and_then(|pl| pl.within);
                         }
+                        let prev = i.checked_sub(1).and_then(word_at);
+                        if prev.is_some_and(|w| lex.is_locative(w)) && !c.event_places.contains(&p)
+                        {
+                            c.event_places.push(p);
+                        }
                         c.push_item(&keys[i], Some(Concept::Place(p)), span_text, i);
+                        c.tag_last(i, true, false, None);
                     }
                 }
                 i += len;
@@ -337,10 +549,91 @@ impl Claim {
             }
             if !lex.is_stopword(w) && w.chars().count() > 1 {
                 c.push_item(&keys[i], None, w.to_string(), i);
+                c.tag_last(
+                    i,
+                    entity_at[i].is_some(),
+                    pred_at[i].is_some(),
+                    neg_at[i].clone(),
+                );
             }
             i += 1;
         }
-        c.attach_nouns(&folded, &toks, &keys, lex);
+        // Clauses: a count of the boundaries before each token.
+        let clause_of: Vec<u16> = boundary
+            .iter()
+            .scan(0u16, |n, &b| {
+                *n = n.saturating_add(u16::from(b));
+                Some(*n)
+            })
+            .collect();
+        let clause = |i: usize| clause_of.get(i).copied().unwrap_or(0);
+        c.item_clause = c.item_pos.iter().map(|&p| clause(p)).collect();
+        c.year_clause = c
+            .year_clause
+            .iter()
+            .map(|&p| clause(usize::from(p)))
+            .collect();
+        // The frame: predicate classes with their negation, entities with
+        // the places that enclose them, days and dates.
+        for (i, p) in pred_at.iter().enumerate() {
+            let Some(p) = *p else { continue };
+            // A phrase's first token carries its negation.
+            if i > 0 && pred_at[i - 1] == Some(p) {
+                continue;
+            }
+            c.pred_pos.push((i, p));
+            let entry = (p, neg_at[i].clone());
+            if !c.preds.contains(&entry) {
+                c.preds.push(entry);
+            }
+        }
+        for (i, e) in entity_at.iter().enumerate() {
+            // A place where something happened ("في الغوطة") is not an actor.
+            let locative = i
+                .checked_sub(1)
+                .and_then(word_at)
+                .is_some_and(|w| lex.is_locative(w));
+            if let Some(e) = e
+                && (i == 0 || entity_at[i - 1] != Some(*e))
+                && !locative
+            {
+                c.entity_pos.push((i, *e));
+            }
+        }
+        for e in entity_at.iter().flatten() {
+            for x in lex.entity_chain(*e) {
+                if !c.entities.contains(&x) {
+                    c.entities.push(x);
+                }
+            }
+        }
+        for (i, d) in day_at.iter().enumerate() {
+            if let Some(d) = d
+                && (i == 0 || day_at[i - 1].is_none())
+            {
+                let d = 1000 + u32::from(*d);
+                if !c.days.contains(&d) {
+                    c.days.push(d);
+                }
+            }
+        }
+        // Each token's time: a day, or a date (its number then its month).
+        let mut times: Vec<Option<u32>> = day_at
+            .iter()
+            .map(|d| d.map(|d| 1000 + u32::from(d)))
+            .collect();
+        for (j, m) in month_at.iter().enumerate() {
+            if let Some(m) = m {
+                let day = j
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .filter(|t| t.kind == TokKind::Number)
+                    .and_then(|t| num::parse_numeral(surf(t)))
+                    .filter(|v| (1.0..=31.0).contains(v));
+                times[j] = Some(u32::from(*m) * 100 + day.map_or(0, |d| d as u32));
+            }
+        }
+        c.attach_nouns(&folded, &toks, &keys, lex, &boundary, &times, &entity_at);
         let surfaces: Vec<&str> = toks.iter().map(surf).collect();
         c.bind_pole_args(&surfaces);
         c
@@ -368,6 +661,26 @@ impl Claim {
         self.items.push(item);
         self.item_text.push(text);
         self.item_pos.push(pos);
+        self.item_neg.push(None);
+        self.item_entity.push(false);
+        self.item_pred.push(false);
+    }
+
+    /// Marks the item just pushed at token `pos` (if it was new) with its
+    /// frame roles and the negation that governs it.
+    fn tag_last(&mut self, pos: usize, entity: bool, pred: bool, neg: Option<String>) {
+        if self.item_pos.last() != Some(&pos) {
+            return;
+        }
+        if let Some(e) = self.item_entity.last_mut() {
+            *e = entity;
+        }
+        if let Some(p) = self.item_pred.last_mut() {
+            *p = pred;
+        }
+        if let Some(slot) = self.item_neg.last_mut() {
+            *slot = if entity { None } else { neg };
+        }
     }
 
     /// The argument of a pole word is the nearest content word that is not
@@ -400,7 +713,14 @@ impl Claim {
 
     /// Numbers with their scale words and hedges; four-digit values in the
     /// year range without a scale become years.
-    fn find_numbers(&mut self, folded: &str, toks: &[Tok], numeric: &mut [bool]) {
+    fn find_numbers(
+        &mut self,
+        folded: &str,
+        toks: &[Tok],
+        numeric: &mut [bool],
+        lex: &Lexicon,
+        month_at: &[Option<u16>],
+    ) {
         let surf = |t: &Tok| &folded[t.span.clone()];
         let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
         let mut i = 0;
@@ -427,9 +747,36 @@ impl Claim {
                 scaled = true;
                 end += 1;
             }
+            let prev_word = i.checked_sub(1).and_then(word);
+            // A clock time ("الساعة 1600", "1700 بتوقيت غرينتش", "16:00") or a
+            // day of a month ("4 إبريل") is a time, never a count.
+            let clock = !scaled
+                && (prev_word.is_some_and(|w| lex.is_clock_before(w))
+                    || word(end).is_some_and(|w| lex.is_clock_after(w))
+                    || folded.get(t.span.end..).is_some_and(|r| {
+                        r.starts_with(':') && r[1..].starts_with(|c: char| c.is_ascii_digit())
+                    }));
+            let month = (!scaled && t.kind == TokKind::Number)
+                .then(|| month_at.get(end).copied().flatten())
+                .flatten();
             if t.kind == TokKind::Number && !scaled && num::is_year(lo, s) {
                 // u16 holds every value in the year range.
                 self.years.push(lo as u16);
+                self.year_clause.push(i as u16);
+            } else if clock {
+                // A clock time's minutes ("16:00") are part of it.
+                if toks.get(end).is_some_and(|n| {
+                    n.kind == TokKind::Number && folded.get(t.span.end..n.span.start) == Some(":")
+                }) {
+                    end += 1;
+                }
+            } else if let Some(m) = month {
+                if (1.0..=31.0).contains(&lo) {
+                    let d = u32::from(m) * 100 + lo as u32;
+                    if !self.dates.contains(&d) {
+                        self.dates.push(d);
+                    }
+                }
             } else {
                 let prev = i.checked_sub(1).and_then(word);
                 let prev2 = i.checked_sub(2).and_then(word);
@@ -443,7 +790,10 @@ impl Claim {
                     range,
                     noun: Vec::new(),
                     text,
+                    start: i,
                     end,
+                    people: false,
+                    time: None,
                 });
             }
             for n in numeric.iter_mut().take(end).skip(i) {
@@ -453,16 +803,41 @@ impl Claim {
         }
     }
 
-    /// The quantity noun of each number: up to three content words after it.
+    /// The quantity noun of each number: up to three content words after it;
+    /// whether it counts people; the day or date of its clause.
+    #[allow(clippy::too_many_arguments)]
     fn attach_nouns(
         &mut self,
         folded: &str,
         toks: &[Tok],
         keys: &[(String, Option<String>)],
         lex: &Lexicon,
+        boundary: &[bool],
+        times: &[Option<u32>],
+        entity_at: &[Option<u16>],
     ) {
         let surf = |t: &Tok| &folded[t.span.clone()];
         for q in &mut self.quantities {
+            // The clause's time: the nearest day or date after the count,
+            // else before it, inside its clause.
+            let after = (q.end..toks.len())
+                .take_while(|&j| !boundary[j])
+                .find_map(|j| times[j]);
+            let before = || {
+                (0..q.start)
+                    .rev()
+                    .take_while(|&j| !boundary[j + 1])
+                    .find_map(|j| times[j])
+            };
+            q.time = after.or_else(before);
+            let head = (q.end..toks.len().min(q.end + 3))
+                .find(|&j| toks[j].kind == TokKind::Word && !lex.is_stopword(surf(&toks[j])));
+            q.people = head.is_some_and(|j| {
+                lex.counts_people(&keys[j].0)
+                    || keys[j].1.as_deref().is_some_and(|k| lex.counts_people(k))
+                    // "100 سوري": a nationality counts people.
+                    || entity_at.get(j).copied().flatten().is_some()
+            });
             let mut j = q.end;
             while j < toks.len() && q.noun.len() < 3 && j < q.end + 5 {
                 let t = &toks[j];
@@ -527,7 +902,14 @@ fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, 
 /// A place named by each claim and not covered by the other: the claims
 /// report events in different places.
 fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)> {
-    let only = |x: &Claim, y: &Claim| x.places.iter().copied().find(|p| !y.places.contains(p));
+    // Only where something happened counts ("في هامبورغ"); a country as an
+    // actor ("روسيا تتحمل") is an entity of the frame, not the event's place.
+    let only = |x: &Claim, y: &Claim| {
+        x.event_places
+            .iter()
+            .copied()
+            .find(|p| !y.places.contains(p))
+    };
     let pa = only(a, b)?;
     let pb = only(b, a)?;
     let name = |p: u16| {
@@ -536,6 +918,67 @@ fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String
             .map_or_else(String::new, |pl| pl.name.clone())
     };
     Some((name(pa), name(pb)))
+}
+
+/// Whether a claim's word is negated: by a negation that governs it, or by
+/// the claim's denial as a whole (both cancel out).
+fn negated(c: &Claim, local: bool) -> bool {
+    local == c.denials.is_empty()
+}
+
+/// The rule and word that negate one side: a denial or a negator.
+fn negation_source(c: &Claim, local: Option<&String>) -> (&'static str, String) {
+    match local {
+        Some(w) if c.text_denials.contains(w) => ("polarity.denial", w.clone()),
+        Some(w) => ("polarity.negation", w.clone()),
+        None => (
+            "polarity.denial",
+            c.denials.first().cloned().unwrap_or_default(),
+        ),
+    }
+}
+
+/// The shared words and predicate classes whose polarity differs between
+/// the claims: (the negated side, rule, negating word).
+fn scoped_negation(a: &Claim, b: &Claim) -> Vec<(usize, &'static str, String)> {
+    let mut out: Vec<(usize, &'static str, String)> = Vec::new();
+    let mut push = |side: usize, c: &Claim, local: Option<&String>| {
+        let (rule, w) = negation_source(c, local);
+        if !out.iter().any(|(s, _, x)| *s == side && *x == w) {
+            out.push((side, rule, w));
+        }
+    };
+    for (i, it) in a.items.iter().enumerate() {
+        if a.item_entity.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(j) =
+            b.items.iter().enumerate().position(|(j, o)| {
+                it.matches(o) && !b.item_entity.get(j).copied().unwrap_or(false)
+            })
+        else {
+            continue;
+        };
+        let la = a.item_neg.get(i).and_then(Option::as_ref);
+        let lb = b.item_neg.get(j).and_then(Option::as_ref);
+        let (na, nb) = (negated(a, la.is_some()), negated(b, lb.is_some()));
+        if na && !nb {
+            push(0, a, la);
+        } else if nb && !na {
+            push(1, b, lb);
+        }
+    }
+    for (pa, la) in &a.preds {
+        for (_, lb) in b.preds.iter().filter(|(p, _)| p == pa) {
+            let (na, nb) = (negated(a, la.is_some()), negated(b, lb.is_some()));
+            if na && !nb {
+                push(0, a, la.as_ref());
+            } else if nb && !na {
+                push(1, b, lb.as_ref());
+            }
+        }
+    }
+    out
 }
 
 /// Evidence for one side of the polarity decision: the rule name and what
@@ -554,21 +997,12 @@ type Signal = (String, String);
 fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)> {
     let mut neg: [Vec<Signal>; 2] = [Vec::new(), Vec::new()];
     let mut reversed: Vec<Signal> = Vec::new();
-    for (side, c) in [a, b].into_iter().enumerate() {
-        let words: Vec<&str> = c
-            .negations
-            .iter()
-            .chain(&c.denials)
-            .map(String::as_str)
-            .collect();
-        if !words.is_empty() {
-            let rule = if c.denials.is_empty() {
-                "polarity.negation"
-            } else {
-                "polarity.denial"
-            };
-            neg[side].push((rule.to_string(), words.join(" ")));
-        }
+    // A negation counts only where it governs what the other claim also
+    // says: a shared content word or a shared predicate class whose polarity
+    // differs between the claims. A negation elsewhere in a long claim
+    // ("... ليس مكانا للنقاش") says nothing about the aligned statement.
+    for (side, rule, word) in scoped_negation(a, b) {
+        neg[side].push((rule.to_string(), word));
     }
     let mut groups: Vec<u16> = a.poles.iter().chain(&b.poles).map(|p| p.group).collect();
     groups.sort_unstable();
@@ -606,9 +1040,20 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)
         };
         let ha = pa.iter().find(|p| p.pole == np);
         let hb = pb.iter().find(|p| p.pole == np);
+        // A one-sided refusal or failure negates only what it is said of:
+        // its argument must be something the other claim also says.
+        let bound = |c: &Claim, h: &PoleHit, other: &Claim| {
+            h.arg
+                .and_then(|i| c.items.get(i))
+                .is_some_and(|x| other.items.iter().any(|o| x.matches(o)))
+        };
         match (ha, hb) {
-            (Some(p), None) => neg[0].push((format!("polarity.{gname}"), p.text.clone())),
-            (None, Some(p)) => neg[1].push((format!("polarity.{gname}"), p.text.clone())),
+            (Some(p), None) if bound(a, p, b) => {
+                neg[0].push((format!("polarity.{gname}"), p.text.clone()))
+            }
+            (None, Some(p)) if bound(b, p, a) => {
+                neg[1].push((format!("polarity.{gname}"), p.text.clone()))
+            }
             _ => {}
         }
     }
@@ -618,7 +1063,7 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)
             "despite ⇄ because".to_string(),
         ));
     }
-    let negation_differs = neg[0].is_empty() != neg[1].is_empty();
+    let negation_differs = !neg[0].is_empty() || !neg[1].is_empty();
     if negation_differs == reversed.is_empty() {
         let (side, sig) = if neg[0].is_empty() {
             ("B", &neg[1])
@@ -663,14 +1108,42 @@ fn bound_flip<'a>(
     None
 }
 
+/// Whether two reported numbers count the same thing: the same head noun
+/// (or both count people), the same day or date, or neither names one.
+fn same_quantity(qa: &Quantity, qb: &Quantity) -> bool {
+    let nouns = match (qa.people, qb.people) {
+        (true, true) => true,
+        (false, false) => qa
+            .noun
+            .first()
+            .is_some_and(|x| qb.noun.first().is_some_and(|y| x.matches(y))),
+        _ => false,
+    };
+    nouns && times_compatible(qa.time, qb.time)
+}
+
+/// A day (1000 + n), a date (month * 100 + day) or a month (month * 100):
+/// compatible when equal, a date within a month, or neither given.
+fn times_compatible(a: Option<u32>, b: Option<u32>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) if x == y => true,
+        (Some(x), Some(y)) if x < 1000 && y < 1000 => {
+            x / 100 == y / 100 && (x % 100 == 0 || y % 100 == 0)
+        }
+        _ => false,
+    }
+}
+
 /// A quantity of one claim whose noun phrase reappears in the other claim
-/// only with incompatible values.
+/// only with incompatible values, for the same day (not clock times, dates
+/// or ages against tolls: those are not counts, or count other nouns).
 fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
     for qa in &a.quantities {
         let related: Vec<&Quantity> = b
             .quantities
             .iter()
-            .filter(|qb| qa.noun.iter().any(|x| qb.noun.iter().any(|y| x.matches(y))))
+            .filter(|qb| same_quantity(qa, qb))
             .collect();
         if related.is_empty() {
             continue;
@@ -693,6 +1166,177 @@ fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
         }
     }
     None
+}
+
+/// A count both claims give alike (same noun, same day, compatible values):
+/// "1600 قتيلا" and "أكثر من 1600 قتيل". Counts under ten say too little.
+fn shared_count(a: &Claim, b: &Claim) -> Option<String> {
+    a.quantities.iter().find_map(|qa| {
+        let qb = b.quantities.iter().find(|qb| {
+            let (lo, hi) = (qa.range.0.min(qb.range.0), qa.range.0.max(qb.range.0));
+            // Open ranges ("أكثر من ألف", "سبعين على الأقل") always overlap:
+            // the counts must also start near each other.
+            hi >= 10.0
+                && lo * 1.5 >= hi
+                && same_quantity(qa, qb)
+                && num::compatible(qa.range, qb.range)
+        })?;
+        Some(format!("{} = {}", qa.text, qb.text))
+    })
+}
+
+/// What two claims' frames share: predicate classes, entities, content
+/// words besides the predicates, a count.
+#[derive(Debug, Clone, Default)]
+pub struct FrameMatch {
+    pub classes: Vec<String>,
+    pub entities: Vec<String>,
+    pub words: usize,
+    pub count: Option<String>,
+}
+
+impl FrameMatch {
+    /// One statement: a shared predicate class and at least one shared
+    /// argument (an entity, a count, or another content word).
+    pub fn aligned(&self) -> bool {
+        !self.classes.is_empty()
+            && (!self.entities.is_empty() || self.words > 0 || self.count.is_some())
+    }
+
+    /// The shared frame parts, for the evidence.
+    pub fn notes(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if !self.classes.is_empty() {
+            v.push(format!("frame: {}", self.classes.join(", ")));
+        }
+        if !self.entities.is_empty() {
+            v.push(format!("entities: {}", self.entities.join("، ")));
+        }
+        if let Some(c) = &self.count {
+            v.push(format!("count: {c}"));
+        }
+        v
+    }
+}
+
+/// The parts of two claims' statement frames that meet.
+pub fn frame_match(a: &Claim, b: &Claim, lex: &Lexicon) -> FrameMatch {
+    let mut classes: Vec<u16> = a
+        .preds
+        .iter()
+        .map(|p| p.0)
+        .filter(|p| b.preds.iter().any(|q| q.0 == *p))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let entities: Vec<String> = a
+        .entities
+        .iter()
+        .filter(|e| b.entities.contains(e))
+        .filter_map(|e| lex.entity_names.get(usize::from(*e)).cloned())
+        .collect();
+    let words = a
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, it)| {
+            !a.item_pred.get(*i).copied().unwrap_or(false)
+                && !a.item_entity.get(*i).copied().unwrap_or(false)
+                && it.concept.is_none()
+                && b.items.iter().enumerate().any(|(j, o)| {
+                    it.matches(o)
+                        && !b.item_pred.get(j).copied().unwrap_or(false)
+                        && !b.item_entity.get(j).copied().unwrap_or(false)
+                })
+        })
+        .count();
+    FrameMatch {
+        classes: classes
+            .iter()
+            .filter_map(|c| lex.predicate_names.get(usize::from(*c)).cloned())
+            .collect(),
+        entities,
+        words,
+        count: shared_count(a, b),
+    }
+}
+
+/// Two claims about different actors: both name entities and none is shared
+/// ("باريس ستتحمل مسؤوليتها" is not "روسيا تتحمل المسؤولية").
+pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+    let mut shared: Vec<u16> = a
+        .preds
+        .iter()
+        .map(|p| p.0)
+        .filter(|p| b.preds.iter().any(|q| q.0 == *p))
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    if shared.is_empty() {
+        return !a.entities.is_empty()
+            && !b.entities.is_empty()
+            && !a.entities.iter().any(|e| b.entities.contains(e));
+    }
+    // Each shared predicate is said of the entities named near it and of the
+    // claim's first entity when that comes before it (its subject); the claims differ in
+    // actors when, for every shared predicate, none of these meet.
+    let near = |c: &Claim, class: u16| -> Vec<u16> {
+        let mut v: Vec<u16> = c
+            .pred_pos
+            .iter()
+            .filter(|(_, p)| *p == class)
+            .flat_map(|(i, _)| {
+                c.entity_pos
+                    .iter()
+                    .filter(move |(j, _)| i.abs_diff(*j) <= ACTOR_REACH)
+                    .map(|(_, e)| *e)
+            })
+            .collect();
+        // The first entity, when it comes before the predicate.
+        let first_pred = c
+            .pred_pos
+            .iter()
+            .filter(|(_, p)| *p == class)
+            .map(|(i, _)| *i)
+            .min();
+        v.extend(
+            c.entity_pos
+                .first()
+                .filter(|(j, _)| first_pred.is_some_and(|i| *j < i))
+                .map(|(_, e)| *e),
+        );
+        v
+    };
+    let related =
+        |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
+    shared.iter().all(|&class| {
+        let (x, y) = (near(a, class), near(b, class));
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|&e| y.iter().any(|&f| related(e, f)))
+    })
+}
+
+/// How far (in tokens) from its predicate an entity is taken as its actor.
+const ACTOR_REACH: usize = 6;
+
+/// Two counts of the same noun that cannot be one fact: given for different
+/// days, or with incompatible values ("40 on Friday" is not "40" of the
+/// attack on Saturday).
+pub fn count_clash(a: &Claim, b: &Claim) -> bool {
+    a.quantities.iter().any(|qa| {
+        b.quantities.iter().any(|qb| {
+            let nouns = (qa.people && qb.people)
+                || qa
+                    .noun
+                    .first()
+                    .is_some_and(|x| qb.noun.first().is_some_and(|y| x.matches(y)));
+            nouns && (!times_compatible(qa.time, qb.time) || !num::compatible(qa.range, qb.range))
+        })
+    }) && shared_count(a, b).is_none()
+}
+
+/// Whether a claim gives a toll as a later or earlier figure.
+pub fn update_marked(c: &Claim) -> bool {
+    c.update_marked
 }
 
 fn judgement(
@@ -722,7 +1366,24 @@ pub fn event_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(&'static s
             vec![format!("{:?} vs {:?}", a.years, b.years)],
         ));
     }
-    place_mismatch(a, b, lex).map(|(x, y)| ("event.place", vec![format!("{x} vs {y}")]))
+    if let Some((x, y)) = place_mismatch(a, b, lex) {
+        return Some(("event.place", vec![format!("{x} vs {y}")]));
+    }
+    // Both name days or dates and none is shared: another day's event.
+    for (x, y, rule) in [
+        (&a.days, &b.days, "event.day"),
+        (&a.dates, &b.dates, "event.date"),
+    ] {
+        if !x.is_empty()
+            && !y.is_empty()
+            && !x
+                .iter()
+                .any(|d| y.iter().any(|e| times_compatible(Some(*d), Some(*e))))
+        {
+            return Some((rule, vec![format!("{x:?} vs {y:?}")]));
+        }
+    }
+    None
 }
 
 /// Relates two analysed claims; the hot path for many pairs.
@@ -772,7 +1433,7 @@ pub fn relate_claims(
             ev,
         );
     }
-    if ov >= p.polarity {
+    if ov >= p.polarity && p.sentiment {
         // Net evaluative sign, reversed by negation.
         let sign = |c: &Claim| {
             let negated = !c.negations.is_empty() || !c.denials.is_empty();

@@ -61,6 +61,7 @@ fn label(p: &PairRelation) -> String {
         RelationKind::Corroborates => "corroborates",
         RelationKind::Conflicts => "conflicts",
         RelationKind::Echo => "echo",
+        RelationKind::Updates => "updates",
         RelationKind::Related => "related",
     };
     match p.kind {
@@ -76,7 +77,8 @@ fn shown(c: &Comparison, with_related: bool) -> Vec<&PairRelation> {
         RelationKind::Conflicts => 0,
         RelationKind::Corroborates => 1,
         RelationKind::Echo => 2,
-        RelationKind::Related => 3,
+        RelationKind::Updates => 3,
+        RelationKind::Related => 4,
     };
     let mut v: Vec<&PairRelation> = c
         .relations
@@ -184,6 +186,7 @@ fn matrix(c: &Comparison) -> BTreeMap<(String, String), String> {
             RelationKind::Corroborates => 'C',
             RelationKind::Conflicts => 'X',
             RelationKind::Echo => 'E',
+            RelationKind::Updates => 'U',
             RelationKind::Related => continue,
         };
         for r in [&p.a, &p.b] {
