@@ -721,6 +721,14 @@ fn general_rules_of_outlets_never_tuned_on() {
             .flat_map(|c| &c.chain)
             .any(|l| l.source.as_ref().is_some_and(|s| s.text.contains("تأليف")))
     );
+    // The person a sentence is about stays salient though no report names
+    // them: a later subjectless verb goes on with them, not with the last
+    // person quoted.
+    let a = article(
+        "وقال المتحدث باسم الحزب أحمد سالم إن الزعيم عاد. وكان نائب الرئيس عبد الرشيد دوستم قد غادر البلاد.\nودوستم معروف كزعيم حرب. وغادر البلاد بعد اتهامه بارتكاب جرائم. إلا أنه نفى تلك التهم وقال إنه غادر لإجراء فحوص طبية.",
+    );
+    assert_eq!(chain_of(&a, "تلك التهم"), ["عبد الرشيد دوستم"]);
+    assert_eq!(chain_of(&a, "فحوص طبية"), ["عبد الرشيد دوستم"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -112,6 +112,15 @@ pub fn assemble(inp: Input) -> Found {
     };
     let mut drafts = Vec::new();
     for r in reports {
+        if r.topic {
+            // A sentence's topic goes on only as someone already known.
+            if let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker)
+                && let Some(e) = registry.known(&attributor.read_np(doc, *np), &doc.np_words(*np))
+            {
+                registry.actor(e);
+            }
+            continue;
+        }
         let mut links = Vec::new();
         let mut previous: Option<usize> = None;
         for link in &r.links {

@@ -39,6 +39,7 @@ pub struct Attributor {
     noun_governors: WordSet,
     content_nouns: WordSet,
     name_tails: WordSet,
+    name_heads: WordSet,
     pronoun_subjects: WordSet,
     demonstratives: WordSet,
 }
@@ -103,6 +104,9 @@ struct Report {
     /// عبدالله الشربتلي عن اعتزازه ... وقال:"), whom a later subjectless
     /// verb or participle goes on with.
     actor: bool,
+    /// An actor who is the sentence's topic ("ودوستم الستيني معروف",
+    /// "وغادر دوستم البلاد"): kept only when already known to the article.
+    topic: bool,
 }
 
 impl LinkDraft {
@@ -137,6 +141,7 @@ impl Report {
             subordinate: false,
             sentence,
             actor: false,
+            topic: false,
         }
     }
 }
@@ -274,6 +279,7 @@ impl Attributor {
             noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
             name_tails: set(&lex.name_tails),
+            name_heads: set(&lex.name_heads),
             pronoun_subjects: set(&lex.pronoun_subjects),
             demonstratives: set(&lex.demonstratives),
         }
@@ -586,10 +592,16 @@ impl Attributor {
             reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
         let mut reports = nest(doc, reports);
-        if let Some(actor) = self
-            .clause_actor(doc, si, a, b)
-            .filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
-        {
+        let actor = match self.clause_actor(doc, si, a, b) {
+            Some(actor) => {
+                Some(actor).filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
+            }
+            // A topic only where no report comes before it.
+            None => self
+                .sentence_topic(doc, si, a, b)
+                .filter(|topic| !reports.iter().any(|r| r.cue_tok <= topic.cue_tok)),
+        };
+        if let Some(actor) = actor {
             let at = reports
                 .iter()
                 .position(|r| r.cue_tok > actor.cue_tok)
@@ -597,6 +609,53 @@ impl Attributor {
             reports.insert(at, actor);
         }
         reports
+    }
+
+    /// The person a sentence is about, where it names one before any report:
+    /// a name that opens it ("ودوستم الستيني معروف ...") or the bare name
+    /// after its opening verb ("وغادر دوستم البلاد"). A later subjectless
+    /// verb goes on with them ("إلا أنه نفى ... وقال") if the article knew
+    /// them already; an unknown word is left alone.
+    fn sentence_topic(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
+        let first = doc.word(a);
+        let opens_with_name = first.len() > 'و'.len_utf8()
+            && first.starts_with('و')
+            && self.name_like(&first['و'.len_utf8()..])
+            && !self.cue_starts(doc, a);
+        let np = if opens_with_name {
+            Np {
+                first: a,
+                last: a,
+                skip: 'و'.len_utf8() as u32,
+            }
+        } else {
+            let verb_like = first.starts_with(['و', 'ف'])
+                && crate::text::has_chars(first, 4)
+                && !doc.ends_with_ta_marbuta(a)
+                && !self.title_at(doc, a)
+                && !self.complementizer_at(doc, a);
+            let k = a + 1;
+            if !verb_like || k >= b || !doc.is_word(k) || !self.name_like_at(doc, k) {
+                return None;
+            }
+            Np {
+                first: k,
+                last: k,
+                skip: 0,
+            }
+        };
+        Some(Report {
+            links: vec![LinkDraft::phrase(np)],
+            cue_tok: np.first,
+            kind: CueKind::Verb,
+            content: (doc.start_of(a), doc.start_of(a)),
+            quote: QuoteKind::Indirect,
+            from_sentence: false,
+            subordinate: false,
+            sentence: si,
+            actor: true,
+            topic: true,
+        })
     }
 
     /// The titled subject of a sentence that opens with a verb that reports
@@ -660,6 +719,7 @@ impl Attributor {
             subordinate: false,
             sentence: si,
             actor: true,
+            topic: false,
         })
     }
 }

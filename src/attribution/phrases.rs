@@ -986,7 +986,14 @@ impl Attributor {
         // The name ends at the next title, at a definite verbal noun
         // ("عبدالله بن فهد التهنئة لخادم ...": the object after it), or at
         // a bare word after the family name ("عبدالله الشربتلي بمركز").
-        let surname = |k: usize| definite(k) && doc.word(k) != "ال";
+        // "عبد الرشيد دوستم": the article after a compound name's head is
+        // the given name's, and the family name comes after it.
+        let surname = |k: usize| {
+            definite(k)
+                && doc.word(k) != "ال"
+                && !(k > 0 && self.name_heads.contains(doc.word(k - 1)))
+                && !self.name_tails.contains(doc.word(k))
+        };
         let end = (start + 1..toks.len())
             .find(|&n| {
                 let k = toks[n];

@@ -716,6 +716,7 @@ impl Attributor {
             subordinate: false,
             sentence: at.si,
             actor: false,
+            topic: false,
         };
         Some((report, next))
     }

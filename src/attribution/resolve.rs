@@ -429,6 +429,19 @@ impl Registry {
         self.add(r.kind, display, key, r)
     }
 
+    /// The entity a phrase names if the article has named it already: a
+    /// gazetteer's entry, or a person by name.
+    pub fn known(&self, r: &Reading, words: &[&str]) -> Option<usize> {
+        if let Some(c) = &r.canonical {
+            let key = vec![format!("{:?}:{c}", r.kind)];
+            return self.entities.iter().position(|e| e.key == key);
+        }
+        if r.kind == SourceKind::Person && r.role_words == 0 {
+            return self.find_person(words);
+        }
+        None
+    }
+
     /// Record that entity `e` speaks as several ("شخص ... واثنين آخرين"):
     /// "المصادر" may point back to it.
     pub fn plural(&mut self, e: usize) {

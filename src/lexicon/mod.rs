@@ -203,6 +203,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub name_tails: Vec<String>,
     #[serde(default)]
+    pub name_heads: Vec<String>,
+    #[serde(default)]
     pub demonstratives: Vec<String>,
     #[serde(default)]
     pub partitives: Vec<String>,
@@ -335,6 +337,7 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
+        merge(&mut self.name_heads, o.name_heads, "name_heads", &r);
         merge(&mut self.partitives, o.partitives, "partitives", &r);
         merge(
             &mut self.demonstratives,
