@@ -807,8 +807,10 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             .rev()
             .find(|h| h.content.0 <= cue_at && cue_at < h.content.1);
         match host {
-            // A sentence-level cue inside a quotation is part of the quoted words.
-            Some(h) if h.quote == QuoteKind::Direct && r.from_sentence => {}
+            // A cue inside a quotation is part of the quoted words, unless
+            // it names a speaker of its own ("“ترامب أكد أن بوتين أكد له”"
+            // nests): "... "كما يؤكد أن ..."", "... "…، مؤكدة دور ..."".
+            Some(h) if h.quote == QuoteKind::Direct && (r.from_sentence || !names_speaker(&r)) => {}
             Some(h) if !(new_clause || own_claim || h.subordinate) => {
                 h.links.extend(r.links);
                 if !r.from_sentence {
@@ -840,6 +842,14 @@ fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
         && block.end <= s.end + 1
         && !text.contains('\n')
         && !text.ends_with(['.', '!', '؟', '?', '…'])
+}
+
+/// Whether a report names its speaker in its own words (not a dropped
+/// subject going on from before).
+fn names_speaker(r: &Report) -> bool {
+    r.links
+        .iter()
+        .any(|l| l.cue.is_some() && !matches!(l.speaker, Speaker::Dropped(_)))
 }
 
 /// A conjunction that opens a clause of its own ("لكن المعارضة تقول",
