@@ -950,6 +950,7 @@ fn scoped_negation(a: &Claim, b: &Claim, headline: bool) -> Vec<(usize, &'static
     }
     let (wa, wb) = (whole(a, headline), whole(b, headline));
     let mut out: Vec<(usize, &'static str, String)> = Vec::new();
+    let mut agree = false;
     let mut push = |side: usize, c: &Claim, local: Option<&String>| {
         let (rule, w) = negation_source(c, local);
         if !out.iter().any(|(s, _, x)| *s == side && *x == w) {
@@ -974,6 +975,8 @@ fn scoped_negation(a: &Claim, b: &Claim, headline: bool) -> Vec<(usize, &'static
             push(0, a, la);
         } else if nb && !na {
             push(1, b, lb);
+        } else if na && nb {
+            agree = true;
         }
     }
     for (pa, la) in &a.preds {
@@ -985,8 +988,16 @@ fn scoped_negation(a: &Claim, b: &Claim, headline: bool) -> Vec<(usize, &'static
                 push(0, a, la.as_ref());
             } else if nb && !na {
                 push(1, b, lb.as_ref());
+            } else if na && nb {
+                agree = true;
             }
         }
+    }
+    // Both negate one shared thing ("لا يوجد اتفاق", "نفت ... اتفاقا"): they
+    // agree on the negation, and what else differs is only how far each
+    // negation reaches.
+    if agree {
+        out.clear();
     }
     out
 }
