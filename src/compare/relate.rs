@@ -310,18 +310,13 @@ impl Claim {
                 .chain(concept)
         });
         let years = self.years.iter().map(|y| format!("year:{y}"));
-        // A frame key: a predicate class with an entity it is said of, and
-        // the counts the claim gives (two outlets' tolls meet on them).
-        let frames = self
-            .preds
-            .iter()
-            .flat_map(move |(p, _)| self.entities.iter().map(move |e| format!("frame:{p}:{e}")));
+        // The counts the claim gives: two outlets' tolls meet on them.
         let counts = self
             .quantities
             .iter()
             .filter(|q| q.range.0 >= 10.0 && q.range.0.is_finite())
             .map(|q| format!("count:{}", q.range.0));
-        items.chain(years).chain(frames).chain(counts)
+        items.chain(years).chain(counts)
     }
 
     pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
