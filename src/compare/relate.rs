@@ -634,6 +634,21 @@ impl Claim {
         c.attach_nouns(&folded, &toks, &keys, lex, &boundary, &times, &entity_at);
         let surfaces: Vec<&str> = toks.iter().map(surf).collect();
         c.bind_pole_args(&surfaces);
+        // Hundreds of thousands of claims stay in memory during a compare:
+        // no spare capacity.
+        c.items.shrink_to_fit();
+        c.item_text.shrink_to_fit();
+        c.item_pos.shrink_to_fit();
+        c.item_neg.shrink_to_fit();
+        c.item_entity.shrink_to_fit();
+        c.item_pred.shrink_to_fit();
+        c.item_clause.shrink_to_fit();
+        c.quantities.shrink_to_fit();
+        c.poles.shrink_to_fit();
+        c.pred_pos.shrink_to_fit();
+        c.entity_pos.shrink_to_fit();
+        c.preds.shrink_to_fit();
+        c.entities.shrink_to_fit();
         c
     }
 
