@@ -131,3 +131,99 @@ fn trump_jr_wikileaks_messages_are_corroborated_across_articles() {
         "ترامب الابن تواصل مع"
     ));
 }
+
+/// Frames and scoped negation, on sentences written for the test.
+mod frames {
+    use isnad::compare::RelateLexicon;
+    use isnad::compare::relate::{Claim, Params, Relation, frame_match, relate_claims};
+
+    /// `compare`'s reading: long claims, covering overlap, scoped negation.
+    fn covering() -> Params {
+        Params {
+            related: 0.12,
+            polarity: 0.4,
+            numeric: 0.12,
+            containment: true,
+            sentiment: false,
+        }
+    }
+
+    fn rel(a: &str, b: &str) -> isnad::compare::Judgement {
+        let lex = RelateLexicon::builtin();
+        relate_claims(
+            &Claim::analyze(a, lex),
+            &Claim::analyze(b, lex),
+            lex,
+            None,
+            &covering(),
+        )
+    }
+
+    #[test]
+    fn a_negation_outside_the_aligned_predicate_is_no_conflict() {
+        // The negation governs "المعارضة", which the other claim never says.
+        let j = rel(
+            "صادق البرلمان بالأغلبية يوم الأحد على الموازنة الجديدة التي لم تعجب المعارضة",
+            "صادق البرلمان بالأغلبية يوم الأحد على الموازنة الجديدة",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+        // It governs the shared predicate: a conflict.
+        let j = rel(
+            "لم يصادق البرلمان يوم الأحد على الموازنة الجديدة",
+            "صادق البرلمان يوم الأحد على الموازنة الجديدة",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+    }
+
+    #[test]
+    fn prevents_is_not_a_negation() {
+        let j = rel(
+            "اتخذت الشرطة إجراءات للحيلولة دون وصول المحتجين إلى الساحة",
+            "اتخذت الشرطة إجراءات لمنع وصول المحتجين إلى الساحة",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
+    fn clock_times_are_never_a_numeric_conflict() {
+        let j = rel(
+            "تأجل التصويت على القرار الذي كان مقررا الساعة 1500 بتوقيت غرينتش",
+            "تأجل التصويت على القرار إلى الساعة الرابعة (1600 بتوقيت غرينتش)",
+        );
+        assert_ne!(j.kind, Some(isnad::compare::ConflictKind::Numeric), "{j:?}");
+    }
+
+    #[test]
+    fn a_denial_and_there_is_no_meet_in_one_frame() {
+        let lex = RelateLexicon::builtin();
+        let a = Claim::analyze("قالت موسكو إنه لا يوجد اتفاق بين الطرفين", lex);
+        let b = Claim::analyze("ونفت روسيا التوصل إلى اتفاق بين الطرفين", lex);
+        let f = frame_match(&a, &b, lex);
+        assert!(f.classes.iter().any(|c| c == "deny"), "{f:?}");
+        // Moscow is Russia: the gazetteer normalises the actor.
+        assert!(f.entities.iter().any(|e| e == "روسيا"), "{f:?}");
+        assert!(f.aligned());
+        let j = relate_claims(&a, &b, lex, None, &covering());
+        assert_ne!(j.relation, Relation::Conflicts, "{j:?}");
+    }
+
+    #[test]
+    fn approval_verbs_share_a_class() {
+        let lex = RelateLexicon::builtin();
+        let a = Claim::analyze("وافق مجلس الأمن بالإجماع على مشروع القرار", lex);
+        let b = Claim::analyze("تبنى مجلس الأمن مشروع القرار", lex);
+        let f = frame_match(&a, &b, lex);
+        assert!(f.classes.iter().any(|c| c == "approve"), "{f:?}");
+        assert!(f.entities.iter().any(|e| e == "مجلس الأمن"), "{f:?}");
+    }
+
+    #[test]
+    fn tolls_on_different_days_are_not_one_count() {
+        let lex = RelateLexicon::builtin();
+        let a = Claim::analyze("قتل 12 شخصا يوم الخميس في قصف على البلدة", lex);
+        let b = Claim::analyze("قتل 12 شخصا في قصف على البلدة", lex);
+        assert!(isnad::compare::relate::count_clash(&a, &b));
+        let c = Claim::analyze("قتل أكثر من 12 مدنيا في قصف على البلدة", lex);
+        assert!(!isnad::compare::relate::count_clash(&b, &c));
+    }
+}

@@ -294,7 +294,10 @@ pub(super) fn judge(
 ) -> Option<(PairRelation, Option<Edge>)> {
     let (a, b) = (&items[i], &items[j]);
     // Hamburg 2017 is not Osaka 2019: different events are not aligned.
-    if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some() || year_mismatch(a, b) {
+    let same_doc = docs[a.doc].document.id == docs[b.doc].document.id;
+    if relate::event_mismatch(&a.analysed, &b.analysed, lex).is_some()
+        || year_mismatch(a, b, same_doc)
+    {
         return None;
     }
     let frame = relate::frame_match(&a.analysed, &b.analysed, lex);
@@ -385,7 +388,7 @@ pub(super) fn judge(
 /// undated): "in August 2013" is not today's attack. Inside one article a
 /// claim without a year may go on with the year just named ("منذ ذلك
 /// الحين").
-fn year_mismatch(a: &Item, b: &Item) -> bool {
+fn year_mismatch(a: &Item, b: &Item, same_doc: bool) -> bool {
     let years = |x: &Item, o: &Item| -> Vec<u16> {
         match (x.analysed.years_against(&o.analysed), x.doc_year) {
             (ys, Some(y)) if ys.is_empty() => vec![y],
@@ -396,12 +399,15 @@ fn year_mismatch(a: &Item, b: &Item) -> bool {
     match (ya.is_empty(), yb.is_empty()) {
         (true, true) => false,
         (false, false) => !ya.iter().any(|y| yb.contains(y)),
-        _ => a.doc != b.doc,
+        _ => !same_doc,
     }
 }
 
-/// Connected claims, each split into the side of its first claim and the
-/// side that contradicts it, with the distinct origins on each side.
+/// Clusters of one statement each: the claim with the most relations is a
+/// centre, and the claims it relates to directly (not yet in a cluster) join
+/// it, on its side or, through a conflict, on the other; then the next
+/// centre. Every member is related to its centre itself, so a chain of
+/// loosely related claims never grows into a topic.
 fn clusters(docs: &[Annotation], items: &[Item], edges: &[Edge]) -> Vec<Cluster> {
     let mut adj: HashMap<usize, Vec<(usize, bool)>> = HashMap::default();
     for &(i, j, r) in edges {
@@ -409,40 +415,41 @@ fn clusters(docs: &[Annotation], items: &[Item], edges: &[Edge]) -> Vec<Cluster>
         adj.entry(i).or_default().push((j, flip));
         adj.entry(j).or_default().push((i, flip));
     }
-    let mut starts: Vec<usize> = adj.keys().copied().collect();
-    starts.sort_unstable();
-    let mut side: HashMap<usize, bool> = HashMap::default();
+    let mut starts: Vec<(usize, usize)> = adj.iter().map(|(k, v)| (v.len(), *k)).collect();
+    starts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut taken: HashSet<usize> = HashSet::default();
     let mut out = Vec::new();
-    for s in starts {
-        if side.contains_key(&s) {
+    for (_, centre) in starts {
+        if taken.contains(&centre) {
             continue;
         }
-        let mut members = vec![s];
-        side.insert(s, false);
-        let mut k = 0;
-        while k < members.len() {
-            let m = members[k];
-            let here = side[&m];
-            for &(n, flip) in adj.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
-                if let std::collections::hash_map::Entry::Vacant(e) = side.entry(n) {
-                    e.insert(here ^ flip);
-                    members.push(n);
-                }
+        taken.insert(centre);
+        let mut members: Vec<(usize, bool)> = vec![(centre, false)];
+        let mut near: Vec<(usize, bool)> = adj.get(&centre).cloned().unwrap_or_default();
+        near.sort_unstable();
+        for (n, flip) in near {
+            if taken.insert(n) {
+                members.push((n, flip));
             }
-            k += 1;
+        }
+        if members.len() < 2 {
+            continue;
         }
         members.sort_unstable();
         let origins = |want: bool| {
             members
                 .iter()
-                .filter(|m| side[m] == want)
-                .map(|&m| items[m].origin.as_str())
+                .filter(|(_, side)| *side == want)
+                .map(|&(m, _)| items[m].origin.as_str())
                 .collect::<HashSet<&str>>()
                 .len()
         };
+        // The centre first: it is the statement the cluster is about.
+        let mut ordered: Vec<usize> = vec![centre];
+        ordered.extend(members.iter().map(|(m, _)| *m).filter(|m| *m != centre));
         out.push(Cluster {
             id: format!("k{}", out.len() + 1),
-            claims: members
+            claims: ordered
                 .iter()
                 .map(|&m| claim_ref(docs, &items[m]))
                 .collect(),

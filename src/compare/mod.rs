@@ -107,26 +107,48 @@ pub struct PairRelation {
     pub evidence: Evidence,
 }
 
-/// A word-level diff of two texts with `similar`: [-removed-] {+added+}.
+/// A word-level diff of two texts with `similar`: words separated by single
+/// spaces, runs of removed words as `[-…-]` and of added words as `{+…+}`,
+/// so that a reader sees where one word ends and the next begins.
 pub fn word_diff(a: &str, b: &str) -> String {
     let diff = similar::TextDiff::from_words(a, b);
-    let mut out = String::new();
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Option<(similar::ChangeTag, Vec<&str>)> = None;
+    let flush = |run: &mut Option<(similar::ChangeTag, Vec<&str>)>, parts: &mut Vec<String>| {
+        if let Some((tag, words)) = run.take() {
+            let joined = words.join(" ");
+            parts.push(match tag {
+                similar::ChangeTag::Delete => format!("[-{joined}-]"),
+                similar::ChangeTag::Insert => format!("{{+{joined}+}}"),
+                similar::ChangeTag::Equal => joined,
+            });
+        }
+    };
     for change in diff.iter_all_changes() {
-        let v = change.value();
-        match change.tag() {
-            similar::ChangeTag::Equal => out.push_str(v),
-            similar::ChangeTag::Delete if !v.trim().is_empty() => {
-                out.push_str("[-");
-                out.push_str(v);
-                out.push_str("-]");
+        let v = change.value().trim();
+        if v.is_empty() {
+            continue;
+        }
+        let tag = change.tag();
+        match &mut run {
+            Some((t, words)) if *t == tag => words.push(v),
+            _ => {
+                flush(&mut run, &mut parts);
+                run = Some((tag, vec![v]));
             }
-            similar::ChangeTag::Insert if !v.trim().is_empty() => {
-                out.push_str("{+");
-                out.push_str(v);
-                out.push_str("+}");
-            }
-            _ => out.push_str(v),
         }
     }
-    out
+    flush(&mut run, &mut parts);
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_diff_keeps_a_space_between_words() {
+        let d = super::word_diff("التدخل الروسي المزعوم", "موسكو لم تتدخل");
+        assert_eq!(d, "[-التدخل الروسي المزعوم-] {+موسكو لم تتدخل+}");
+        let d = super::word_diff("قتل 40 شخصا السبت", "قتل 42 شخصا السبت");
+        assert_eq!(d, "قتل [-40-] {+42+} شخصا السبت");
+    }
 }

@@ -61,8 +61,11 @@ pub struct Params {
     /// covers (two shared words at least), not by the Dice coefficient:
     /// for sentence-long claims of different lengths, as in `compare`.
     pub containment: bool,
-    /// Read evaluative words as polarity (short claims, as in ANS); long
-    /// claims carry evaluative words about other parts of the sentence.
+    /// Short pairs (headlines, as in ANS): evaluative words count as
+    /// polarity, a place named anywhere is the event's place, and a negation
+    /// governs the whole short claim. Long claims (`compare`) carry
+    /// evaluative words, places and negations about other parts of the
+    /// sentence, so there a negation counts only over the words it governs.
     pub sentiment: bool,
 }
 
@@ -307,18 +310,13 @@ impl Claim {
                 .chain(concept)
         });
         let years = self.years.iter().map(|y| format!("year:{y}"));
-        // A frame key: a predicate class with an entity it is said of, and
-        // the counts the claim gives (two outlets' tolls meet on them).
-        let frames = self
-            .preds
-            .iter()
-            .flat_map(move |(p, _)| self.entities.iter().map(move |e| format!("frame:{p}:{e}")));
+        // The counts the claim gives: two outlets' tolls meet on them.
         let counts = self
             .quantities
             .iter()
             .filter(|q| q.range.0 >= 10.0 && q.range.0.is_finite())
             .map(|q| format!("count:{}", q.range.0));
-        items.chain(years).chain(frames).chain(counts)
+        items.chain(years).chain(counts)
     }
 
     pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
@@ -636,6 +634,21 @@ impl Claim {
         c.attach_nouns(&folded, &toks, &keys, lex, &boundary, &times, &entity_at);
         let surfaces: Vec<&str> = toks.iter().map(surf).collect();
         c.bind_pole_args(&surfaces);
+        // Hundreds of thousands of claims stay in memory during a compare:
+        // no spare capacity.
+        c.items.shrink_to_fit();
+        c.item_text.shrink_to_fit();
+        c.item_pos.shrink_to_fit();
+        c.item_neg.shrink_to_fit();
+        c.item_entity.shrink_to_fit();
+        c.item_pred.shrink_to_fit();
+        c.item_clause.shrink_to_fit();
+        c.quantities.shrink_to_fit();
+        c.poles.shrink_to_fit();
+        c.pred_pos.shrink_to_fit();
+        c.entity_pos.shrink_to_fit();
+        c.preds.shrink_to_fit();
+        c.entities.shrink_to_fit();
         c
     }
 
@@ -901,14 +914,12 @@ fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, 
 
 /// A place named by each claim and not covered by the other: the claims
 /// report events in different places.
-fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)> {
+fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(String, String)> {
     // Only where something happened counts ("في هامبورغ"); a country as an
     // actor ("روسيا تتحمل") is an entity of the frame, not the event's place.
     let only = |x: &Claim, y: &Claim| {
-        x.event_places
-            .iter()
-            .copied()
-            .find(|p| !y.places.contains(p))
+        let named = if headline { &x.places } else { &x.event_places };
+        named.iter().copied().find(|p| !y.places.contains(p))
     };
     let pa = only(a, b)?;
     let pb = only(b, a)?;
@@ -940,8 +951,16 @@ fn negation_source(c: &Claim, local: Option<&String>) -> (&'static str, String) 
 
 /// The shared words and predicate classes whose polarity differs between
 /// the claims: (the negated side, rule, negating word).
-fn scoped_negation(a: &Claim, b: &Claim) -> Vec<(usize, &'static str, String)> {
+fn scoped_negation(a: &Claim, b: &Claim, headline: bool) -> Vec<(usize, &'static str, String)> {
+    // In a headline a negation governs the whole short claim.
+    fn whole(c: &Claim, headline: bool) -> Option<&String> {
+        headline
+            .then(|| c.negations.first().or(c.text_denials.first()))
+            .flatten()
+    }
+    let (wa, wb) = (whole(a, headline), whole(b, headline));
     let mut out: Vec<(usize, &'static str, String)> = Vec::new();
+    let mut agree = false;
     let mut push = |side: usize, c: &Claim, local: Option<&String>| {
         let (rule, w) = negation_source(c, local);
         if !out.iter().any(|(s, _, x)| *s == side && *x == w) {
@@ -959,24 +978,36 @@ fn scoped_negation(a: &Claim, b: &Claim) -> Vec<(usize, &'static str, String)> {
         else {
             continue;
         };
-        let la = a.item_neg.get(i).and_then(Option::as_ref);
-        let lb = b.item_neg.get(j).and_then(Option::as_ref);
+        let la = a.item_neg.get(i).and_then(Option::as_ref).or(wa);
+        let lb = b.item_neg.get(j).and_then(Option::as_ref).or(wb);
         let (na, nb) = (negated(a, la.is_some()), negated(b, lb.is_some()));
         if na && !nb {
             push(0, a, la);
         } else if nb && !na {
             push(1, b, lb);
+        } else if na && nb {
+            agree = true;
         }
     }
     for (pa, la) in &a.preds {
+        let la = &la.as_ref().or(wa).cloned();
         for (_, lb) in b.preds.iter().filter(|(p, _)| p == pa) {
+            let lb = &lb.as_ref().or(wb).cloned();
             let (na, nb) = (negated(a, la.is_some()), negated(b, lb.is_some()));
             if na && !nb {
                 push(0, a, la.as_ref());
             } else if nb && !na {
                 push(1, b, lb.as_ref());
+            } else if na && nb {
+                agree = true;
             }
         }
+    }
+    // Both negate one shared thing ("لا يوجد اتفاق", "نفت ... اتفاقا"): they
+    // agree on the negation, and what else differs is only how far each
+    // negation reaches.
+    if agree {
+        out.clear();
     }
     out
 }
@@ -994,14 +1025,14 @@ type Signal = (String, String);
 /// reversal, so each side is a yes/no, and the claims conflict when exactly
 /// one of "negation differs" and "reversed" holds: "لم ينخفض" does not
 /// contradict "ارتفع".
-fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)> {
+fn polarity(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(String, Vec<String>)> {
     let mut neg: [Vec<Signal>; 2] = [Vec::new(), Vec::new()];
     let mut reversed: Vec<Signal> = Vec::new();
     // A negation counts only where it governs what the other claim also
     // says: a shared content word or a shared predicate class whose polarity
     // differs between the claims. A negation elsewhere in a long claim
     // ("... ليس مكانا للنقاش") says nothing about the aligned statement.
-    for (side, rule, word) in scoped_negation(a, b) {
+    for (side, rule, word) in scoped_negation(a, b, headline) {
         neg[side].push((rule.to_string(), word));
     }
     let mut groups: Vec<u16> = a.poles.iter().chain(&b.poles).map(|p| p.group).collect();
@@ -1043,9 +1074,10 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, Vec<String>)
         // A one-sided refusal or failure negates only what it is said of:
         // its argument must be something the other claim also says.
         let bound = |c: &Claim, h: &PoleHit, other: &Claim| {
-            h.arg
-                .and_then(|i| c.items.get(i))
-                .is_some_and(|x| other.items.iter().any(|o| x.matches(o)))
+            headline
+                || h.arg
+                    .and_then(|i| c.items.get(i))
+                    .is_some_and(|x| other.items.iter().any(|o| x.matches(o)))
         };
         match (ha, hb) {
             (Some(p), None) if bound(a, p, b) => {
@@ -1360,13 +1392,22 @@ fn judgement(
 /// Why two claims cannot be about one event: their years differ, or each
 /// names a place the other does not cover (a city is inside its country).
 pub fn event_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(&'static str, Vec<String>)> {
+    event_mismatch_with(a, b, lex, false)
+}
+
+fn event_mismatch_with(
+    a: &Claim,
+    b: &Claim,
+    lex: &Lexicon,
+    headline: bool,
+) -> Option<(&'static str, Vec<String>)> {
     if !a.years.is_empty() && !b.years.is_empty() && !a.years.iter().any(|y| b.years.contains(y)) {
         return Some((
             "event.year",
             vec![format!("{:?} vs {:?}", a.years, b.years)],
         ));
     }
-    if let Some((x, y)) = place_mismatch(a, b, lex) {
+    if let Some((x, y)) = place_mismatch(a, b, lex, headline) {
         return Some(("event.place", vec![format!("{x} vs {y}")]));
     }
     // Both name days or dates and none is shared: another day's event.
@@ -1405,11 +1446,11 @@ pub fn relate_claims(
     // The same statement about another year or place contradicts it (ANS
     // builds its disagreements so); whether two claims are about one event
     // at all is `compare`'s question, asked with `event_mismatch` first.
-    if let Some((rule, ev)) = event_mismatch(a, b, lex) {
+    if let Some((rule, ev)) = event_mismatch_with(a, b, lex, p.sentiment) {
         return judgement(Conflicts, Some(ConflictKind::Event), ov, rule, shared, ev);
     }
     if ov >= p.polarity
-        && let Some((rule, ev)) = polarity(a, b, lex)
+        && let Some((rule, ev)) = polarity(a, b, lex, p.sentiment)
     {
         let kind = Some(ConflictKind::Polarity);
         return judgement(Conflicts, kind, ov, &rule, shared, ev);

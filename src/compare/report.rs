@@ -11,7 +11,7 @@ use crate::model::Annotation;
 
 /// Claims, chains and publishers by reference, for the reports.
 pub struct Lookup<'a> {
-    docs: BTreeMap<&'a str, &'a Annotation>,
+    pub(crate) docs: BTreeMap<&'a str, &'a Annotation>,
 }
 
 impl<'a> Lookup<'a> {
@@ -70,14 +70,82 @@ fn label(p: &PairRelation) -> String {
     }
 }
 
+/// The relation in Arabic, for the page.
+fn label_ar(p: &PairRelation) -> String {
+    use super::ConflictForm::*;
+    let rel = match p.relation {
+        RelationKind::Corroborates => "تأييد",
+        RelationKind::Conflicts => "تعارض",
+        RelationKind::Echo => "صدى لمصدر واحد",
+        RelationKind::Updates => "تحديث للرقم",
+        RelationKind::Related => "موضوع قريب",
+    };
+    match p.kind {
+        Some(Polarity) => format!("{rel} (نفي وإثبات)"),
+        Some(Numeric) => format!("{rel} (أرقام)"),
+        Some(Framing) => format!("{rel} (تأكيد وزعم)"),
+        Some(Event) => format!("{rel} (حدث آخر)"),
+        None => rel.to_string(),
+    }
+}
+
+/// A count with its noun in Arabic number agreement: 1 ادعاء واحد, 2
+/// ادعاءان, 3–10 ادعاءات, 11–99 ادعاءً, 100 ادعاء. `forms` are the singular,
+/// the dual, the plural and the accusative singular.
+pub fn count_ar(n: usize, forms: [&str; 4]) -> String {
+    let [one, two, plural, acc] = forms;
+    match (n, n % 100) {
+        (0, _) => format!("0 {plural}"),
+        (1, _) => format!("{one} واحد"),
+        (2, _) => two.to_string(),
+        (_, 3..=10) => format!("{n} {plural}"),
+        (_, 11..=99) => format!("{n} {acc}"),
+        _ => format!("{n} {one}"),
+    }
+}
+
+const CLAIMS: [&str; 4] = ["ادعاء", "ادعاءان", "ادعاءات", "ادعاءً"];
+const ARTICLES: [&str; 4] = ["مقال", "مقالان", "مقالات", "مقالًا"];
+const CLUSTERS: [&str; 4] = ["مجموعة", "مجموعتان", "مجموعات", "مجموعةً"];
+const RELATIONS: [&str; 4] = ["علاقة", "علاقتان", "علاقات", "علاقةً"];
+const ORIGINS: [&str; 4] = ["مصدر", "مصدران", "مصادر", "مصدرًا"];
+
+/// An article as a reader knows it: its title and outlet, the id isolated.
+fn article_name(look: &Lookup, doc: &str) -> String {
+    let Some(d) = look.docs.get(doc) else {
+        return format!("<bdi>{}</bdi>", esc(doc));
+    };
+    let title = d.document.title.as_deref().unwrap_or("").trim();
+    let outlet = d
+        .document
+        .outlet
+        .as_deref()
+        .or(d.document.publisher.as_deref())
+        .unwrap_or("")
+        .trim();
+    let mut s = String::new();
+    if !title.is_empty() {
+        let _ = write!(s, "«<bdi>{}</bdi>»", esc(title));
+    }
+    if !outlet.is_empty() {
+        let _ = write!(s, " — <bdi>{}</bdi>", esc(outlet));
+    }
+    let _ = write!(
+        s,
+        " <span class=\"id\">(<bdi dir=\"ltr\">{}</bdi>)</span>",
+        esc(doc)
+    );
+    s
+}
+
 /// Conflicts first, then corroborations, then echoes; related pairs only
 /// when asked for.
 fn shown(c: &Comparison, with_related: bool) -> Vec<&PairRelation> {
     let order = |p: &PairRelation| match p.relation {
         RelationKind::Conflicts => 0,
         RelationKind::Corroborates => 1,
-        RelationKind::Echo => 2,
-        RelationKind::Updates => 3,
+        RelationKind::Updates => 2,
+        RelationKind::Echo => 3,
         RelationKind::Related => 4,
     };
     let mut v: Vec<&PairRelation> = c
@@ -120,17 +188,19 @@ fn focus(c: &Comparison) -> Comparison {
     }
 }
 
-pub fn markdown(c: &Comparison, docs: &[Annotation]) -> String {
-    let total = c.relations.len();
-    let c = &focus(c);
+pub fn markdown(full: &Comparison, docs: &[Annotation]) -> String {
+    let total = full.relations.len();
+    let c = &focus(full);
     let look = Lookup::new(docs);
     let mut s = String::new();
     let _ = writeln!(s, "# isnad comparison\n");
+    // The command's counts: every article, cluster and relation.
     let _ = writeln!(
         s,
-        "{} articles, {} clusters, {} relations.\n",
-        c.documents.len(),
-        c.clusters.len(),
+        "{} articles, {} clusters, {} relations; the {} strongest are shown.\n",
+        full.documents.len(),
+        full.clusters.len(),
+        total,
         c.relations.len()
     );
     let _ = writeln!(s, "## Clusters\n");
@@ -275,86 +345,138 @@ h1{font-size:1.6em}h2{margin-top:1.5em;border-bottom:1px solid #ccc}\
 .chain{font-size:.9em;color:#555}.chain span{background:#eef;padding:0 .3em;border-radius:3px;margin:0 .1em}\
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}\
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:center}\
-.ev{font-size:.85em;color:#444}";
+.ev{font-size:.85em;color:#444}.updates{border-inline-start:6px solid #2980b9}\
+.art{font-size:.85em;color:#333;margin-bottom:.3em}.id{color:#888;font-size:.85em}.diff del,.diff ins{padding:0 .15em}";
 
-pub fn html(c: &Comparison, docs: &[Annotation]) -> String {
-    let total = c.relations.len();
-    let c = &focus(c);
+/// One pair, side by side, with its chains, evidence and diff.
+fn pair_html(s: &mut String, look: &Lookup, p: &PairRelation) {
+    let class = format!("{:?}", p.relation).to_lowercase();
+    let _ = write!(
+        s,
+        "<div class=\"pair {class}\"><div><b>{}</b></div><div class=\"side\">",
+        esc(&label_ar(p)),
+    );
+    for r in [&p.a, &p.b] {
+        let chain: Vec<String> = look
+            .path(r)
+            .iter()
+            .map(|n| format!("<span><bdi>{}</bdi></span>", esc(n)))
+            .collect();
+        let _ = write!(
+            s,
+            "<div><div class=\"art\">{}</div><div>{}</div><div class=\"chain\">{}</div></div>",
+            article_name(look, &r.doc),
+            esc(&look.text(r)),
+            chain.join(" ← ")
+        );
+    }
+    let notes: Vec<String> = p.evidence.notes.iter().map(|n| esc(n)).collect();
+    let _ = write!(
+        s,
+        "</div><div class=\"ev\">القاعدة: <code>{}</code> — الدرجة {:.2} — كلمات مشتركة: {}</div>",
+        esc(&p.evidence.rule),
+        p.score,
+        esc(&p.evidence.shared.join("، ")),
+    );
+    if !notes.is_empty() {
+        let _ = write!(
+            s,
+            "<div class=\"ev\">الدليل: <bdi>{}</bdi></div>",
+            notes.join(" · ")
+        );
+    }
+    let _ = write!(
+        s,
+        "<div class=\"ev diff\">الفرق كلمة كلمة: {}</div></div>",
+        diff_html(&p.evidence.diff)
+    );
+}
+
+pub fn html(full: &Comparison, docs: &[Annotation]) -> String {
+    let c = &focus(full);
     let look = Lookup::new(docs);
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>isnad — مقارنة المصادر</title><style>{STYLE}</style></head><body>"
+        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>إسناد — مقارنة المصادر</title><style>{STYLE}</style></head><body>"
     );
+    // The counts are the command's: every article, cluster and relation.
     let _ = write!(
         s,
-        "<h1>مقارنة الادعاءات عبر المصادر</h1><p>{} مقالات، {} مجموعات، {} علاقات معروضة من {total}.</p>",
-        c.documents.len(),
-        c.clusters.len(),
-        c.relations.len()
+        "<h1>مقارنة الادعاءات عبر المصادر</h1><p>{}، {}، {}. تعرض هذه الصفحة أقوى {} منها، والملف comparison.yaml يحويها كلها.</p>",
+        count_ar(full.documents.len(), ARTICLES),
+        count_ar(full.clusters.len(), CLUSTERS),
+        count_ar(full.relations.len(), RELATIONS),
+        count_ar(c.relations.len(), RELATIONS),
     );
-    let _ = write!(s, "<h2>المجموعات</h2><ul>");
-    for k in &c.clusters {
-        let _ = write!(
-            s,
-            "<li><b>{}</b>: {} ادعاءات — مصادر مستقلة مؤيدة: {}، مصادر معارضة: {}</li>",
-            k.id,
-            k.claims.len(),
-            k.independent_origins,
-            k.contradicting_origins
-        );
-    }
-    s.push_str("</ul><h2>العلاقات</h2>");
-    for p in shown(c, false) {
-        let class = format!("{:?}", p.relation).to_lowercase();
-        let _ = write!(
-            s,
-            "<div class=\"pair {class}\"><div><b>{}</b> <span class=\"ev\">{} ↔ {}</span></div><div class=\"side\">",
-            esc(&label(p)),
-            esc(&p.a.doc),
-            esc(&p.b.doc)
-        );
-        for r in [&p.a, &p.b] {
-            let chain: Vec<String> = look
-                .path(r)
-                .iter()
-                .map(|n| format!("<span>{}</span>", esc(n)))
-                .collect();
-            let _ = write!(
-                s,
-                "<div><div>{}</div><div class=\"chain\">{}</div></div>",
-                esc(&look.text(r)),
-                chain.join(" ← ")
-            );
+    let sections: [(&str, &[RelationKind]); 3] = [
+        ("التعارضات", &[RelationKind::Conflicts]),
+        (
+            "التأييد والصدى",
+            &[RelationKind::Corroborates, RelationKind::Echo],
+        ),
+        (
+            "تحديثات الأرقام (رقم أحدث من المصدر نفسه، لا تعارض)",
+            &[RelationKind::Updates],
+        ),
+    ];
+    for (title, kinds) in sections {
+        let pairs: Vec<&PairRelation> = shown(c, false)
+            .into_iter()
+            .filter(|p| kinds.contains(&p.relation))
+            .collect();
+        let _ = write!(s, "<h2>{title} ({})</h2>", count_ar(pairs.len(), RELATIONS));
+        for p in pairs {
+            pair_html(&mut s, &look, p);
         }
+    }
+    let _ = write!(
+        s,
+        "<h2>المجموعات المعروضة ({})</h2><ol>",
+        count_ar(c.clusters.len(), CLUSTERS)
+    );
+    for k in &c.clusters {
+        let centre = k.claims.first().map(|r| look.text(r)).unwrap_or_default();
         let _ = write!(
             s,
-            "</div><div class=\"ev\">القاعدة: <code>{}</code> — الدرجة {:.2} — كلمات مشتركة: {}</div><div class=\"ev\">الفرق: {}</div></div>",
-            esc(&p.evidence.rule),
-            p.score,
-            esc(&p.evidence.shared.join("، ")),
-            diff_html(&p.evidence.diff)
+            "<li><b>«{}»</b>: {} — مصادر مستقلة مؤيدة: {}، مصادر معارضة: {}</li>",
+            esc(&centre),
+            count_ar(k.claims.len(), CLAIMS),
+            count_ar(k.independent_origins, ORIGINS),
+            count_ar(k.contradicting_origins, ORIGINS)
         );
     }
-    s.push_str("<h2>المقالات × المجموعات</h2><table><tr><th>المقال</th>");
-    for k in &c.clusters {
-        let _ = write!(s, "<th>{}</th>", esc(&k.id));
+    s.push_str("</ol><h2>المقالات × المجموعات</h2><table><tr><th>المقال</th>");
+    for (n, _) in c.clusters.iter().enumerate() {
+        let _ = write!(s, "<th>م{}</th>", n + 1);
     }
     s.push_str("</tr>");
     let cells = matrix(c);
     for d in &c.documents {
-        let _ = write!(s, "<tr><td>{}</td>", esc(&d.id));
+        let _ = write!(
+            s,
+            "<tr><td class=\"art\">{}</td>",
+            article_name(&look, &d.id)
+        );
         for k in &c.clusters {
-            let _ = write!(
-                s,
-                "<td>{}</td>",
-                esc(cells
-                    .get(&(d.id.clone(), k.id.clone()))
-                    .map_or("", String::as_str))
-            );
+            let cell = cells
+                .get(&(d.id.clone(), k.id.clone()))
+                .map_or(String::new(), |m| {
+                    m.chars()
+                        .map(|ch| match ch {
+                            'C' => "ت",
+                            'X' => "ع",
+                            'E' => "ص",
+                            'U' => "ح",
+                            _ => "",
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+            let _ = write!(s, "<td>{}</td>", esc(&cell));
         }
         s.push_str("</tr>");
     }
-    s.push_str("</table><p class=\"ev\">C: يؤيد، X: يعارض، E: صدى لمصدر واحد</p></body></html>\n");
+    s.push_str("</table><p class=\"ev\">ت: تأييد، ع: تعارض، ص: صدى لمصدر واحد، ح: تحديث للرقم. م: مجموعة بترتيب القائمة أعلاه.</p></body></html>\n");
     s
 }

@@ -29,6 +29,9 @@ pub struct Keyed {
     pub key: String,
     pub doc: String,
     pub publisher: Option<String>,
+    /// The article's date: a claim without a year is about its present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub claim: Claim,
     /// The sources the claim's chain refers to.
     pub sources: Vec<Source>,
@@ -60,6 +63,7 @@ pub fn keys(
                 key: key.clone(),
                 doc: doc.document.id.clone(),
                 publisher: doc.document.publisher.clone(),
+                date: doc.document.date.clone(),
                 claim: it.claim.clone(),
                 sources: cited.clone(),
             };
@@ -84,7 +88,7 @@ fn document(k: Keyed) -> Annotation {
             publisher_ref: None,
             outlet: None,
             url: None,
-            date: None,
+            date: k.date,
         },
         blocks: Vec::new(),
         sentences: Vec::new(),
