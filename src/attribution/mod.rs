@@ -42,6 +42,9 @@ pub struct Attributor {
     name_heads: WordSet,
     pronoun_subjects: WordSet,
     demonstratives: WordSet,
+    /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
+    /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
+    maqsura_forms: WordSet,
 }
 
 /// What attribution finds in one article.
@@ -252,13 +255,31 @@ impl Doc<'_> {
 
     /// Whether token `i` ends in a written ه (a pronoun), not a ة folded to ه.
     fn ends_with_ha(&self, i: usize) -> bool {
+        self.ends_with_letter(i, 'ه')
+    }
+
+    /// Whether token `i` ends, as written, in letter `c` (marks aside).
+    fn ends_with_letter(&self, i: usize, c: char) -> bool {
         let (_, e) = self.span(i, i, 0);
         self.raw[..e]
             .chars()
             .rev()
-            .find(|c| !crate::text::is_mark(*c))
-            .is_some_and(|c| c == 'ه')
+            .find(|x| !crate::text::is_mark(*x))
+            == Some(c)
     }
+}
+
+/// The folded verb forms of the lexicon that end in ى.
+fn maqsura_forms(lex: &Lexicon) -> WordSet {
+    lex.verbs
+        .iter()
+        .flat_map(|v| {
+            let f = &v.forms;
+            [&f.ms, &f.fs, &f.mp, &f.fp, &f.du].into_iter().flatten()
+        })
+        .filter(|w| w.ends_with('ى'))
+        .map(|w| fold_str(w))
+        .collect()
 }
 
 fn set(list: &[String]) -> WordSet {
@@ -282,6 +303,7 @@ impl Attributor {
             name_heads: set(&lex.name_heads),
             pronoun_subjects: set(&lex.pronoun_subjects),
             demonstratives: set(&lex.demonstratives),
+            maqsura_forms: maqsura_forms(lex),
         }
     }
 
@@ -553,7 +575,11 @@ impl Attributor {
                 && (self.after_noun_governor(doc, h.first) || self.after_conditional(doc, h.first))
         };
         hits.retain(|h| match h.kind {
-            CueKind::Verb => !doc.ends_with_ta_marbuta(h.first) && !governed(h),
+            CueKind::Verb => {
+                !doc.ends_with_ta_marbuta(h.first)
+                    && !governed(h)
+                    && !self.written_as_noun(doc, h.first)
+            }
             CueKind::NoComment => !governed(h),
             _ => true,
         });
@@ -609,6 +635,15 @@ impl Attributor {
             reports.insert(at, actor);
         }
         reports
+    }
+
+    /// Whether the verb at token `k`, one spelt with a final ى, is written
+    /// with a final ي: then it is the noun ("رأي", opinion; "نفي", denial).
+    fn written_as_noun(&self, doc: &Doc, k: usize) -> bool {
+        let w = doc.word(k);
+        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        (self.maqsura_forms.contains(w) || self.maqsura_forms.contains(bare))
+            && doc.ends_with_letter(k, 'ي')
     }
 
     /// The person a sentence is about, where it names one before any report:
