@@ -539,6 +539,12 @@ impl SourceLexicon {
             } else {
                 self.role_length(&words[h..])
             };
+        } else if h == 0 && family_name(words) {
+            // "الحريري", "آل الشيخ": a family name, though it has the article.
+            r.kind = SourceKind::Person;
+            r.gender = None;
+            r.number = Some(Number::Sg);
+            r.listed = false;
         } else if head.starts_with("ال") && h == 0 && words.len() <= 3 {
             // An unlisted definite noun: "المعلومات", "السياسيون المحنكون".
             r.kind = if r.number == Some(Number::Pl) {
@@ -666,6 +672,21 @@ fn official_index(list: &[String]) -> WordMap<Vec<Vec<String>>> {
 
 /// A definite word, behind a conjunction or preposition too: الأمن,
 /// للقوات, والإعلام, بالأمانة.
+/// A family name alone: a nisba with the article ("الحريري", "المالكي"),
+/// or a house ("آل الشيخ", folded "ال الشيخ").
+fn family_name(words: &[&str]) -> bool {
+    match words {
+        [w] => {
+            w.starts_with("ال")
+                && w.ends_with('ي')
+                && !w.ends_with("يي")
+                && crate::text::has_chars(w, 5)
+        }
+        [house, _] => *house == "ال",
+        _ => false,
+    }
+}
+
 pub fn is_definite(w: &str) -> bool {
     let w = w
         .strip_prefix(['و', 'ف'])
