@@ -543,9 +543,11 @@ impl Attributor {
         };
         let words = doc.np_words(*np);
         let reading = self.read_np(doc, *np);
-        // One word is a label ("تأليف:", "ملاحظة:") unless the lexicon
-        // knows it as a source ("نشطاء:").
-        (reading.listed || words.len() > 1)
+        // The lexicon must know it as a source ("نشطاء:", "الخارجية
+        // الروسية:"): over the ANT corpus most subheadings with a colon are
+        // topics ("أزمة الخليج: محطات رئيسية") or links ("اقرأ أيضا:").
+        (reading.listed || reading.canonical.is_some())
+            && reading.kind != SourceKind::Person
             && words.len() <= 3
             && words.iter().all(|w| !w.starts_with(['ب', 'ل', 'ك']))
             && !self.is_content_noun(words[0])

@@ -1021,7 +1021,12 @@ impl Attributor {
         if in_pedigree(doc.word(k + 1)) {
             return false;
         }
-        let common_noun = || doc.ends_with_ta_marbuta(k) || self.sources.is_body_noun(doc.word(k));
+        // "سفير روسيا ألكسندر شولغين": a state is a genitive of the title too.
+        let common_noun = || {
+            doc.ends_with_ta_marbuta(k)
+                || self.sources.is_body_noun(doc.word(k))
+                || self.sources.is_state_name(doc.word(k))
+        };
         let inside =
             (k.saturating_sub(MAX_TITLE_WORDS)..k).any(|t| t + self.title_words(doc, t) > k);
         let construct = match self.title_ending_at(doc, k) {

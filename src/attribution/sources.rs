@@ -386,10 +386,18 @@ impl SourceLexicon {
     /// The state a phrase opens with, where no outlet's name of as many
     /// words or more is meant: "قالت الرياض" is the government, "صحيفة
     /// الرياض" and "روسيا اليوم" are outlets.
+    /// Only a state's whole name, with at most adjectives after it: "باريس
+    /// سان جيرمان" and "رياض درار" are no states.
     fn state_opening(&self, words: &[&str]) -> Option<usize> {
         let (s, n) = name_at(&self.state_names, words, 0, true)?;
         let outlet = name_at(&self.outlet_names, words, 0, false);
-        (outlet.is_none_or(|(_, on)| on < n)).then_some(s)
+        let whole = words[n..].iter().all(|w| is_definite(w));
+        (whole && outlet.is_none_or(|(_, on)| on < n)).then_some(s)
+    }
+
+    /// A one-word name of a state (روسيا, موسكو).
+    pub fn is_state_name(&self, w: &str) -> bool {
+        name_at(&self.state_names, &[w], 0, true).is_some_and(|(_, n)| n == 1)
     }
 
     pub fn canonical(&self, outlet: usize) -> &str {
