@@ -733,6 +733,14 @@ fn general_rules_of_outlets_never_tuned_on() {
     let a = article("جميع المقالات المنشورة تمثل رأي كتابها فقط. ورأى الوزير أن الوضع صعب.");
     assert!(span_of(&a, "تمثل رأي كتابها").is_empty());
     assert_eq!(span_of(&a, "الوضع صعب"), ["الوزير"]);
+    // A name ends before whom it was said to, and after a compound given name.
+    let a = article("وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن القتلى مدنيون.");
+    assert_eq!(
+        chain_of(&a, "القتلى مدنيون"),
+        ["Agence France-Presse", "رامي عبد الرحمن"]
+    );
+    let a = article("وقال زين الدين زيدان للصحفيين إن الفريق جاهز.");
+    assert_eq!(span_of(&a, "الفريق جاهز"), ["زين الدين زيدان"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -353,6 +353,7 @@ impl Attributor {
                         && doc.is_word(k - 1)
                         && doc.word(k - 1) != "ال"
                         && doc.definite_at(k - 1)
+                        && !self.name_tails.contains(doc.word(k - 1))
                         && !self.title_at(doc, k - 1)
                         && !self.within_title(doc, k - 1)
                         && !doc.word(k - 1).ends_with('ي')
@@ -1000,6 +1001,8 @@ impl Attributor {
                 title(k)
                     || (definite(k) && doc.ends_with_ta_marbuta(k))
                     || (surname(toks[n - 1]) && !definite(k))
+                    // "رامي عبد الرحمن لوكالة فرانس برس": whom it was said to.
+                    || self.addressee_at(doc, k, np.last + 1).is_some()
             })
             .unwrap_or(toks.len());
         Np {
