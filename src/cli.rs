@@ -714,6 +714,8 @@ fn load_annotations(
 
 fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<ExitCode, String> {
     let started = Instant::now();
+    // Before any work: an output directory that cannot be made.
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
     let (docs, errors) = load_annotations(inputs, lexicon)?;
     if docs.is_empty() {
         eprintln!("isnad: no documents to compare; nothing written");
@@ -721,7 +723,6 @@ fn compare(inputs: &[PathBuf], out: &Path, lexicon: Option<&Path>) -> Result<Exi
     }
     let lex = crate::compare::RelateLexicon::builtin();
     let comparison = crate::compare::compare(&docs, lex);
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
     let yaml_text = yaml::to_string(&comparison).map_err(|e| e.to_string())?;
     for (name, body) in [
         ("comparison.yaml", yaml_text),

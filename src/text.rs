@@ -123,6 +123,38 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Emoji, pictographs and other symbols that decorate a text without being
+/// words or punctuation (a flag, 👇, ★, ✅, ➡, ™), with what builds emoji
+/// sequences (variation selectors, skin tones, keycaps, tag characters; the
+/// zero-width joiner is invisible already). Folding drops them like marks,
+/// so "قال الوزير 😀 إن …" is matched as "قال الوزير إن …"; their offsets
+/// stay in the original text.
+pub fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A9}'
+            | '\u{00AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{20E3}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{24C2}'
+            | '\u{25A0}'..='\u{27BF}'
+            | '\u{2900}'..='\u{297F}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{3030}'
+            | '\u{303D}'
+            | '\u{3297}'
+            | '\u{3299}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F000}'..='\u{1FAFF}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
 /// Every quotation mark the corpus uses, straight or typographic.
 pub fn is_quote(c: char) -> bool {
     matches!(
@@ -145,7 +177,7 @@ fn fold_char(c: char) -> Fold {
             Fold::Into(' ')
         }
         c if is_quote(c) => Fold::Into('"'),
-        c if is_mark(c) || is_invisible(c) => Fold::Drop,
+        c if is_mark(c) || is_invisible(c) || is_symbol(c) => Fold::Drop,
         _ => Fold::Keep,
     }
 }
@@ -243,6 +275,16 @@ mod tests {
         assert_eq!(fold_str("“رويترز”"), "\"رويترز\"");
         assert_eq!(fold_str("١٤٥ CNN"), "145 cnn");
         assert_eq!(fold_str("a\u{00A0}b\u{200F}"), "a b");
+    }
+
+    #[test]
+    fn folding_drops_emoji_and_symbols_but_not_words_or_punctuation() {
+        assert_eq!(fold_str("قال 😀 إن"), "قال  ان");
+        assert_eq!(fold_str("🇸🇦👍🏽★✅➡️™#\u{FE0F}\u{20E3}"), "#");
+        assert_eq!(fold_str("👨\u{200D}👩\u{200D}👧"), "");
+        // Letters, digits and punctuation of any script stay.
+        assert_eq!(fold_str("①•،؟.€%"), "①•،؟.€%");
+        assert_eq!(fold_str("日本 Ωμέγα"), "日本 Ωμέγα");
     }
 
     #[test]

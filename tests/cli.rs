@@ -296,6 +296,22 @@ fn usage_errors_are_found_before_any_work() {
     assert!(err.contains("--out"), "{err}");
     assert!(!err.contains("annotated"), "no work was done: {err}");
     assert!(started.elapsed().as_secs() < 5);
+    // An --out that cannot be a directory (under a regular file).
+    std::fs::write(dir.join("file"), "x").unwrap();
+    let notes = common::root().join("annotations");
+    let notes = notes.to_str().unwrap();
+    for args in [
+        &["export", "--format", "brat", notes, "--out", "file/x"][..],
+        &["compare", notes, "--out", "file/x"],
+    ] {
+        let (code, err) = run_in(&dir, args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains("file/x: cannot create"), "{args:?}: {err}");
+        assert!(
+            !err.contains("exported") && !err.contains("compared"),
+            "{err}"
+        );
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -25,6 +25,11 @@ const COMMON_CAP: usize = 300;
 const SAME_PROPOSITION: f64 = 0.4;
 /// Summed IDF of shared keys a candidate needs.
 const MIN_SHARED_IDF: f64 = 3.0;
+/// IDF counts in at least this many claims: in a small folder every key is
+/// in few claims, yet ln(n / df) is near 0 and no pair reaches
+/// MIN_SHARED_IDF; a key shared by two of a handful of claims is as telling
+/// as one shared by two of a hundred.
+const IDF_MIN_CLAIMS: usize = 100;
 /// Candidates kept per claim, best first.
 const PER_CLAIM: usize = 25;
 /// Overlap under which an unrelated pair is not even "related".
@@ -152,7 +157,7 @@ fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
             postings.entry(k.as_str()).or_default().push(i);
         }
     }
-    let n = items.len().max(1) as f64;
+    let n = items.len().max(IDF_MIN_CLAIMS) as f64;
     let cap = common_cap(items.len());
     let idf: HashMap<&str, f64> = postings
         .iter()

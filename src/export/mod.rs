@@ -97,6 +97,10 @@ pub fn run(
     text: Option<&Path>,
     corpora: &[PathBuf],
 ) -> Result<ExitCode, String> {
+    // An output directory that cannot be made is a usage error, found
+    // before any work.
+    std::fs::create_dir_all(out)
+        .map_err(|e| format!("{}: cannot create output directory: {e}", out.display()))?;
     // ClaimReview carries no offsets: no article, so no corpus to read.
     let corpora = if format.needs_text() { corpora } else { &[] };
     let articles = crate::validate::ArticleLookup::new(text, corpora);
@@ -108,8 +112,6 @@ pub fn run(
     for n in &output.notes {
         eprintln!("isnad: note: {n}");
     }
-    std::fs::create_dir_all(out)
-        .map_err(|e| format!("{}: cannot create output directory: {e}", out.display()))?;
     let mut write_errors = 0;
     for f in &output.files {
         let path = out.join(&f.name);
