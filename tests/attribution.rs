@@ -741,6 +741,24 @@ fn general_rules_of_outlets_never_tuned_on() {
     );
     let a = article("وقال زين الدين زيدان للصحفيين إن الفريق جاهز.");
     assert_eq!(span_of(&a, "الفريق جاهز"), ["زين الدين زيدان"]);
+    // A source named after the content relays it: the chain's outer link,
+    // one claim; in the middle of the content it is whom the speaker relays.
+    let a = article("وقال أردوغان إن بلاده ستتجه إلى أسواق جديدة، حسب ما نقلته وكالة الأناضول.");
+    assert_eq!(chain_of(&a, "أسواق جديدة"), ["Anadolu Agency", "أردوغان"]);
+    assert!(!a.claims.iter().any(|c| c.text.contains("الأناضول")));
+    let a = article("وقال الوزير إن القوات تقدمت، وفقا لوكالة رويترز.");
+    assert_eq!(chain_of(&a, "القوات تقدمت"), ["Reuters", "الوزير"]);
+    assert_eq!(
+        a.claims.len(),
+        1 + usize::from(a.claims.iter().any(|c| c.text.contains("عنوان")))
+    );
+    let a = article(
+        "وتقول الصحيفة إن المسؤول قام بغسيل أموال في إسبانيا وفقا لمحققين أوروبيين، عبر تمريرها في البنوك.",
+    );
+    assert_eq!(span_of(&a, "بغسيل أموال"), ["الصحيفة", "محققين أوروبيين"]);
+    // The subject between كان and its verb: "وكان مسؤول أميركي كبير قال".
+    let a = article("وكان مسؤول أميركي كبير قال إن المحادثات مستمرة.");
+    assert_eq!(span_of(&a, "المحادثات مستمرة"), ["مسؤول أميركي كبير"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -811,6 +811,18 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
     for r in reports {
         let cue_at = doc.start_of(r.cue_tok);
+        // "قال أردوغان إن ...، حسب ما نقلته وكالة الأناضول": a source that
+        // relays the report, named after its content, is the chain's outer link.
+        if relays(&r)
+            && let Some(h) = out.iter_mut().rev().find(|h| {
+                h.sentence == r.sentence && !h.actor && ends_at(doc, h, cue_at, phrase_end(doc, &r))
+            })
+        {
+            cut_before(doc, h, r.cue_tok);
+            let inner = std::mem::replace(&mut h.links, r.links);
+            h.links.extend(inner);
+            continue;
+        }
         let joined = doc.word(r.cue_tok).starts_with(['و', 'ف']);
         // "فقالت:", "وأضاف أن" with no subject of its own: the same speaker
         // goes on; a nested report would name whom it quotes.
@@ -879,6 +891,51 @@ fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
         && block.end <= s.end + 1
         && !text.contains('\n')
         && !text.ends_with(['.', '!', '؟', '?', '…'])
+}
+
+/// Whether a report is a prepositional cue that relays what is said (وفقا
+/// لـ, حسب), not one that names whom the speaker quotes (نقلا عن).
+fn relays(r: &Report) -> bool {
+    r.kind == CueKind::Preposition
+        && r.links
+            .first()
+            .and_then(|l| l.cue.as_ref())
+            .is_some_and(|(hit, _, _)| !hit.quoting)
+}
+
+/// Where the source phrase of a prepositional report ends, in bytes.
+fn phrase_end(doc: &Doc, r: &Report) -> usize {
+    r.links
+        .iter()
+        .filter_map(|l| match l.speaker {
+            Speaker::Phrase(np) | Speaker::SourceOfPrevious(np) => {
+                Some(doc.span(np.first, np.last, np.skip).1)
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a relaying phrase from byte `at` to `end` closes report `h`'s
+/// content: right after it, or as its last words ("…، حسب ما نقلته
+/// الوكالة."). One in the middle ("… وفقا لمحققين، عبر …") is what the
+/// speaker relays: an inner link, as before.
+fn ends_at(doc: &Doc, h: &Report, at: usize, end: usize) -> bool {
+    let (s, e) = h.content;
+    if s == e || h.kind == CueKind::Preposition || at < s || end < at {
+        return false;
+    }
+    let only_punct = |gap: &str| {
+        gap.chars()
+            .all(|c| c.is_whitespace() || "،,؛;-–.".contains(c))
+    };
+    let gap = if at >= e {
+        doc.raw.get(e..at)
+    } else {
+        doc.raw.get(end.min(e)..e)
+    };
+    gap.is_some_and(only_punct)
 }
 
 /// Whether a report names its speaker in its own words (not a dropped

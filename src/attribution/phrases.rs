@@ -626,17 +626,25 @@ impl Attributor {
     /// a clause opened earlier ("أن دائرة الأمن الداخلي ... زعمت"), or the
     /// phrase that opens the sentence ("The Washington Post، وفي إطار ...، ذكرت").
     pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
-        // "وكانت صحيفة "هآرتس" قد ذكرت": كان, its subject, قد, the verb.
-        if verb > a + 2 && doc.word(verb - 1) == "قد" {
-            let aux = (verb.saturating_sub(10).max(a)..verb - 1).rev().find(|&k| {
-                matches!(
-                    doc.word(k).trim_start_matches('و'),
-                    "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"
-                )
-            });
+        // "وكانت صحيفة "هآرتس" قد ذكرت", "وكان مسؤول أميركي كبير قال":
+        // كان, its subject, perhaps قد, the verb.
+        let before_verb = if verb > a && doc.word(verb - 1) == "قد" {
+            verb - 1
+        } else {
+            verb
+        };
+        if before_verb > a + 1 {
+            let aux = (before_verb.saturating_sub(10).max(a)..before_verb - 1)
+                .rev()
+                .find(|&k| {
+                    matches!(
+                        doc.word(k).trim_start_matches('و'),
+                        "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"
+                    )
+                });
             if let Some(k) = aux
-                && let Some((np, next)) = self.np_at(doc, k + 1, verb - 1, 0)
-                && next >= verb - 1
+                && let Some((np, next)) = self.np_at(doc, k + 1, before_verb, 0)
+                && next >= before_verb
                 && self.names_source(doc, np)
             {
                 return Some(np);

@@ -113,15 +113,18 @@ pub struct PairRelation {
 pub fn word_diff(a: &str, b: &str) -> String {
     let diff = similar::TextDiff::from_words(a, b);
     let mut parts: Vec<String> = Vec::new();
-    let mut run: Option<(similar::ChangeTag, Vec<&str>)> = None;
-    let flush = |run: &mut Option<(similar::ChangeTag, Vec<&str>)>, parts: &mut Vec<String>| {
-        if let Some((tag, words)) = run.take() {
-            let joined = words.join(" ");
-            parts.push(match tag {
-                similar::ChangeTag::Delete => format!("[-{joined}-]"),
-                similar::ChangeTag::Insert => format!("{{+{joined}+}}"),
-                similar::ChangeTag::Equal => joined,
-            });
+    // Between two equal words, every removed word goes in one run and every
+    // added word in another, whatever order the diff interleaves them in.
+    let mut removed: Vec<&str> = Vec::new();
+    let mut added: Vec<&str> = Vec::new();
+    let flush = |removed: &mut Vec<&str>, added: &mut Vec<&str>, parts: &mut Vec<String>| {
+        if !removed.is_empty() {
+            parts.push(format!("[-{}-]", removed.join(" ")));
+            removed.clear();
+        }
+        if !added.is_empty() {
+            parts.push(format!("{{+{}+}}", added.join(" ")));
+            added.clear();
         }
     };
     for change in diff.iter_all_changes() {
@@ -129,16 +132,16 @@ pub fn word_diff(a: &str, b: &str) -> String {
         if v.is_empty() {
             continue;
         }
-        let tag = change.tag();
-        match &mut run {
-            Some((t, words)) if *t == tag => words.push(v),
-            _ => {
-                flush(&mut run, &mut parts);
-                run = Some((tag, vec![v]));
+        match change.tag() {
+            similar::ChangeTag::Delete => removed.push(v),
+            similar::ChangeTag::Insert => added.push(v),
+            similar::ChangeTag::Equal => {
+                flush(&mut removed, &mut added, &mut parts);
+                parts.push(v.to_string());
             }
         }
     }
-    flush(&mut run, &mut parts);
+    flush(&mut removed, &mut added, &mut parts);
     parts.join(" ")
 }
 
