@@ -759,6 +759,9 @@ fn general_rules_of_outlets_never_tuned_on() {
     // The subject between كان and its verb: "وكان مسؤول أميركي كبير قال".
     let a = article("وكان مسؤول أميركي كبير قال إن المحادثات مستمرة.");
     assert_eq!(span_of(&a, "المحادثات مستمرة"), ["مسؤول أميركي كبير"]);
+    // A preposition's object inside a role is no name.
+    let a = article("وقال ستافان دي ميستورا، المبعوث الأممي إلى سوريا، إن المحادثات ستستأنف.");
+    assert_eq!(chain_of(&a, "المحادثات ستستأنف"), ["ستافان دي ميستورا"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -954,6 +954,12 @@ impl Attributor {
             if self.within_title(doc, k) || std::mem::take(&mut governed) {
                 continue;
             }
+            // "المبعوث الأممي إلى سوريا", "مراسل الجزيرة في لندن جون سميث":
+            // a preposition's object is no name.
+            if self.stop_at(doc, k, w) {
+                governed = true;
+                continue;
+            }
             // "رئيس الهيئة الملكية للجبيل وينبع": a last word joined by و
             // is a place coordinated in the role; a name has more words
             // ("وزير الخارجية وليد المعلم").
