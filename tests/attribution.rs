@@ -762,6 +762,25 @@ fn general_rules_of_outlets_never_tuned_on() {
     // A preposition's object inside a role is no name.
     let a = article("وقال ستافان دي ميستورا، المبعوث الأممي إلى سوريا، إن المحادثات ستستأنف.");
     assert_eq!(chain_of(&a, "المحادثات ستستأنف"), ["ستافان دي ميستورا"]);
+    // Neither a time adverbial nor the body spoken to is a speaker.
+    let a = article(
+        "وقال الوزير إن الحدود مغلقة. وقال لأول مرة إن بلاده لن تتراجع. وقال للمجلس إن الهجوم كان مدبرا.",
+    );
+    assert_eq!(chain_of(&a, "لن تتراجع"), ["الوزير"]);
+    assert_eq!(chain_of(&a, "كان مدبرا"), ["الوزير"]);
+    let a = article(
+        "وقالت نائبة السفير الأمريكي لدى الأمم المتحدة كيلي كيري للمجلس إن روسيا تعرقل الحل.",
+    );
+    assert_eq!(span_of(&a, "تعرقل الحل"), ["كيلي كيري"]);
+    // A source phrase stops before its object: a verbal noun, a state
+    // after a name, a bare word after a state.
+    let a = article("وأعلن الرئيس دونالد ترامب إعلان عقوبات اقتصادية على روسيا.");
+    assert_eq!(chain_of(&a, "عقوبات اقتصادية"), ["دونالد ترامب"]);
+    let a = article("واتهمت نويرت موسكو بعرقلة التحقيق. ونفت روسيا اتفاقا في مجلس الأمن.");
+    assert_eq!(span_of(&a, "بعرقلة التحقيق"), ["نويرت"]);
+    assert_eq!(span_of(&a, "في مجلس الأمن"), ["روسيا"]);
+    let a = article("وقال كبير المفاوضين التجاريين الأمريكيين روبرت لايتزر إن الصين لا تلتزم.");
+    assert_eq!(span_of(&a, "لا تلتزم"), ["روبرت لايتزر"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

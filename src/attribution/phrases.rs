@@ -360,7 +360,22 @@ impl Attributor {
                         && !super::sources::is_definite(w)
                         && !w.starts_with(['ب', 'ل', 'و'])
                         && inner_left.is_none();
+                    // "واتهمت نويرت موسكو", "ونفت روسيا اتفاقا": a state's
+                    // name takes no bare word after it, and a state after a
+                    // name (not a title's genitive) is the object.
+                    let after_state = words == 1
+                        && k == first + 1
+                        && !super::sources::is_definite(w)
+                        && self.sources.is_state_name(doc.word(first));
+                    let state_object = words > 0
+                        && self.sources.is_state_name(w)
+                        && self.name_like_at(doc, k - 1)
+                        && !self.title_at(doc, k - 1)
+                        && !self.within_title(doc, k - 1)
+                        && !doc.ends_with_ta_marbuta(k - 1);
                     if after_definite
+                        || after_state
+                        || state_object
                         || words > 0
                             && (self.addressee_at(doc, k, to).is_some()
                                 || self.cue_starts(doc, k)
@@ -554,6 +569,11 @@ impl Attributor {
                         || (doc.word(k) == "في" && self.cue_starts(doc, k + 1))
                         || self.addressee_at(doc, k, limit).is_some()))
         })?;
+        // "… كيلي كيري للمجلس إن": the body spoken to is no part of the name.
+        let mut boundary = boundary;
+        while boundary > from && doc.word(boundary - 1).starts_with("لل") {
+            boundary -= 1;
+        }
         // Back from the boundary over the name: given names are bare, a
         // family name may carry the article ("الصفيان", "آل غالب الشريف").
         let mut s = boundary;
@@ -1017,6 +1037,9 @@ impl Attributor {
                     || (surname(toks[n - 1]) && !definite(k))
                     // "رامي عبد الرحمن لوكالة فرانس برس": whom it was said to.
                     || self.addressee_at(doc, k, np.last + 1).is_some()
+                    // "دونالد ترامب إعلان عقوبات": a verbal noun is the object.
+                    || self.is_content_noun(doc.word(k))
+                    || self.cue_starts(doc, k)
             })
             .unwrap_or(toks.len());
         Np {

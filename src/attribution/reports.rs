@@ -302,6 +302,11 @@ impl Attributor {
             }
         }
         let (mut speaker_np, mut scan) = match subject {
+            // "وقال للمجلس إن": ل with the article after the verb is whom it
+            // was said to, not who said it.
+            Some((np, next)) if np.skip == 0 && doc.word(np.first).starts_with("لل") => {
+                (None, next)
+            }
             Some((np, next)) => (Some(np), next),
             None => (None, after_verb),
         };
