@@ -776,9 +776,12 @@ fn general_rules_of_outlets_never_tuned_on() {
     // after a name, a bare word after a state.
     let a = article("وأعلن الرئيس دونالد ترامب إعلان عقوبات اقتصادية على روسيا.");
     assert_eq!(chain_of(&a, "عقوبات اقتصادية"), ["دونالد ترامب"]);
-    let a = article("واتهمت نويرت موسكو بعرقلة التحقيق. ونفت روسيا اتفاقا في مجلس الأمن.");
+    let a = article("واتهمت نويرت روسيا بعرقلة التحقيق. ونفت روسيا اتفاقا في مجلس الأمن.");
     assert_eq!(span_of(&a, "بعرقلة التحقيق"), ["نويرت"]);
     assert_eq!(span_of(&a, "في مجلس الأمن"), ["روسيا"]);
+    // A capital in a club's name stays in it.
+    let a = article("يذكر أن ريال مدريد قد أعلن عن تعاقده مع اللاعب.");
+    assert_eq!(span_of(&a, "مع اللاعب"), ["ريال مدريد"]);
     let a = article("وقال كبير المفاوضين التجاريين الأمريكيين روبرت لايتزر إن الصين لا تلتزم.");
     assert_eq!(span_of(&a, "لا تلتزم"), ["روبرت لايتزر"]);
     // Unnamed people counted, not named.

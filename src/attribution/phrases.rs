@@ -366,13 +366,19 @@ impl Attributor {
                     let after_state = words == 1
                         && k == first + 1
                         && !super::sources::is_definite(w)
-                        && self.sources.is_state_name(doc.word(first));
-                    let state_object = words > 0
-                        && self.sources.is_state_name(w)
-                        && self.name_like_at(doc, k - 1)
-                        && !self.title_at(doc, k - 1)
-                        && !self.within_title(doc, k - 1)
-                        && !doc.ends_with_ta_marbuta(k - 1);
+                        && self.sources.is_country_name(doc.word(first));
+                    // Only after a one-word name, and not before an adjective
+                    // of the state's ("قوات سوريا الديمقراطية", "رئيس وزراء
+                    // لبنان" and "نادي أتلتيكو مدريد" are names).
+                    let state_object = words == 1
+                        && k == first + 1
+                        && self.sources.is_country_name(w)
+                        && self.name_like_at(doc, first)
+                        && !self.title_at(doc, first)
+                        && !self.sources.is_body_head(doc.word(first))
+                        && !self.sources.is_outlet_head(doc.word(first))
+                        && !doc.ends_with_ta_marbuta(first)
+                        && !(doc.is_word(k + 1) && doc.definite_at(k + 1));
                     if after_definite
                         || after_state
                         || state_object
@@ -983,7 +989,10 @@ impl Attributor {
             // "رئيس الهيئة الملكية للجبيل وينبع": a last word joined by و
             // is a place coordinated in the role; a name has more words
             // ("وزير الخارجية وليد المعلم").
-            let coordinated = w.starts_with('و') && n + 1 == toks.len();
+            // So is a word joined by و before a definite one ("وزير الطرق
+            // وبناء المدن").
+            let coordinated = w.starts_with('و')
+                && (n + 1 == toks.len() || toks.get(n + 1).is_some_and(|&x| definite(x)));
             let name_word = !self.stop_at(doc, k, w)
                 && !self.is_content_noun(w)
                 && !definite(k)

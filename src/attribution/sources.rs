@@ -400,6 +400,14 @@ impl SourceLexicon {
         name_at(&self.state_names, &[w], 0, true).is_some_and(|(_, n)| n == 1)
     }
 
+    /// A one-word name of a country itself, the entry's own name (روسيا,
+    /// not موسكو: a capital often stands in a club's or a person's name,
+    /// "ريال مدريد", "باريس سان جيرمان").
+    pub fn is_country_name(&self, w: &str) -> bool {
+        name_at(&self.state_names, &[w], 0, true)
+            .is_some_and(|(s, n)| n == 1 && fold_str(&self.state_canonical[s]) == w)
+    }
+
     pub fn canonical(&self, outlet: usize) -> &str {
         &self.outlet_canonical[outlet]
     }
