@@ -291,9 +291,11 @@ pub fn run() -> ExitCode {
         Command::Eval { gold, pred } => eval::run(&gold, &pred),
         Command::Bench { corpus, seeds } => bench::run(&seeds, &corpus),
         Command::Completions { shell } => {
-            let mut out = std::io::stdout().lock();
-            clap_complete::generate(shell, &mut command(), "isnad", &mut out);
-            Ok(ExitCode::SUCCESS)
+            // Rendered in memory first: clap_complete panics on a write
+            // error, and `isnad completions bash | head` closes the pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "isnad", &mut script);
+            write_stdout(&script)
         }
         Command::Man { out } => man(out.as_deref()),
         Command::Compare {
@@ -332,6 +334,16 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// Write bytes to standard output; a reader that stopped early (a closed
+/// pipe) is no error.
+fn write_stdout(bytes: &[u8]) -> Result<ExitCode, String> {
+    match std::io::stdout().lock().write_all(bytes) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}
+
 /// `isnad man`: the page of the whole command on standard output, or with
 /// `--out DIR` that page and one per command (`isnad-review-set.1` …).
 fn man(out: Option<&Path>) -> Result<ExitCode, String> {
@@ -345,10 +357,7 @@ fn man(out: Option<&Path>) -> Result<ExitCode, String> {
     let mut top = command();
     top.build();
     let Some(dir) = out else {
-        std::io::stdout()
-            .write_all(&render(top)?)
-            .map_err(|e| format!("cannot write output: {e}"))?;
-        return Ok(ExitCode::SUCCESS);
+        return write_stdout(&render(top)?);
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: cannot create output directory: {e}", dir.display()))?;
