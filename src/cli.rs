@@ -236,16 +236,7 @@ enum ReviewAction {
     },
 }
 
-/// The values of `review.status` and `review.verdict`, as the YAML spells them.
-const REVIEW_STATUSES: [&str; 4] = ["unreviewed", "confirmed", "corrected", "rejected"];
-const VERDICTS: [&str; 6] = [
-    "true",
-    "mostly_true",
-    "misleading",
-    "false",
-    "unverifiable",
-    "not_checked",
-];
+use crate::model::{REVIEW_STATUSES, VERDICTS};
 
 /// A parser that accepts only `names` (listed by `--help` and completions)
 /// and reads each as the model enum of that name.

@@ -279,6 +279,19 @@ pub enum Verdict {
     NotChecked,
 }
 
+/// The values of `review.status`, as the YAML spells them.
+pub const REVIEW_STATUSES: [&str; 4] = ["unreviewed", "confirmed", "corrected", "rejected"];
+
+/// The values of `review.verdict`, as the YAML spells them.
+pub const VERDICTS: [&str; 6] = [
+    "true",
+    "mostly_true",
+    "misleading",
+    "false",
+    "unverifiable",
+    "not_checked",
+];
+
 impl Claim {
     /// A person has decided on this claim or written it: re-annotation keeps it.
     pub fn is_human_work(&self) -> bool {

@@ -98,23 +98,8 @@ pub const ATTRIBUTES: &[(&str, Kind, &[&str])] = &[
         Kind::Claim,
         &["attributed", "editorial", "unsourced"],
     ),
-    (
-        "Review",
-        Kind::Claim,
-        &["unreviewed", "confirmed", "corrected", "rejected"],
-    ),
-    (
-        "Verdict",
-        Kind::Claim,
-        &[
-            "true",
-            "mostly_true",
-            "misleading",
-            "false",
-            "unverifiable",
-            "not_checked",
-        ],
-    ),
+    ("Review", Kind::Claim, &crate::model::REVIEW_STATUSES),
+    ("Verdict", Kind::Claim, &crate::model::VERDICTS),
 ];
 
 #[derive(Debug, Clone)]
