@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::relate::{self, Claim as Analysed, ConflictKind, Params, Relation};
+use super::relate::{self, Claim as Analysed, ConflictKind, Idf, Params, Relation};
 use super::{
     ClaimRef, Cluster, Comparison, ConflictForm, DocRef, Evidence, FORMAT, PairRelation,
     RelateLexicon, RelationKind, word_diff,
@@ -40,6 +40,30 @@ const DENIAL_OVERLAP: f64 = 0.3;
 const FRAME_CORROBORATES: f64 = 0.4;
 /// The same with two shared predicate classes or a shared count.
 const STRONG_FRAME_CORROBORATES: f64 = 0.3;
+
+/// Two claims corroborate only when they share something specific: two
+/// parts that each at most this share of the compared set holds (one,
+/// when it comes with half of the shorter claim by weight), a count, or ...
+const DISTINCTIVE_SHARE: f64 = 0.1;
+const ONE_DISTINCTIVE_COVER: f64 = 0.0;
+/// ... nearly all of the shorter claim, weighted by IDF over the compared
+/// set (one claim repeats the other).
+const WEIGHTED_CORROBORATES: f64 = 0.8;
+
+/// Document frequencies of the claims' content keys over the compared set.
+pub(super) fn frequencies(items: &[Item]) -> HashMap<String, u32> {
+    Idf::frequencies(items.iter().map(|it| &it.analysed))
+        .into_iter()
+        .collect()
+}
+
+/// One claim's keys with their frequencies over the compared set.
+pub(super) fn claim_frequencies(
+    it: &Item,
+    df: &std::collections::HashMap<String, u32>,
+) -> Vec<(String, u32)> {
+    Idf::claim_frequencies(&it.analysed, df)
+}
 
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
@@ -254,9 +278,10 @@ pub(super) fn params() -> [Params; 3] {
 pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
     let items = items(docs, lex);
     let params = params();
+    let idf = Idf::from_frequencies(frequencies(&items), items.len());
     let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
         .into_par_iter()
-        .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params))
+        .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params, &idf))
         .collect();
     let mut relations = Vec::with_capacity(judged.len());
     let mut edges = Vec::new();
@@ -291,6 +316,7 @@ pub(super) fn judge(
     j: usize,
     lex: &RelateLexicon,
     [strict, covering, denying]: &[Params; 3],
+    idf: &Idf,
 ) -> Option<(PairRelation, Option<Edge>)> {
     let (a, b) = (&items[i], &items[j]);
     // Hamburg 2017 is not Osaka 2019: different events are not aligned.
@@ -322,7 +348,19 @@ pub(super) fn judge(
         && (same_origin(a, b)
             || relate::update_marked(&a.analysed)
             || relate::update_marked(&b.analysed));
+    // What the claims share must be what sets them apart from the rest
+    // of the compared set, not the story's every word.
+    let cover = relate::weighted_cover(&a.analysed, &b.analysed, idf);
+    let distinctive = relate::distinctive_shared(&a.analysed, &b.analysed, idf, DISTINCTIVE_SHARE);
+    let specific = distinctive.len() >= 2
+        || (distinctive.len() == 1 && cover >= ONE_DISTINCTIVE_COVER)
+        || frame.count.is_some()
+        || cover >= WEIGHTED_CORROBORATES;
+    // A condition or a question does not repeat an assertion.
+    let asserted_alike = relate::asserts(&a.analysed) == relate::asserts(&b.analysed);
     let corroborates = wide.relation == Relation::Corroborates
+        && specific
+        && asserted_alike
         && !actors_differ
         && !counts_differ
         && (wide.score >= CORROBORATES
@@ -351,6 +389,10 @@ pub(super) fn judge(
     let mut notes = judgement.evidence.clone();
     if relation != RelationKind::Related {
         notes.extend(frame.notes());
+        notes.push(format!("weighted cover: {:.2}", cover));
+        if !distinctive.is_empty() {
+            notes.push(format!("distinctive: {}", distinctive.join("، ")));
+        }
     }
     if relation == RelationKind::Updates {
         notes.push("the same count, a later or earlier figure".to_string());

@@ -71,6 +71,8 @@ struct RawLexicon {
     people: Vec<String>,
     #[serde(default)]
     updates: Vec<String>,
+    #[serde(default)]
+    non_assertive: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +196,9 @@ pub struct Lexicon {
     /// Stem keys of nouns that count people.
     people: HashSet<String>,
     pub updates: Phrases,
+    /// Words that, opening a claim, keep it from asserting its predicate:
+    /// conditions, questions, warnings.
+    pub non_assertive: Phrases,
 }
 
 /// Folded surface forms of single-token entries.
@@ -246,6 +251,7 @@ impl Lexicon {
                 .filter_map(|w| entry_keys(w).into_iter().next())
                 .collect(),
             updates: Phrases::default(),
+            non_assertive: Phrases::default(),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =
@@ -265,6 +271,9 @@ impl Lexicon {
         }
         for u in &raw.updates {
             lex.updates.add(u, 0);
+        }
+        for u in &raw.non_assertive {
+            lex.non_assertive.add(u, 0);
         }
         for group in &raw.synonyms {
             let keys: Vec<String> = group
