@@ -42,10 +42,11 @@ const FRAME_CORROBORATES: f64 = 0.4;
 const STRONG_FRAME_CORROBORATES: f64 = 0.3;
 
 /// Two claims corroborate only when they share something specific: two
-/// parts that each at most this share of the compared set holds (one,
-/// when it comes with half of the shorter claim by weight), a count, or ...
+/// parts that each at most this share of the compared set holds (one such
+/// word is as often a chance meeting: "reports", "forces", "accusing"), a
+/// count, or ...
 const DISTINCTIVE_SHARE: f64 = 0.1;
-const ONE_DISTINCTIVE_COVER: f64 = 0.0;
+const DISTINCTIVE_PARTS: usize = 2;
 /// ... nearly all of the shorter claim, weighted by IDF over the compared
 /// set (one claim repeats the other).
 const WEIGHTED_CORROBORATES: f64 = 0.8;
@@ -65,13 +66,23 @@ pub(super) fn claim_frequencies(
     Idf::claim_frequencies(&it.analysed, df)
 }
 
+impl Item<'_> {
+    /// The claim with its speaker's name before it.
+    fn speaker_view(&self) -> &Analysed {
+        self.with_speaker.as_ref().unwrap_or(&self.analysed)
+    }
+}
+
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
     pub(super) claim: &'a crate::model::Claim,
     analysed: Analysed,
     /// The claim with its speaker's name before it: "البيت الأبيض ... إجراء
     /// أي اتصالات" meets "البيت الأبيض ... انعقاد أربعة لقاءات".
-    with_speaker: Analysed,
+    /// `None` when it would be the same as `analysed` (no speaker named,
+    /// or a denial, analysed with its speaker already): hundreds of
+    /// thousands of claims stay in memory during a compare.
+    with_speaker: Option<Analysed>,
     pub(super) keys: Vec<String>,
     /// Who the claim goes back to: the innermost source, or the publisher.
     origin: String,
@@ -138,15 +149,16 @@ fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item
         };
         let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
         let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
-        let mut with_speaker = Analysed::analyze(&named, lex);
-        for a in [&mut analysed, &mut with_speaker] {
+        let mut with_speaker =
+            (!denied && speaker.is_some()).then(|| Analysed::analyze(&named, lex));
+        for a in std::iter::once(&mut analysed).chain(with_speaker.as_mut()) {
             match stance {
                 Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
                 Some((crate::model::Stance::Allege, _)) => a.mark_alleged(),
                 _ => {}
             }
         }
-        let mut keys: Vec<String> = with_speaker.keys().collect();
+        let mut keys: Vec<String> = with_speaker.as_ref().unwrap_or(&analysed).keys().collect();
         keys.sort();
         keys.dedup();
         out.push(Item {
@@ -278,7 +290,10 @@ pub(super) fn params() -> [Params; 3] {
 pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
     let items = items(docs, lex);
     let params = params();
-    let idf = Idf::from_frequencies(frequencies(&items), items.len());
+    let idf = Idf::from_frequencies(
+        Idf::frequencies(items.iter().map(|it| &it.analysed)),
+        items.len(),
+    );
     let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
         .into_par_iter()
         .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params, &idf))
@@ -338,7 +353,7 @@ pub(super) fn judge(
     let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
     let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
     // A source's denial against the account it denies.
-    let denied = relate::relate_claims(&a.with_speaker, &b.with_speaker, lex, None, denying);
+    let denied = relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying);
     let denial =
         a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
     let numeric = wide.kind == Some(ConflictKind::Numeric);
@@ -351,9 +366,9 @@ pub(super) fn judge(
     // What the claims share must be what sets them apart from the rest
     // of the compared set, not the story's every word.
     let cover = relate::weighted_cover(&a.analysed, &b.analysed, idf);
-    let distinctive = relate::distinctive_shared(&a.analysed, &b.analysed, idf, DISTINCTIVE_SHARE);
-    let specific = distinctive.len() >= 2
-        || (distinctive.len() == 1 && cover >= ONE_DISTINCTIVE_COVER)
+    let distinctive =
+        relate::distinctive_shared(&a.analysed, &b.analysed, idf, DISTINCTIVE_SHARE, lex);
+    let specific = distinctive.len() >= DISTINCTIVE_PARTS
         || frame.count.is_some()
         || cover >= WEIGHTED_CORROBORATES;
     // A condition or a question does not repeat an assertion.

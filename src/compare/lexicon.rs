@@ -199,6 +199,10 @@ pub struct Lexicon {
     /// Words that, opening a claim, keep it from asserting its predicate:
     /// conditions, questions, warnings.
     pub non_assertive: Phrases,
+    /// Stem keys of the words that name a time (days, months, parts of
+    /// the day): a shared time is where two claims may meet, not what
+    /// they share.
+    time_keys: HashSet<String>,
 }
 
 /// Folded surface forms of single-token entries.
@@ -222,6 +226,11 @@ fn entry_keys(entry: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    /// Whether a stem key names a time (a day, a month, a part of the day).
+    pub fn is_time_key(&self, key: &str) -> bool {
+        self.time_keys.contains(key)
+    }
+
     pub fn from_yaml(src: &str) -> Result<Self, LexiconError> {
         let raw: RawLexicon =
             crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
@@ -252,6 +261,14 @@ impl Lexicon {
                 .collect(),
             updates: Phrases::default(),
             non_assertive: Phrases::default(),
+            time_keys: raw
+                .days
+                .iter()
+                .chain(raw.months.iter().flatten())
+                .chain(&raw.clock_before)
+                .chain(&raw.clock_after)
+                .flat_map(|w| entry_keys(w))
+                .collect(),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =

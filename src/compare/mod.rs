@@ -113,15 +113,18 @@ pub struct PairRelation {
 pub fn word_diff(a: &str, b: &str) -> String {
     let diff = similar::TextDiff::from_words(a, b);
     let mut parts: Vec<String> = Vec::new();
-    let mut run: Option<(similar::ChangeTag, Vec<&str>)> = None;
-    let flush = |run: &mut Option<(similar::ChangeTag, Vec<&str>)>, parts: &mut Vec<String>| {
-        if let Some((tag, words)) = run.take() {
-            let joined = words.join(" ");
-            parts.push(match tag {
-                similar::ChangeTag::Delete => format!("[-{joined}-]"),
-                similar::ChangeTag::Insert => format!("{{+{joined}+}}"),
-                similar::ChangeTag::Equal => joined,
-            });
+    // Between two kept words, every removed word first, then every added
+    // one: the spaces between words come back as kept tokens and would
+    // otherwise cut a replaced phrase into word-by-word alternations.
+    let (mut deleted, mut inserted): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let flush = |deleted: &mut Vec<&str>, inserted: &mut Vec<&str>, parts: &mut Vec<String>| {
+        if !deleted.is_empty() {
+            parts.push(format!("[-{}-]", deleted.join(" ")));
+            deleted.clear();
+        }
+        if !inserted.is_empty() {
+            parts.push(format!("{{+{}+}}", inserted.join(" ")));
+            inserted.clear();
         }
     };
     for change in diff.iter_all_changes() {
@@ -129,16 +132,16 @@ pub fn word_diff(a: &str, b: &str) -> String {
         if v.is_empty() {
             continue;
         }
-        let tag = change.tag();
-        match &mut run {
-            Some((t, words)) if *t == tag => words.push(v),
-            _ => {
-                flush(&mut run, &mut parts);
-                run = Some((tag, vec![v]));
+        match change.tag() {
+            similar::ChangeTag::Delete => deleted.push(v),
+            similar::ChangeTag::Insert => inserted.push(v),
+            similar::ChangeTag::Equal => {
+                flush(&mut deleted, &mut inserted, &mut parts);
+                parts.push(v.to_string());
             }
         }
     }
-    flush(&mut run, &mut parts);
+    flush(&mut deleted, &mut inserted, &mut parts);
     parts.join(" ")
 }
 

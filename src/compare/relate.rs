@@ -223,7 +223,15 @@ pub fn weighted_cover(a: &Claim, b: &Claim, idf: &Idf) -> f64 {
 /// hold: at most `share` of them, and always those only two claims hold
 /// (on both sides, when the parts match by a second stem).
 /// "Attack" and "Syria" in a story on a Syrian attack are not among them.
-pub fn distinctive_shared(a: &Claim, b: &Claim, idf: &Idf, share: f64) -> Vec<String> {
+/// Times do not count: a shared day is where two claims may meet, not a
+/// statement they share.
+pub fn distinctive_shared(
+    a: &Claim,
+    b: &Claim,
+    idf: &Idf,
+    share: f64,
+    lex: &Lexicon,
+) -> Vec<String> {
     let most = (share * idf.n).max(2.0);
     let floor = ((idf.n + IDF_PRIOR) / most).ln() - 1e-9;
     let mut v: Vec<String> = a
@@ -231,9 +239,10 @@ pub fn distinctive_shared(a: &Claim, b: &Claim, idf: &Idf, share: f64) -> Vec<St
         .iter()
         .zip(&a.item_text)
         .filter(|(it, _)| {
-            b.items
-                .iter()
-                .any(|o| it.matches(o) && idf.weight(it).min(idf.weight(o)) >= floor)
+            !lex.is_time_key(&it.k0)
+                && b.items
+                    .iter()
+                    .any(|o| it.matches(o) && idf.weight(it).min(idf.weight(o)) >= floor)
         })
         .map(|(_, text)| text.clone())
         .collect();
