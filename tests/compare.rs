@@ -227,3 +227,44 @@ mod frames {
         assert!(!isnad::compare::relate::count_clash(&b, &c));
     }
 }
+
+/// What two claims must share to corroborate in `compare`: parts that few
+/// claims of the compared set hold, and an assertion on both sides.
+mod specificity {
+    use isnad::compare::RelateLexicon;
+    use isnad::compare::relate::{Claim, Idf, asserts, distinctive_shared};
+
+    #[test]
+    fn parts_every_claim_of_a_story_shares_are_not_distinctive() {
+        let lex = RelateLexicon::builtin();
+        let mut texts: Vec<String> = (0..30)
+            .map(|i| format!("هجوم في سوريا أسفر عن خسائر في المنطقة رقم {i} قرب الحدود"))
+            .collect();
+        texts.push("قالت الوزارة إن هجوم سوريا وقع قرب مصفاة النفط الشمالية".to_string());
+        texts.push("أكد المسؤول أن هجوم سوريا استهدف مصفاة النفط في الشمال".to_string());
+        texts.push("ذكر شاهد أن هجوم سوريا أصاب مدرسة للبنات في القرية".to_string());
+        let claims: Vec<Claim> = texts.iter().map(|t| Claim::analyze(t, lex)).collect();
+        let idf = Idf::from_frequencies(Idf::frequencies(claims.iter()), claims.len());
+        let n = claims.len();
+        // Refinery and oil: few claims hold them.
+        let refinery = distinctive_shared(&claims[n - 3], &claims[n - 2], &idf, 0.1, lex);
+        assert!(refinery.len() >= 2, "{refinery:?}");
+        // Only "attack" and "Syria", which every claim has.
+        let story = distinctive_shared(&claims[n - 3], &claims[n - 1], &idf, 0.1, lex);
+        assert!(story.is_empty(), "{story:?}");
+    }
+
+    #[test]
+    fn conditions_questions_and_warnings_do_not_assert() {
+        let lex = RelateLexicon::builtin();
+        for t in [
+            "إذا كان هناك دليل على استخدام أسلحة كيماوية",
+            "هل استخدم الجيش أسلحة كيماوية في الهجوم",
+            "الوزير يحذر من استخدام أسلحة كيماوية",
+        ] {
+            assert!(!asserts(&Claim::analyze(t, lex)), "{t}");
+        }
+        let t = "استخدم الجيش أسلحة كيماوية في الهجوم";
+        assert!(asserts(&Claim::analyze(t, lex)), "{t}");
+    }
+}

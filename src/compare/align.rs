@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::relate::{self, Claim as Analysed, ConflictKind, Params, Relation};
+use super::relate::{self, Claim as Analysed, ConflictKind, Idf, Params, Relation};
 use super::{
     ClaimRef, Cluster, Comparison, ConflictForm, DocRef, Evidence, FORMAT, PairRelation,
     RelateLexicon, RelationKind, word_diff,
@@ -46,13 +46,48 @@ const FRAME_CORROBORATES: f64 = 0.4;
 /// The same with two shared predicate classes or a shared count.
 const STRONG_FRAME_CORROBORATES: f64 = 0.3;
 
+/// Two claims corroborate only when they share something specific: two
+/// parts that each at most this share of the compared set holds (one such
+/// word is as often a chance meeting: "reports", "forces", "accusing"), a
+/// count, or ...
+const DISTINCTIVE_SHARE: f64 = 0.1;
+const DISTINCTIVE_PARTS: usize = 2;
+/// ... nearly all of the shorter claim, weighted by IDF over the compared
+/// set (one claim repeats the other).
+const WEIGHTED_CORROBORATES: f64 = 0.8;
+
+/// Document frequencies of the claims' content keys over the compared set.
+pub(super) fn frequencies(items: &[Item]) -> HashMap<String, u32> {
+    Idf::frequencies(items.iter().map(|it| &it.analysed))
+        .into_iter()
+        .collect()
+}
+
+/// One claim's keys with their frequencies over the compared set.
+pub(super) fn claim_frequencies(
+    it: &Item,
+    df: &std::collections::HashMap<String, u32>,
+) -> Vec<(String, u32)> {
+    Idf::claim_frequencies(&it.analysed, df)
+}
+
+impl Item<'_> {
+    /// The claim with its speaker's name before it.
+    fn speaker_view(&self) -> &Analysed {
+        self.with_speaker.as_ref().unwrap_or(&self.analysed)
+    }
+}
+
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
     pub(super) claim: &'a crate::model::Claim,
     analysed: Analysed,
     /// The claim with its speaker's name before it: "البيت الأبيض ... إجراء
     /// أي اتصالات" meets "البيت الأبيض ... انعقاد أربعة لقاءات".
-    with_speaker: Analysed,
+    /// `None` when it would be the same as `analysed` (no speaker named,
+    /// or a denial, analysed with its speaker already): hundreds of
+    /// thousands of claims stay in memory during a compare.
+    with_speaker: Option<Analysed>,
     pub(super) keys: Vec<String>,
     /// Who the claim goes back to: the innermost source, or the publisher.
     origin: String,
@@ -119,15 +154,16 @@ fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item
         };
         let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
         let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
-        let mut with_speaker = Analysed::analyze(&named, lex);
-        for a in [&mut analysed, &mut with_speaker] {
+        let mut with_speaker =
+            (!denied && speaker.is_some()).then(|| Analysed::analyze(&named, lex));
+        for a in std::iter::once(&mut analysed).chain(with_speaker.as_mut()) {
             match stance {
                 Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
                 Some((crate::model::Stance::Allege, _)) => a.mark_alleged(),
                 _ => {}
             }
         }
-        let mut keys: Vec<String> = with_speaker.keys().collect();
+        let mut keys: Vec<String> = with_speaker.as_ref().unwrap_or(&analysed).keys().collect();
         keys.sort();
         keys.dedup();
         out.push(Item {
@@ -259,9 +295,13 @@ pub(super) fn params() -> [Params; 3] {
 pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
     let items = items(docs, lex);
     let params = params();
+    let idf = Idf::from_frequencies(
+        Idf::frequencies(items.iter().map(|it| &it.analysed)),
+        items.len(),
+    );
     let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
         .into_par_iter()
-        .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params))
+        .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params, &idf))
         .collect();
     let mut relations = Vec::with_capacity(judged.len());
     let mut edges = Vec::new();
@@ -296,6 +336,7 @@ pub(super) fn judge(
     j: usize,
     lex: &RelateLexicon,
     [strict, covering, denying]: &[Params; 3],
+    idf: &Idf,
 ) -> Option<(PairRelation, Option<Edge>)> {
     let (a, b) = (&items[i], &items[j]);
     // Hamburg 2017 is not Osaka 2019: different events are not aligned.
@@ -317,7 +358,7 @@ pub(super) fn judge(
     let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
     let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
     // A source's denial against the account it denies.
-    let denied = relate::relate_claims(&a.with_speaker, &b.with_speaker, lex, None, denying);
+    let denied = relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying);
     let denial =
         a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
     let numeric = wide.kind == Some(ConflictKind::Numeric);
@@ -327,7 +368,19 @@ pub(super) fn judge(
         && (same_origin(a, b)
             || relate::update_marked(&a.analysed)
             || relate::update_marked(&b.analysed));
+    // What the claims share must be what sets them apart from the rest
+    // of the compared set, not the story's every word.
+    let cover = relate::weighted_cover(&a.analysed, &b.analysed, idf);
+    let distinctive =
+        relate::distinctive_shared(&a.analysed, &b.analysed, idf, DISTINCTIVE_SHARE, lex);
+    let specific = distinctive.len() >= DISTINCTIVE_PARTS
+        || frame.count.is_some()
+        || cover >= WEIGHTED_CORROBORATES;
+    // A condition or a question does not repeat an assertion.
+    let asserted_alike = relate::asserts(&a.analysed) == relate::asserts(&b.analysed);
     let corroborates = wide.relation == Relation::Corroborates
+        && specific
+        && asserted_alike
         && !actors_differ
         && !counts_differ
         && (wide.score >= CORROBORATES
@@ -356,6 +409,10 @@ pub(super) fn judge(
     let mut notes = judgement.evidence.clone();
     if relation != RelationKind::Related {
         notes.extend(frame.notes());
+        notes.push(format!("weighted cover: {:.2}", cover));
+        if !distinctive.is_empty() {
+            notes.push(format!("distinctive: {}", distinctive.join("، ")));
+        }
     }
     if relation == RelationKind::Updates {
         notes.push("the same count, a later or earlier figure".to_string());

@@ -71,6 +71,8 @@ struct RawLexicon {
     people: Vec<String>,
     #[serde(default)]
     updates: Vec<String>,
+    #[serde(default)]
+    non_assertive: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +196,13 @@ pub struct Lexicon {
     /// Stem keys of nouns that count people.
     people: HashSet<String>,
     pub updates: Phrases,
+    /// Words that, opening a claim, keep it from asserting its predicate:
+    /// conditions, questions, warnings.
+    pub non_assertive: Phrases,
+    /// Stem keys of the words that name a time (days, months, parts of
+    /// the day): a shared time is where two claims may meet, not what
+    /// they share.
+    time_keys: HashSet<String>,
 }
 
 /// Folded surface forms of single-token entries.
@@ -217,6 +226,11 @@ fn entry_keys(entry: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    /// Whether a stem key names a time (a day, a month, a part of the day).
+    pub fn is_time_key(&self, key: &str) -> bool {
+        self.time_keys.contains(key)
+    }
+
     pub fn from_yaml(src: &str) -> Result<Self, LexiconError> {
         let raw: RawLexicon =
             crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
@@ -246,6 +260,15 @@ impl Lexicon {
                 .filter_map(|w| entry_keys(w).into_iter().next())
                 .collect(),
             updates: Phrases::default(),
+            non_assertive: Phrases::default(),
+            time_keys: raw
+                .days
+                .iter()
+                .chain(raw.months.iter().flatten())
+                .chain(&raw.clock_before)
+                .chain(&raw.clock_after)
+                .flat_map(|w| entry_keys(w))
+                .collect(),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =
@@ -265,6 +288,9 @@ impl Lexicon {
         }
         for u in &raw.updates {
             lex.updates.add(u, 0);
+        }
+        for u in &raw.non_assertive {
+            lex.non_assertive.add(u, 0);
         }
         for group in &raw.synonyms {
             let keys: Vec<String> = group

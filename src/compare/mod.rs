@@ -113,18 +113,18 @@ pub struct PairRelation {
 pub fn word_diff(a: &str, b: &str) -> String {
     let diff = similar::TextDiff::from_words(a, b);
     let mut parts: Vec<String> = Vec::new();
-    // Between two equal words, every removed word goes in one run and every
-    // added word in another, whatever order the diff interleaves them in.
-    let mut removed: Vec<&str> = Vec::new();
-    let mut added: Vec<&str> = Vec::new();
-    let flush = |removed: &mut Vec<&str>, added: &mut Vec<&str>, parts: &mut Vec<String>| {
-        if !removed.is_empty() {
-            parts.push(format!("[-{}-]", removed.join(" ")));
-            removed.clear();
+    // Between two kept words, every removed word first, then every added
+    // one: the spaces between words come back as kept tokens and would
+    // otherwise cut a replaced phrase into word-by-word alternations.
+    let (mut deleted, mut inserted): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let flush = |deleted: &mut Vec<&str>, inserted: &mut Vec<&str>, parts: &mut Vec<String>| {
+        if !deleted.is_empty() {
+            parts.push(format!("[-{}-]", deleted.join(" ")));
+            deleted.clear();
         }
-        if !added.is_empty() {
-            parts.push(format!("{{+{}+}}", added.join(" ")));
-            added.clear();
+        if !inserted.is_empty() {
+            parts.push(format!("{{+{}+}}", inserted.join(" ")));
+            inserted.clear();
         }
     };
     for change in diff.iter_all_changes() {
@@ -133,15 +133,15 @@ pub fn word_diff(a: &str, b: &str) -> String {
             continue;
         }
         match change.tag() {
-            similar::ChangeTag::Delete => removed.push(v),
-            similar::ChangeTag::Insert => added.push(v),
+            similar::ChangeTag::Delete => deleted.push(v),
+            similar::ChangeTag::Insert => inserted.push(v),
             similar::ChangeTag::Equal => {
-                flush(&mut removed, &mut added, &mut parts);
+                flush(&mut deleted, &mut inserted, &mut parts);
                 parts.push(v.to_string());
             }
         }
     }
-    flush(&mut removed, &mut added, &mut parts);
+    flush(&mut deleted, &mut inserted, &mut parts);
     parts.join(" ")
 }
 

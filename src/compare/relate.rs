@@ -88,6 +88,8 @@ pub struct Idf {
     words: HashMap<String, f64>,
     concepts: HashMap<Concept, f64>,
     unseen: f64,
+    /// The size of the compared set (0 when unknown).
+    n: f64,
 }
 
 impl Idf {
@@ -113,6 +115,86 @@ impl Idf {
             words: words.into_iter().map(|(k, d)| (k, idf(d))).collect(),
             concepts: concepts.into_iter().map(|(k, d)| (k, idf(d))).collect(),
             unseen: (1.0 + nf).ln(),
+            n: nf,
+        }
+    }
+
+    /// Document frequencies over analysed claims: how many claims hold
+    /// each content key (a word's stem, or a lexicon concept).
+    pub fn frequencies<'a, I: IntoIterator<Item = &'a Claim>>(claims: I) -> HashMap<String, u32> {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for c in claims {
+            let mut seen: Vec<String> = c.items.iter().map(Idf::key).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for k in seen {
+                *df.entry(k).or_insert(0) += 1;
+            }
+        }
+        df
+    }
+
+    /// The frequencies of one claim's keys, from a table of the whole set
+    /// (what the two-step compare carries with each claim).
+    pub fn claim_frequencies(c: &Claim, df: &HashMap<String, u32>) -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = c
+            .items
+            .iter()
+            .map(Idf::key)
+            .map(|k| {
+                let d = df.get(&k).copied().unwrap_or(1);
+                (k, d)
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// IDF over a compared set of `n` claims, from its document
+    /// frequencies. A part that nearly every claim has weighs almost
+    /// nothing (ln(n/d)); a prior of `IDF_PRIOR` claims that hold nothing
+    /// keeps a small set (two articles) from weighing every shared word
+    /// at zero.
+    pub fn from_frequencies<I: IntoIterator<Item = (String, u32)>>(df: I, n: usize) -> Idf {
+        let nf = n as f64 + IDF_PRIOR;
+        let idf = |d: u32| (nf / f64::from(d.max(1))).ln().max(0.0);
+        let mut words = HashMap::new();
+        let mut concepts = HashMap::new();
+        for (k, d) in df {
+            match Idf::parse_concept(&k) {
+                Some(c) => {
+                    concepts.insert(c, idf(d));
+                }
+                None => {
+                    words.insert(k, idf(d));
+                }
+            }
+        }
+        Idf {
+            words,
+            concepts,
+            unseen: nf.ln(),
+            n: n as f64,
+        }
+    }
+
+    fn key(it: &Item) -> String {
+        match it.concept {
+            Some(Concept::Group(g)) => format!("\u{1}g{g}"),
+            Some(Concept::Place(p)) => format!("\u{1}p{p}"),
+            None => it.k0.clone(),
+        }
+    }
+
+    fn parse_concept(k: &str) -> Option<Concept> {
+        let rest = k.strip_prefix('\u{1}')?;
+        let (tag, num) = rest.split_at(1);
+        let n: u16 = num.parse().ok()?;
+        match tag {
+            "g" => Some(Concept::Group(n)),
+            "p" => Some(Concept::Place(n)),
+            _ => None,
         }
     }
 
@@ -124,6 +206,48 @@ impl Idf {
         .copied()
         .unwrap_or(self.unseen)
     }
+}
+
+/// Claims of nothing assumed in every compared set, so that IDF over a
+/// handful of claims stays near uniform.
+const IDF_PRIOR: f64 = 20.0;
+
+/// How much of the shorter claim's content, weighted by IDF over the
+/// compared set, the longer one covers: parts that every claim of a story
+/// shares ("attack", "Syria") count for little.
+pub fn weighted_cover(a: &Claim, b: &Claim, idf: &Idf) -> f64 {
+    overlap(a, b, Some(idf), true).0
+}
+
+/// The content parts two claims share that few claims of the compared set
+/// hold: at most `share` of them, and always those only two claims hold
+/// (on both sides, when the parts match by a second stem).
+/// "Attack" and "Syria" in a story on a Syrian attack are not among them.
+/// Times do not count: a shared day is where two claims may meet, not a
+/// statement they share.
+pub fn distinctive_shared(
+    a: &Claim,
+    b: &Claim,
+    idf: &Idf,
+    share: f64,
+    lex: &Lexicon,
+) -> Vec<String> {
+    let most = (share * idf.n).max(2.0);
+    let floor = ((idf.n + IDF_PRIOR) / most).ln() - 1e-9;
+    let mut v: Vec<String> = a
+        .items
+        .iter()
+        .zip(&a.item_text)
+        .filter(|(it, _)| {
+            !lex.is_time_key(&it.k0)
+                && b.items
+                    .iter()
+                    .any(|o| it.matches(o) && idf.weight(it).min(idf.weight(o)) >= floor)
+        })
+        .map(|(_, text)| text.clone())
+        .collect();
+    v.dedup();
+    v
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -229,6 +353,9 @@ pub struct Claim {
     dates: Vec<u32>,
     /// The claim gives a toll as a later or earlier figure (الحصيلة الأولية).
     update_marked: bool,
+    /// The claim opens with a condition, a question or a warning: it does
+    /// not assert its predicate ("إذا كان هناك دليل على استخدام ...").
+    non_assertive: bool,
 }
 
 impl Claim {
@@ -364,6 +491,7 @@ impl Claim {
             days: Vec::new(),
             dates: Vec::new(),
             update_marked: false,
+            non_assertive: false,
         };
         // A clause ends at punctuation between two tokens.
         let boundary: Vec<bool> = toks
@@ -405,6 +533,8 @@ impl Claim {
             }
         }
         c.update_marked = (0..toks.len()).any(|i| lex.updates.at(&keys, i).is_some());
+        c.non_assertive = (0..toks.len().min(NON_ASSERTIVE_REACH))
+            .any(|i| lex.non_assertive.at(&keys, i).is_some());
         // Tokens consumed as numbers or scale words are not content words.
         let mut numeric = vec![false; toks.len()];
         c.find_numbers(&folded, &toks, &mut numeric, lex, &month_at);
@@ -1364,6 +1494,16 @@ pub fn count_clash(a: &Claim, b: &Claim) -> bool {
             nouns && (!times_compatible(qa.time, qb.time) || !num::compatible(qa.range, qb.range))
         })
     }) && shared_count(a, b).is_none()
+}
+
+/// How far into a claim (in tokens) a condition, question or warning
+/// governs its predicate.
+const NON_ASSERTIVE_REACH: usize = 3;
+
+/// Whether a claim asserts its predicate (not a condition, a question or
+/// a warning against it).
+pub fn asserts(c: &Claim) -> bool {
+    !c.non_assertive
 }
 
 /// Whether a claim gives a toll as a later or earlier figure.

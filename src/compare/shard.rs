@@ -35,6 +35,10 @@ pub struct Keyed {
     pub claim: Claim,
     /// The sources the claim's chain refers to.
     pub sources: Vec<Source>,
+    /// The claim's content keys with how many claims of the whole set hold
+    /// them, so that step 2 weighs shared words as the one-step compare does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub df: Vec<(String, u32)>,
 }
 
 /// Step 1 over some documents: every claim under each of its keys.
@@ -44,6 +48,8 @@ pub fn keys(
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let items = align::items(docs, lex);
+    let df: std::collections::HashMap<String, u32> =
+        align::frequencies(&items).into_iter().collect();
     let mut lines = 0;
     for it in &items {
         let doc = &docs[it.doc];
@@ -58,6 +64,7 @@ pub fn keys(
             })
             .cloned()
             .collect();
+        let freq = align::claim_frequencies(it, &df);
         for key in &it.keys {
             let line = Keyed {
                 key: key.clone(),
@@ -66,6 +73,7 @@ pub fn keys(
                 date: doc.document.date.clone(),
                 claim: it.claim.clone(),
                 sources: cited.clone(),
+                df: freq.clone(),
             };
             serde_json::to_writer(&mut *out, &line)?;
             out.write_all(b"\n")?;
@@ -104,6 +112,13 @@ pub fn judge_group(group: Vec<Keyed>, claims: usize, lex: &RelateLexicon) -> Vec
     if group.len() < 2 || group.len() > common_cap(claims) {
         return Vec::new();
     }
+    let mut df: std::collections::HashMap<String, u32> = Default::default();
+    for k in &group {
+        for (key, d) in &k.df {
+            df.insert(key.clone(), *d);
+        }
+    }
+    let idf = super::relate::Idf::from_frequencies(df, claims);
     let mut docs: Vec<Annotation> = group.into_iter().map(document).collect();
     // The one-step compare orders a pair by document, then by text.
     docs.sort_by(|a, b| {
@@ -114,7 +129,7 @@ pub fn judge_group(group: Vec<Keyed>, claims: usize, lex: &RelateLexicon) -> Vec
     let mut out = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
-            if let Some((r, _)) = align::judge(&docs, &items, i, j, lex, &params) {
+            if let Some((r, _)) = align::judge(&docs, &items, i, j, lex, &params, &idf) {
                 out.push(r);
             }
         }

@@ -118,6 +118,13 @@ pub fn keys(word: &str) -> (String, Option<String>) {
     } else {
         None
     };
+    // A doubled-letter verb with an object pronoun (شنه، رده) is its
+    // two-letter form (شن، رد) with ه; too short for the suffix rules.
+    let k1 = k1.or_else(|| {
+        word.strip_suffix('ه')
+            .filter(|rest| char_len(rest) == 2 && !rest.starts_with(CLITICS))
+            .map(str::to_string)
+    });
     let k1 = k1.filter(|k| *k != k0);
     (k0, k1)
 }
