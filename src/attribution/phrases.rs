@@ -991,8 +991,14 @@ impl Attributor {
             // ("وزير الخارجية وليد المعلم").
             // So is a word joined by و before a definite one ("وزير الطرق
             // وبناء المدن").
-            let coordinated = w.starts_with('و')
-                && (n + 1 == toks.len() || toks.get(n + 1).is_some_and(|&x| definite(x)));
+            // And a second role joined by و ("كبير مستشاري البيت الأبيض وصهر
+            // ترامب") is no name either.
+            let coordinated = w.strip_prefix('و').is_some_and(|rest| {
+                n + 1 == toks.len()
+                    || toks.get(n + 1).is_some_and(|&x| definite(x))
+                    || self.sources.is_title(rest)
+                    || self.sources.is_relational(rest)
+            });
             let name_word = !self.stop_at(doc, k, w)
                 && !self.is_content_noun(w)
                 && !definite(k)
