@@ -879,6 +879,11 @@ fn general_rules_of_outlets_never_tuned_on() {
     // A relayed report is one claim, the relaying phrase no part of it.
     let a = article(UNSEEN_OUTLETS[12].1);
     assert!(!a.claims.iter().any(|c| c.text.contains("الأناضول")));
+    // A passive perfect (a damma on its first letter) names no speaker; an
+    // imperfect's damma on its prefix is the active voice.
+    let a = article("وأُعلن عن مقتل 20 شخصا. ويُؤكد الوزير أن الوضع هادئ.");
+    assert!(span_of(&a, "مقتل 20").is_empty());
+    assert_eq!(span_of(&a, "الوضع هادئ"), ["الوزير"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

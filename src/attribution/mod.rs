@@ -258,6 +258,22 @@ impl Doc<'_> {
         self.ends_with_letter(i, 'ه')
     }
 
+    /// Whether the verb at token `i` is written as a passive perfect: a
+    /// damma on its first letter ("كُتب", "أُعلن", "زُعم"), not on the
+    /// prefix of an imperfect (يُؤكد, تُضيف) or a participle's م. Its
+    /// subject is what was done, not who said it: over the ANT corpus
+    /// every one of about 100 such cues named the wrong source.
+    fn written_passive(&self, i: usize) -> bool {
+        let (s, e) = self.span(i, i, 0);
+        let mut letters = self.raw[s..e]
+            .chars()
+            .skip_while(|c| matches!(c, 'و' | 'ف'));
+        let (Some(first), Some(mark)) = (letters.next(), letters.next()) else {
+            return false;
+        };
+        mark == '\u{064F}' && !matches!(first, 'ي' | 'ت' | 'ن' | 'م')
+    }
+
     /// Whether token `i` ends, as written, in letter `c` (marks aside).
     fn ends_with_letter(&self, i: usize, c: char) -> bool {
         let (_, e) = self.span(i, i, 0);
@@ -581,6 +597,7 @@ impl Attributor {
                 !doc.ends_with_ta_marbuta(h.first)
                     && !governed(h)
                     && !self.written_as_noun(doc, h.first)
+                    && !doc.written_passive(h.first)
             }
             CueKind::NoComment => !governed(h),
             _ => true,
