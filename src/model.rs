@@ -85,6 +85,18 @@ pub struct Sentence {
     pub quotation: Quotation,
 }
 
+impl Sentence {
+    /// The sentence's own text from code point `start` to `end` of the
+    /// article (both inside the sentence).
+    pub fn text_between(&self, start: usize, end: usize) -> String {
+        self.text
+            .chars()
+            .skip(start - self.start)
+            .take(end - start)
+            .collect()
+    }
+}
+
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {

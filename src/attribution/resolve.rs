@@ -400,7 +400,7 @@ impl Registry {
             return e;
         }
         if let Some(c) = &r.canonical {
-            let key = vec![format!("{:?}:{c}", r.kind)];
+            let key = canonical_key(r.kind, c);
             if let Some(e) = self.entities.iter().position(|e| e.key == key) {
                 return e;
             }
@@ -433,7 +433,7 @@ impl Registry {
     /// gazetteer's entry, or a person by name.
     pub fn known(&self, r: &Reading, words: &[&str]) -> Option<usize> {
         if let Some(c) = &r.canonical {
-            let key = vec![format!("{:?}:{c}", r.kind)];
+            let key = canonical_key(r.kind, c);
             return self.entities.iter().position(|e| e.key == key);
         }
         if r.kind == SourceKind::Person && r.role_words == 0 {
@@ -574,6 +574,11 @@ impl Registry {
 /// How far before a subjectless verb, in bytes (about 150 Arabic
 /// letters), a person named with a role may still be its subject.
 const NAMED_NEAR: usize = 300;
+
+/// The key of a gazetteer's entry (an outlet, a state): one entity per entry.
+fn canonical_key(kind: SourceKind, name: &str) -> Vec<String> {
+    vec![format!("{kind:?}:{name}")]
+}
 
 fn key_of(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| bare(w).to_string()).collect()

@@ -204,12 +204,7 @@ pub fn claim_as_said(ann: &Annotation, claim: &Claim) -> String {
         .iter()
         .find(|s| s.start <= start && end <= s.end)
         .and_then(|s| {
-            let words: String = s
-                .text
-                .chars()
-                .skip(start - s.start)
-                .take(end - start)
-                .collect();
+            let words = s.text_between(start, end);
             // The sentence's text is the article's: trust it only when it
             // reads the claim where the claim says it is.
             (words.chars().count() == end - start && words.contains(claim.text.as_str()))

@@ -235,12 +235,7 @@ fn moved_mentions(source: &Source, sentences: &[Sentence], anchor: &Anchor) -> V
             let s = sentences
                 .iter()
                 .find(|s| s.start <= start && end <= s.end)?;
-            let words: String = s
-                .text
-                .chars()
-                .skip(start - s.start)
-                .take(end - start)
-                .collect();
+            let words = s.text_between(start, end);
             anchor.span(start, end, &words).map(|(a, b)| [a, b])
         })
         .collect()
