@@ -228,9 +228,18 @@ impl Segmenter {
         if let Some(&last) = content.last()
             && Some(last) != title_idx
             && content.len() > 1
-            && is_signature(texts[last])
+            && (is_signature(texts[last]) || is_credit_line(texts[last]))
         {
             kinds[last] = Some(BlockKind::Signature);
+        }
+        // The line under the headline that credits the writer or the desk
+        // ("فايز الحسيكي – عين اليوم", "الرياض - واس"): a signature, not a
+        // statement. Over 1,600 SaudiNewsNet articles open so.
+        if let Some(i) = title_idx
+            && let Some(&next) = content.iter().find(|&&j| j > i)
+            && is_credit_line(texts[next])
+        {
+            kinds[next] = Some(BlockKind::Signature);
         }
 
         let mut prev: Option<BlockKind> = None;
@@ -597,6 +606,20 @@ fn is_signature(line: &str) -> bool {
         && (word_count(t) <= 3 || (parenthesized && word_count(t) <= 6))
 }
 
+/// "Writer – outlet", "place - agency": two short runs of words on either
+/// side of a dash, with no digit and no sentence punctuation. A numbered
+/// item ("1- ...") or a score line has digits; a sentence has more words.
+fn is_credit_line(line: &str) -> bool {
+    const DASHES: [char; 3] = ['-', '–', '—'];
+    let t = line.trim();
+    if t.len() > 120 || t.contains(|c: char| c.is_numeric() || ".:!؟?،,;؛()\"«»".contains(c)) {
+        return false;
+    }
+    let mut parts = t.split(DASHES);
+    let short = |p: Option<&str>| p.is_some_and(|p| (1..=3).contains(&word_count(p)));
+    short(parts.next()) && short(parts.next()) && parts.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,6 +719,39 @@ mod tests {
                 Quotation::None
             ]
         );
+    }
+
+    #[test]
+    fn a_credit_line_under_the_headline_is_a_signature() {
+        let s = Segmenter::new(&Lexicon::builtin());
+        let kinds = |raw: &str| -> Vec<BlockKind> {
+            s.segment(raw, Title::FirstLine)
+                .blocks
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        use BlockKind::*;
+        for credit in [
+            "فايز الحسيكي – عين اليوم",
+            "الرياض - واس",
+            "عين اليوم – متابعات",
+        ] {
+            let raw = format!("عنوان الخبر\n{credit}\nقال الوزير إن الاجتماع انتهى.");
+            assert_eq!(kinds(&raw), [Headline, Signature, Body], "{credit}");
+        }
+        // A subtitle, a numbered item and a statement stay what they are.
+        for (line, kind) in [
+            ("الوزير يفتتح المعرض الدولي للكتاب", Headline),
+            ("1- المملكة العربية السعودية", Headline),
+            (
+                "قال الوزير - في مؤتمر صحفي عقده أمس - إن الاجتماع انتهى.",
+                Body,
+            ),
+        ] {
+            let raw = format!("عنوان الخبر\n{line}\nقال الوزير إن الاجتماع انتهى.");
+            assert_eq!(kinds(&raw)[1], kind, "{line}");
+        }
     }
 
     #[test]

@@ -596,7 +596,7 @@ impl Attributor {
         // the subject.
         // An adverb may come first: "تباهى أيضا بقوة الفريق".
         let object = (start..b)
-            .find(|&k| !self.adverbs.contains(doc.word(k)))
+            .find(|&k| !(self.adverbs.contains(doc.word(k)) || doc.is_comma(k)))
             .unwrap_or(start);
         let demonstrative = || {
             self.demonstratives.contains(doc.word(object))
@@ -613,7 +613,17 @@ impl Attributor {
         if !accepted || start >= b {
             return None;
         }
-        Some((Some(np), (doc.start_of(start), clause_end(doc, start, b))))
+        // What is reported is the object, not the time of the report nor the
+        // verb's preposition: "أعلنت الوزارة، اليوم الأحد، عن تسجيل 5 حالات".
+        let content = if doc.word(object) == "عن" && object + 1 < b {
+            object + 1
+        } else {
+            object
+        };
+        Some((
+            Some(np),
+            (doc.start_of(content), clause_end(doc, content, b)),
+        ))
     }
 
     /// Whether a noun object follows, perhaps after "على" or a short adverbial
