@@ -754,13 +754,8 @@ impl Attributor {
         let (np, _) = self.np_at(doc, k + 1, b, 0)?;
         // "الأمير عبدالله بن فهد التهنئة لخادم ...": the title and its name,
         // not the object after them.
-        let name = self.person_name(doc, np);
         let speaker = Np {
-            last: if name.first > np.first {
-                name.last
-            } else {
-                np.last
-            },
+            last: self.person_name(doc, np).last,
             ..np
         };
         Some(Report {

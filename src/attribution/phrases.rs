@@ -977,6 +977,15 @@ impl Attributor {
         let mut governed = false;
         for (n, &k) in toks.iter().enumerate().skip(closed.max(office)) {
             let w = doc.word(k);
+            // "ويزور الرئيس الفرنسي واشنطن لمحاولة ...": a state's name after
+            // a role closed by its adjective is the verb's object, never the
+            // person's name.
+            if n > 0 && definite(toks[n - 1]) && self.sources.is_bare_state_name(w) {
+                return Np {
+                    last: toks[n - 1],
+                    ..np
+                };
+            }
             if self.within_title(doc, k) || std::mem::take(&mut governed) {
                 continue;
             }

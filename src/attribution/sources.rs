@@ -400,6 +400,19 @@ impl SourceLexicon {
         name_at(&self.state_names, &[w], 0, true).is_some_and(|(_, n)| n == 1)
     }
 
+    /// A state's one-word name written as listed, with no article and no
+    /// clitic: "واشنطن", "روسيا" (not "السعودية", also an adjective, nor
+    /// "رياض", a given name).
+    pub fn is_bare_state_name(&self, w: &str) -> bool {
+        !is_definite(w)
+            && self
+                .state_names
+                .get(bare(w))
+                .into_iter()
+                .flatten()
+                .any(|name| name.words.len() == 1 && name.words[0] == w)
+    }
+
     /// A one-word name of a country itself, the entry's own name (روسيا,
     /// not موسكو: a capital often stands in a club's or a person's name,
     /// "ريال مدريد", "باريس سان جيرمان").
