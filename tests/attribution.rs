@@ -671,6 +671,57 @@ fn denials_admissions_and_refusals_to_comment_keep_their_stance() {
     // A denial whose object points back ("نفى ذلك", "نفى تلك التهم").
     let a = article("واتهمت المعارضة الحاكم بتزوير الانتخابات. إلا أنه نفى تلك التهم.");
     assert_eq!(stance_of(&a, "تلك التهم"), [Stance::Deny]);
+    // A phrase that takes up the clause before it ("وهو ما نفته", "الأمر
+    // الذي ترفضه"): its verb's subject reports on that clause, which is no
+    // longer part of the first speaker's words.
+    for (body, first, denier) in [
+        (
+            "وقال المعارض إن الحكومة زورت الانتخابات، وهو ما تنفيه الحكومة بشدة.",
+            "المعارض",
+            "الحكومة",
+        ),
+        (
+            "وتتهم كييف روسيا بدعم الانفصاليين، الأمر الذي ترفضه موسكو.",
+            "أوكرانيا",
+            "روسيا",
+        ),
+        (
+            "واتهمت منظمة العفو الدولية الشركة بإخفاء الخسائر، وهي اتهامات نفتها الشركة في بيان.",
+            "منظمة العفو الدولية",
+            "الشركة",
+        ),
+    ] {
+        let a = article(body);
+        let reports: Vec<(Vec<String>, Vec<Stance>, &str)> = a
+            .claims
+            .iter()
+            .map(|c| {
+                let chain = c
+                    .chain
+                    .iter()
+                    .map(|l| {
+                        let id = l.reference.as_deref().unwrap_or("?");
+                        a.sources
+                            .iter()
+                            .find(|s| s.id == id)
+                            .map_or("?".into(), |s| s.name.clone())
+                    })
+                    .collect();
+                let stances = c
+                    .chain
+                    .iter()
+                    .filter_map(|l| l.cue.as_ref())
+                    .map(|c| c.stance);
+                (chain, stances.collect(), c.text.as_str())
+            })
+            .collect();
+        assert_eq!(reports.len(), 2, "{body}: {reports:?}");
+        assert_eq!(reports[0].0, [first], "{body}");
+        assert_eq!(reports[1].0, [denier], "{body}");
+        assert_eq!(reports[1].1, [Stance::Deny], "{body}");
+        assert_eq!(reports[0].2, reports[1].2, "{body}");
+        assert!(!reports[0].2.contains("وهو") && !reports[0].2.contains("الذي"));
+    }
 }
 
 /// Rules of wire copy from outlets the rules were never tuned on: each an

@@ -122,6 +122,18 @@ fn unsuffixed(s: &str) -> Option<&str> {
 }
 
 impl CueMatcher {
+    /// Whether a verb cue is written with an object pronoun ("نفته",
+    /// "تنفيه", "وأكدها"), not a cue whose own last letter is ه ("نبه").
+    pub fn carries_object_pronoun(&self, tok: &str) -> bool {
+        let verb = |r: &str| {
+            self.index
+                .get(r)
+                .is_some_and(|e| e.word.is_some() || e.word_before_pronoun.is_some())
+        };
+        let bare = tok.strip_prefix(CONJ).unwrap_or(tok);
+        !verb(tok) && !verb(bare) && [tok, bare].into_iter().filter_map(unsuffixed).any(verb)
+    }
+
     pub fn new(lex: &Lexicon) -> Self {
         let mut words = HashMap::default();
         for v in &lex.verbs {

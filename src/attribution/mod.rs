@@ -42,6 +42,8 @@ pub struct Attributor {
     name_heads: WordSet,
     pronoun_subjects: WordSet,
     demonstratives: WordSet,
+    resumptive_heads: WordSet,
+    resumptive_links: WordSet,
     /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
     /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
     maqsura_forms: WordSet,
@@ -110,6 +112,9 @@ struct Report {
     /// An actor who is the sentence's topic ("ودوستم الستيني معروف",
     /// "وغادر دوستم البلاد"): kept only when already known to the article.
     topic: bool,
+    /// The head of a phrase that takes up the clause before it ("…، وهو
+    /// ما نفته الدوحة"): the report's content is that clause.
+    resumes: Option<usize>,
 }
 
 impl LinkDraft {
@@ -145,6 +150,7 @@ impl Report {
             sentence,
             actor: false,
             topic: false,
+            resumes: None,
         }
     }
 }
@@ -319,6 +325,8 @@ impl Attributor {
             name_heads: set(&lex.name_heads),
             pronoun_subjects: set(&lex.pronoun_subjects),
             demonstratives: set(&lex.demonstratives),
+            resumptive_heads: set(&lex.resumptive_heads),
+            resumptive_links: set(&lex.resumptive_links),
             maqsura_forms: maqsura_forms(lex),
         }
     }
@@ -709,6 +717,7 @@ impl Attributor {
             sentence: si,
             actor: true,
             topic: true,
+            resumes: None,
         })
     }
 
@@ -769,6 +778,7 @@ impl Attributor {
             sentence: si,
             actor: true,
             topic: false,
+            resumes: None,
         })
     }
 }
@@ -821,8 +831,21 @@ fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
 /// refusal to comment, or the main clause after "وبعد أن نفى ...").
 fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
-    for r in reports {
+    for mut r in reports {
         let cue_at = doc.start_of(r.cue_tok);
+        // "قال كومي إنه حاول …، وهو ما ينفيه ترامب": what the resumed
+        // clause says ends the host's content and is the report's content.
+        if let Some(head) = r.resumes {
+            let at = doc.start_of(head);
+            if let Some(h) = out.iter_mut().rev().find(|h| {
+                h.sentence == r.sentence && !h.actor && h.content.0 < at && at <= h.content.1 + 3
+            }) {
+                cut_before(doc, h, head);
+                r.content = h.content;
+            }
+            out.push(r);
+            continue;
+        }
         // "قال أردوغان إن ...، حسب ما نقلته وكالة الأناضول": a source that
         // relays the report, named after its content, is the chain's outer link.
         if relays(&r)

@@ -379,9 +379,17 @@ impl Attributor {
                         && !self.sources.is_outlet_head(doc.word(first))
                         && !doc.ends_with_ta_marbuta(first)
                         && !(doc.is_word(k + 1) && doc.definite_at(k + 1));
+                    // "واتهمت الدول الأربع قطر", "ويتهم الغرب موسكو": a
+                    // definite word takes no genitive, so a state's bare name
+                    // after one starts the object.
+                    let state_after_definite = words > 0
+                        && doc.is_word(k - 1)
+                        && doc.definite_at(k - 1)
+                        && self.sources.is_bare_state_name(w);
                     if after_definite
                         || after_state
                         || state_object
+                        || state_after_definite
                         || words > 0
                             && (self.addressee_at(doc, k, to).is_some()
                                 || self.cue_starts(doc, k)
@@ -430,6 +438,41 @@ impl Attributor {
         ))
     }
 
+    /// Whether token `k` inside a phrase after a verb starts the verb's
+    /// object rather than going on with its subject: a title after a
+    /// definite adjective ("حركة باشينيان الاحتجاجية رئيس الوزراء"), or a
+    /// definite noun that is no adjective after a name or an adjective
+    /// ("حركة حماس الاحتلال", "منظمة العفو الدولية الشركة"): a name and
+    /// an adjective take no genitive.
+    pub(super) fn object_starts(&self, doc: &Doc, first: usize, k: usize) -> bool {
+        if k <= first || !doc.is_word(k - 1) || !doc.is_word(k) {
+            return false;
+        }
+        let nisba = |x: usize| is_nisba(doc, x);
+        let prev = doc.word(k - 1);
+        // A body's one-word name ("حركة حماس"); a person's given name may
+        // be followed by a family name with the article ("بشار الأسد").
+        let after_name = k >= first + 2
+            && self.name_like_at(doc, k - 1)
+            && !doc.definite_at(k - 1)
+            && !self.names_a_source_head(prev)
+            && (self.sources.is_body_head(doc.word(k - 2))
+                || self.sources.is_outlet_head(doc.word(k - 2)));
+        let after_adjective = doc.definite_at(k - 1) && nisba(k - 1);
+        // "بشار الأسد الغرب", "الرئيس بشار الأسد الغرب": after a given name
+        // and its family name, at the phrase's start or after a title.
+        let after_surname = k >= first + 2
+            && (k == first + 2 || self.title_at(doc, k - 3))
+            && doc.definite_at(k - 1)
+            && !nisba(k - 1)
+            && doc.is_word(k - 2)
+            && self.name_like_at(doc, k - 2)
+            && !doc.definite_at(k - 2)
+            && !self.names_a_source_head(doc.word(k - 2));
+        (self.title_at(doc, k) && after_adjective)
+            || (doc.definite_at(k) && !nisba(k) && (after_name || after_adjective || after_surname))
+    }
+
     /// A participle cue at token `k` (قائلا, مؤكدة).
     pub(super) fn participle_at(&self, doc: &Doc, k: usize, to: usize) -> bool {
         self.cues
@@ -449,9 +492,17 @@ impl Attributor {
                 .is_some_and(|r| crate::text::has_chars(r, 3))
         };
         let object_later = (k + 1..(k + 6).min(b))
-            .take_while(|&x| doc.is_word(x) && !self.complementizer_at(doc, x))
-            .any(bears);
+            .take_while(|&x| {
+                (doc.is_word(x) || doc.punct(x, '"')) && !self.complementizer_at(doc, x)
+            })
+            .any(|x| doc.is_word(x) && bears(x));
+        // "حركة باشينيان": a body's noun takes its name after it.
+        let named_body = k > 0
+            && doc.is_word(k - 1)
+            && !doc.definite_at(k - 1)
+            && self.sources.is_body_head(doc.word(k - 1));
         bears(k)
+            && !named_body
             && !in_pedigree(doc.word(k + 1))
             && !self.names_a_source_head(doc.word(k))
             && !object_later
@@ -1059,6 +1110,13 @@ impl Attributor {
                 title(k)
                     || (definite(k) && doc.ends_with_ta_marbuta(k))
                     || (surname(toks[n - 1]) && !definite(k))
+                    // "بشار الأسد الغرب": a noun after the family name is
+                    // the verb's object.
+                    || (n >= 2
+                        && surname(toks[n - 1])
+                        && !definite(toks[n - 2])
+                        && definite(k)
+                        && !is_nisba(doc, k))
                     // "رامي عبد الرحمن لوكالة فرانس برس": whom it was said to.
                     || self.addressee_at(doc, k, np.last + 1).is_some()
                     // "دونالد ترامب إعلان عقوبات": a verbal noun is the object.
@@ -1172,4 +1230,14 @@ fn plural_pronoun(w: &str) -> bool {
             w.strip_suffix(p)
                 .is_some_and(|s| crate::text::has_chars(s, 3))
         })
+}
+
+/// Whether token `k` has the ending of a relative adjective (nisba: السوري،
+/// الدولية، المصريين), which follows a noun without being its genitive.
+pub(super) fn is_nisba(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    w.ends_with('ي')
+        || (doc.ends_with_ta_marbuta(k) && w.ends_with("يه"))
+        || w.ends_with("يين")
+        || w.ends_with("يون")
 }

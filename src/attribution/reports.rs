@@ -225,6 +225,11 @@ impl Attributor {
         consumed: &mut [bool],
     ) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
+        if let Some(head) = self.resumptive_head(doc, a, hit.first)
+            && self.cues.carries_object_pronoun(doc.word(hit.first))
+        {
+            return self.resumptive_report(at, hit, head);
+        }
         let no_comment = hit.kind == CueKind::NoComment;
         // A verb with a gate ("نقل ... عن", "رفض ... التعليق") is a cue only
         // when its complement follows in the clause.
@@ -440,6 +445,53 @@ impl Attributor {
         Some(report)
     }
 
+    /// The head of a phrase that takes up the clause before the verb at
+    /// `k` as its object: "…، وهو ما نفته", "…، الأمر الذي ترفضه", "وهي
+    /// اتهامات تنفيها". A head opened by و needs no comma before it.
+    fn resumptive_head(&self, doc: &Doc, a: usize, k: usize) -> Option<usize> {
+        (k.saturating_sub(3).max(a + 1)..k.saturating_sub(1)).find(|&h| {
+            let w = doc.word(h);
+            self.resumptive_heads.contains(w)
+                && (w.starts_with('و') || doc.is_comma(h - 1))
+                && (h + 1..k).all(|l| self.resumptive_links.contains(doc.word(l)))
+        })
+    }
+
+    /// "…، وهو ما نفته الدوحة مرارا": the subject after the verb reports on
+    /// the clause before the head; `nest` gives it that clause's words.
+    fn resumptive_report(&self, at: &At, hit: &CueHit, head: usize) -> Option<Report> {
+        let At { doc, a, b, .. } = *at;
+        // "وهو ما أكدته بالفعل فيسبوك", "نفته المفوضية بالمطلق": adverbs
+        // stand around the subject.
+        let adverbial = |k: usize| {
+            let w = doc.word(k);
+            self.adverbs.contains(w) || w.starts_with("بال")
+        };
+        let from = (hit.last + 1..b).find(|&k| !adverbial(k))?;
+        let (mut np, _) = self.np_at(doc, from, b, 0)?;
+        if let Some(k) = (np.first + 1..=np.last).find(|&k| adverbial(k)) {
+            np.last = k - 1;
+        }
+        let mut end = head;
+        while end > a && doc.is_comma(end - 1) {
+            end -= 1;
+        }
+        let content = (doc.start_of(a), doc.span(end - 1, end - 1, 0).1);
+        // "الأمر الذي ترفضه واشنطن": to refuse what was said is to deny it.
+        let mut hit = hit.clone();
+        if hit.kind == CueKind::NoComment {
+            hit.kind = CueKind::Verb;
+            hit.stance = Stance::Deny;
+        }
+        let mut links = self.possessive_links(doc, np, hit.agreement);
+        if let Some(last) = links.last_mut() {
+            last.cue = Some(cue_of(doc, &hit));
+        }
+        let mut report = Report::clause(links, &hit, content, QuoteKind::Indirect, at.si);
+        report.resumes = Some(head);
+        Some(report)
+    }
+
     fn relative_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
         let pronoun = hit.first - 1;
@@ -556,13 +608,34 @@ impl Attributor {
         }) {
             np.last = p - 1;
             scan = p;
+            // "واتهم باسيل المفوضية "بتخويف ...": the quote opens the object.
+            while np.last > np.first && !doc.is_word(np.last) {
+                np.last -= 1;
+                scan = np.last + 1;
+            }
         }
+        // The verb's object may be read into the phrase when the verb's own
+        // preposition follows: "واتهمت حركة حماس الاحتلال بارتكاب ...".
+        let own_next = (np.last + 1..(np.last + 3).min(b)).any(&own_preposition);
+        let split = own_next
+            .then(|| (np.first + 1..=np.last).find(|&k| self.object_starts(doc, np.first, k)))
+            .flatten();
+        if let Some(k) = split {
+            np.last = k - 1;
+            scan = k;
+        }
+        // "واتهمت الدول الأربع قطر بدعم ...": with an object and then the
+        // verb's own preposition still to come, the phrase is its subject
+        // (but "واتهمت الصحافة بالقفز": the object, and the speaker goes on).
+        let marked_later =
+            split.is_some() || (np.last + 2..(np.last + 4).min(b)).any(&own_preposition);
         let reading = self.read_np(doc, np);
         // "وأكد أهمية تفعيل ...": what follows a clause-opening verb is its
         // object when it names no one; the speaker goes on from before.
         let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
         let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
         if continues
+            && !marked_later
             && !reading.listed
             && reading.kind != SourceKind::Person
             && reading.canonical.is_none()
@@ -570,7 +643,11 @@ impl Attributor {
             return Some((None, (doc.start_of(np.first), clause_end(doc, np.first, b))));
         }
         let words = doc.np_words(np).len();
-        if !reading.listed && reading.kind == SourceKind::Person && words >= 3 {
+        if !reading.listed
+            && reading.kind == SourceKind::Person
+            && words >= 3
+            && !self.names_a_source_head(doc.word(np.first))
+        {
             // "ونفى ميدفيدتشوك وجود أي اتصال": the name is the first word.
             np.last = np.first;
             scan = np.last + 1;
@@ -758,6 +835,7 @@ impl Attributor {
             sentence: at.si,
             actor: false,
             topic: false,
+            resumes: None,
         };
         Some((report, next))
     }

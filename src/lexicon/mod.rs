@@ -208,6 +208,10 @@ pub struct Lexicon {
     pub demonstratives: Vec<String>,
     #[serde(default)]
     pub partitives: Vec<String>,
+    #[serde(default)]
+    pub resumptive_heads: Vec<String>,
+    #[serde(default)]
+    pub resumptive_links: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -339,6 +343,18 @@ impl Lexicon {
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
         merge(&mut self.name_heads, o.name_heads, "name_heads", &r);
         merge(&mut self.partitives, o.partitives, "partitives", &r);
+        merge(
+            &mut self.resumptive_heads,
+            o.resumptive_heads,
+            "resumptive_heads",
+            &r,
+        );
+        merge(
+            &mut self.resumptive_links,
+            o.resumptive_links,
+            "resumptive_links",
+            &r,
+        );
         merge(
             &mut self.demonstratives,
             o.demonstratives,
