@@ -884,6 +884,30 @@ const UNSEEN_OUTLETS: &[(&str, &str, &str, Expect)] = &[
         "الوضع صعب",
         Expect::Spans(&["الوزير"]),
     ),
+    (
+        "the accused after the subject is the object, before the charge's ب",
+        "واتهمت حركة حماس الاحتلال بارتكاب جرائم حرب في غزة.",
+        "بارتكاب جرائم",
+        Expect::Spans(&["حركة حماس"]),
+    ),
+    (
+        "a state's name after a definite phrase starts the object",
+        "واتهمت الدول الأربع قطر بدعم جماعات متطرفة.",
+        "بدعم جماعات",
+        Expect::Spans(&["الدول الأربع"]),
+    ),
+    (
+        "with the charge right after the noun, the noun is the accused",
+        "وقالت الوزيرة إن الوضع خطير. واتهمت الصحافة بالقفز إلى الاستنتاجات.",
+        "بالقفز",
+        Expect::Entities(&["الوزيرة"]),
+    ),
+    (
+        "a state after a role closed by its adjective is the verb's object",
+        "وقال بنيامين نتنياهو إن إسرائيل لن تسمح بذلك. ويزور الرئيس الفرنسي واشنطن لمحاولة إقناع ترامب. وأضاف أن فرنسا ستبقى في الاتفاق.",
+        "فرنسا ستبقى",
+        Expect::Entities(&["الرئيس الفرنسي"]),
+    ),
 ];
 
 /// A person the later sentences are about, though no report names them.

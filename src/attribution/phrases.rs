@@ -500,7 +500,8 @@ impl Attributor {
         let named_body = k > 0
             && doc.is_word(k - 1)
             && !doc.definite_at(k - 1)
-            && self.sources.is_body_head(doc.word(k - 1));
+            && (self.sources.is_body_noun(doc.word(k - 1))
+                || self.sources.is_outlet_head(doc.word(k - 1)));
         bears(k)
             && !named_body
             && !in_pedigree(doc.word(k + 1))
