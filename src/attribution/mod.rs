@@ -43,6 +43,8 @@ pub struct Attributor {
     pronoun_subjects: WordSet,
     demonstratives: WordSet,
     resumptive_heads: WordSet,
+    /// Folded word sequences of `content_breaks`.
+    content_breaks: Vec<Vec<String>>,
     resumptive_links: WordSet,
     /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
     /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
@@ -326,6 +328,11 @@ impl Attributor {
             pronoun_subjects: set(&lex.pronoun_subjects),
             demonstratives: set(&lex.demonstratives),
             resumptive_heads: set(&lex.resumptive_heads),
+            content_breaks: lex
+                .content_breaks
+                .iter()
+                .map(|p| fold_str(p).split_whitespace().map(str::to_string).collect())
+                .collect(),
             resumptive_links: set(&lex.resumptive_links),
             maqsura_forms: maqsura_forms(lex),
         }

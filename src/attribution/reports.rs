@@ -213,8 +213,22 @@ impl Attributor {
         }
         let k = k.min(b.saturating_sub(1));
         let s = doc.start_of(k);
-        let e = clause_end(doc, k, b).max(s);
+        let stop = (k + 2..b)
+            .find(|&x| doc.is_comma(x - 1) && self.content_break_at(doc, x, b))
+            .map_or(b, |x| x - 1);
+        let e = clause_end(doc, k, stop).max(s);
         (s, e, quote_kind_of(doc.raw, (s, e), QuoteKind::Indirect))
+    }
+
+    /// Whether the journalist's own clause opens at token `k` ("فيما",
+    /// "في حين", "في إشارة"; `content_breaks`).
+    fn content_break_at(&self, doc: &Doc, k: usize, b: usize) -> bool {
+        self.content_breaks.iter().any(|p| {
+            k + p.len() <= b
+                && p.iter()
+                    .enumerate()
+                    .all(|(n, w)| doc.is_word(k + n) && doc.word(k + n) == w)
+        })
     }
 
     pub(super) fn verb_report(

@@ -209,6 +209,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub partitives: Vec<String>,
     #[serde(default)]
+    pub content_breaks: Vec<String>,
+    #[serde(default)]
     pub resumptive_heads: Vec<String>,
     #[serde(default)]
     pub resumptive_links: Vec<String>,
@@ -343,6 +345,12 @@ impl Lexicon {
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
         merge(&mut self.name_heads, o.name_heads, "name_heads", &r);
         merge(&mut self.partitives, o.partitives, "partitives", &r);
+        merge(
+            &mut self.content_breaks,
+            o.content_breaks,
+            "content_breaks",
+            &r,
+        );
         merge(
             &mut self.resumptive_heads,
             o.resumptive_heads,
