@@ -185,8 +185,9 @@ pub(super) fn common_cap(claims: usize) -> usize {
     ((claims.max(1) as f64 * COMMON_SHARE) as usize).clamp(COMMON_FLOOR, COMMON_CAP)
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, from the inverted index.
-fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
+/// Candidate pairs `(i, j)`, `i < j`, from the inverted index; and every
+/// key's weight, ln(n / claims that hold it), for the clusters.
+fn candidates<'a>(items: &'a [Item]) -> (Vec<(usize, usize)>, HashMap<&'a str, f64>) {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
         for k in &it.keys {
@@ -208,7 +209,11 @@ fn candidates(items: &[Item]) -> Vec<(usize, usize)> {
         .flatten_iter()
         .collect();
     pairs.sort_unstable();
-    pairs
+    let weight = postings
+        .iter()
+        .map(|(k, p)| (*k, (n / p.len() as f64).ln().max(0.0)))
+        .collect();
+    (pairs, weight)
 }
 
 /// The later claims that share the most informative words with claim `i`.
@@ -299,7 +304,8 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
         Idf::frequencies(items.iter().map(|it| &it.analysed)),
         items.len(),
     );
-    let judged: Vec<(PairRelation, Option<Edge>)> = candidates(&items)
+    let (pairs, weight) = candidates(&items);
+    let judged: Vec<(PairRelation, Option<Edge>)> = pairs
         .into_par_iter()
         .filter_map(|(i, j)| judge(docs, &items, i, j, lex, &params, &idf))
         .collect();
@@ -319,13 +325,35 @@ pub fn compare(docs: &[Annotation], lex: &RelateLexicon) -> Comparison {
                 publisher: d.document.publisher.clone(),
             })
             .collect(),
-        clusters: clusters(docs, &items, &edges),
+        clusters: clusters(docs, &items, &edges, &weight),
         relations,
     }
 }
 
-/// Two claims joined in a cluster, by index into the items.
-pub(super) type Edge = (usize, usize, RelationKind);
+/// Two claims joined in a cluster, by index into the items, with the
+/// relation's score.
+pub(super) type Edge = (usize, usize, RelationKind, f64);
+
+/// What corroboration and a reported relation's evidence need beyond the
+/// pairwise judgements: computed only for pairs that may corroborate or
+/// are reported, since nine candidates in ten are neither.
+struct Facts {
+    frame: relate::FrameMatch,
+    cover: f64,
+    distinctive: Vec<String>,
+}
+
+impl Facts {
+    fn of(a: &Analysed, b: &Analysed, lex: &RelateLexicon, idf: &Idf) -> Facts {
+        Facts {
+            frame: relate::frame_match(a, b, lex),
+            // What the claims share must be what sets them apart from the
+            // rest of the compared set, not the story's every word.
+            cover: relate::weighted_cover(a, b, idf),
+            distinctive: relate::distinctive_shared(a, b, idf, DISTINCTIVE_SHARE, lex),
+        }
+    }
+}
 
 /// The relation of one candidate pair, if it is worth keeping, and the
 /// edge it adds to the clusters.
@@ -346,21 +374,27 @@ pub(super) fn judge(
     {
         return None;
     }
-    let frame = relate::frame_match(&a.analysed, &b.analysed, lex);
-    let actors_differ = relate::entity_mismatch(&a.analysed, &b.analysed, lex);
-    let counts_differ = relate::count_clash(&a.analysed, &b.analysed);
-    // Two shared predicate classes (or a shared count) make a strong frame.
-    let frame_floor = if frame.classes.len() >= 2 || frame.count.is_some() {
-        STRONG_FRAME_CORROBORATES
-    } else {
-        FRAME_CORROBORATES
-    };
-    let tight = relate::relate_claims(&a.analysed, &b.analysed, lex, None, strict);
     let wide = relate::relate_claims(&a.analysed, &b.analysed, lex, None, covering);
-    // A source's denial against the account it denies.
-    let denied = relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying);
-    let denial =
-        a.analysed.is_denied() != b.analysed.is_denied() && denied.rule == "polarity.denial";
+    // The strict overlap (Dice) is never above the covering one (the larger
+    // of the two containments), so a pair unrelated on the covering
+    // overlap is unrelated on the strict one: nine candidates in ten.
+    let tight = if wide.relation == Relation::Unrelated && strict.related >= covering.related {
+        None
+    } else {
+        Some(relate::relate_claims(
+            &a.analysed,
+            &b.analysed,
+            lex,
+            None,
+            strict,
+        ))
+    };
+    let tight_conflict = tight.as_ref().filter(|t| t.relation == Relation::Conflicts);
+    // A source's denial against the account it denies: only when one side
+    // denies and the other does not.
+    let denied = (a.analysed.is_denied() != b.analysed.is_denied())
+        .then(|| relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying))
+        .filter(|d| d.rule == "polarity.denial");
     let numeric = wide.kind == Some(ConflictKind::Numeric);
     // The same count from the same origin, or marked as a first or later
     // figure: the toll was updated, not contradicted.
@@ -368,50 +402,60 @@ pub(super) fn judge(
         && (same_origin(a, b)
             || relate::update_marked(&a.analysed)
             || relate::update_marked(&b.analysed));
-    // What the claims share must be what sets them apart from the rest
-    // of the compared set, not the story's every word.
-    let cover = relate::weighted_cover(&a.analysed, &b.analysed, idf);
-    let distinctive =
-        relate::distinctive_shared(&a.analysed, &b.analysed, idf, DISTINCTIVE_SHARE, lex);
-    let specific = distinctive.len() >= DISTINCTIVE_PARTS
-        || frame.count.is_some()
-        || cover >= WEIGHTED_CORROBORATES;
+    let mut facts: Option<Facts> = None;
     // A condition or a question does not repeat an assertion.
-    let asserted_alike = relate::asserts(&a.analysed) == relate::asserts(&b.analysed);
     let corroborates = wide.relation == Relation::Corroborates
-        && specific
-        && asserted_alike
-        && !actors_differ
-        && !counts_differ
-        && (wide.score >= CORROBORATES
-            || (frame.aligned() && (wide.score >= frame_floor || frame.count.is_some())));
-    let (judgement, relation, kind) = match () {
-        _ if wide.relation == Relation::Conflicts && update => (&wide, RelationKind::Updates, None),
-        _ if wide.relation == Relation::Conflicts && numeric => {
-            (&wide, RelationKind::Conflicts, wide.kind.map(form))
-        }
-        _ if tight.relation == Relation::Conflicts => {
-            (&tight, RelationKind::Conflicts, tight.kind.map(form))
-        }
-        _ if denial => (&denied, RelationKind::Conflicts, denied.kind.map(form)),
-        _ if corroborates && same_origin(a, b) => (&wide, RelationKind::Echo, None),
-        _ if corroborates => (&wide, RelationKind::Corroborates, None),
-        _ if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE => {
-            (&wide, RelationKind::Related, None)
-        }
-        _ => return None,
+        && relate::asserts(&a.analysed) == relate::asserts(&b.analysed)
+        && {
+            let f = facts.get_or_insert_with(|| Facts::of(&a.analysed, &b.analysed, lex, idf));
+            // Two shared predicate classes (or a shared count) make a
+            // strong frame.
+            let frame_floor = if f.frame.classes.len() >= 2 || f.frame.count.is_some() {
+                STRONG_FRAME_CORROBORATES
+            } else {
+                FRAME_CORROBORATES
+            };
+            let specific = f.distinctive.len() >= DISTINCTIVE_PARTS
+                || f.frame.count.is_some()
+                || f.cover >= WEIGHTED_CORROBORATES;
+            specific
+                && !relate::entity_mismatch(&a.analysed, &b.analysed, lex)
+                && !relate::count_clash(&a.analysed, &b.analysed)
+                && (wide.score >= CORROBORATES
+                    || (f.frame.aligned()
+                        && (wide.score >= frame_floor || f.frame.count.is_some())))
+        };
+    let (judgement, relation, kind) = if wide.relation == Relation::Conflicts && update {
+        (&wide, RelationKind::Updates, None)
+    } else if wide.relation == Relation::Conflicts && numeric {
+        (&wide, RelationKind::Conflicts, wide.kind.map(form))
+    } else if let Some(t) = tight_conflict {
+        (t, RelationKind::Conflicts, t.kind.map(form))
+    } else if let Some(d) = &denied {
+        (d, RelationKind::Conflicts, d.kind.map(form))
+    } else if corroborates && same_origin(a, b) {
+        (&wide, RelationKind::Echo, None)
+    } else if corroborates {
+        (&wide, RelationKind::Corroborates, None)
+    } else if wide.relation != Relation::Unrelated && wide.score >= RELATED_SCORE {
+        (&wide, RelationKind::Related, None)
+    } else {
+        return None;
     };
+    let denial = denied.is_some();
+    let score = (judgement.score * 1000.0).round() / 1000.0;
     let edge = matches!(
         relation,
         RelationKind::Corroborates | RelationKind::Echo | RelationKind::Conflicts
     )
-    .then_some((i, j, relation));
+    .then_some((i, j, relation, score));
     let mut notes = judgement.evidence.clone();
     if relation != RelationKind::Related {
-        notes.extend(frame.notes());
-        notes.push(format!("weighted cover: {:.2}", cover));
-        if !distinctive.is_empty() {
-            notes.push(format!("distinctive: {}", distinctive.join("، ")));
+        let f = facts.get_or_insert_with(|| Facts::of(&a.analysed, &b.analysed, lex, idf));
+        notes.extend(f.frame.notes());
+        notes.push(format!("weighted cover: {:.2}", f.cover));
+        if !f.distinctive.is_empty() {
+            notes.push(format!("distinctive: {}", f.distinctive.join("، ")));
         }
     }
     if relation == RelationKind::Updates {
@@ -428,7 +472,7 @@ pub(super) fn judge(
         b: claim_ref(docs, b),
         relation,
         kind,
-        score: (judgement.score * 1000.0).round() / 1000.0,
+        score,
         evidence: Evidence {
             shared: judgement.shared.clone(),
             rule: judgement.rule.clone(),
@@ -465,18 +509,84 @@ fn year_mismatch(a: &Item, b: &Item, same_doc: bool) -> bool {
     }
 }
 
+/// A cluster holds the claims of one statement, and one statement is told
+/// within days: a member's article is at most this many days from the
+/// centre's (both dated). Daily templates (a weather forecast, a training
+/// report, a condolence formula) repeat their words every day.
+const CLUSTER_DAYS: i64 = 1;
+/// Each outlet brings one article to a cluster (the one nearest the
+/// centre's day): a template fills one article of the same outlet after
+/// another, and an outlet that repeats a statement is no second origin.
+const CLUSTER_ARTICLES_PER_OUTLET: usize = 1;
+/// How much of each other's content (weighted by rarity over the compared
+/// set) a member and its centre must share: a part of a long enumeration
+/// ("تعيين فلان سفيرا" inside a cabinet's list of appointments), a name alone
+/// inside a sentence, or a headline against a long sentence are related to
+/// it, but not the same statement. Paraphrases of one statement across
+/// outlets ("روسيا تتحمل بعض المسؤولية ... بسبب دعمها الثابت" and "روسيا
+/// بدعمها الثابت لسوريا تتحمل مسؤولية") share about half.
+const CLUSTER_MUTUAL_COVER: f64 = 0.4;
+
+/// The day number of an article's date ("2015-08-04 ..."), if it has one.
+fn day_number(date: Option<&str>) -> Option<i64> {
+    let d = date?;
+    let y: i64 = d.get(..4)?.parse().ok()?;
+    let m: i64 = d.get(5..7)?.parse().ok()?;
+    let day: i64 = d.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from the civil calendar (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe)
+}
+
+/// How much of claim `x`'s keys, weighted by rarity, claim `y` holds.
+fn key_cover(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> f64 {
+    let (mut all, mut shared) = (0.0, 0.0);
+    for k in &x.keys {
+        let w = weight.get(k.as_str()).copied().unwrap_or(0.0);
+        all += w;
+        if y.keys.binary_search(k).is_ok() {
+            shared += w;
+        }
+    }
+    if all > 0.0 { shared / all } else { 0.0 }
+}
+
 /// Clusters of one statement each: the claim with the most relations is a
 /// centre, and the claims it relates to directly (not yet in a cluster) join
 /// it, on its side or, through a conflict, on the other; then the next
 /// centre. Every member is related to its centre itself, so a chain of
-/// loosely related claims never grows into a topic.
-fn clusters(docs: &[Annotation], items: &[Item], edges: &[Edge]) -> Vec<Cluster> {
-    let mut adj: HashMap<usize, Vec<(usize, bool)>> = HashMap::default();
-    for &(i, j, r) in edges {
+/// loosely related claims never grows into a topic; and a member must also
+/// say what the centre says, when it says it: each shares at least
+/// `CLUSTER_MUTUAL_COVER` of the other's content weighted by rarity, its
+/// article is within `CLUSTER_DAYS` of the centre's, one claim per article
+/// (the centre's own article may repeat it once, a headline and its
+/// sentence), and one article per outlet. Those nearest in time and most
+/// alike join first.
+fn clusters(
+    docs: &[Annotation],
+    items: &[Item],
+    edges: &[Edge],
+    weight: &HashMap<&str, f64>,
+) -> Vec<Cluster> {
+    let mut adj: HashMap<usize, Vec<(usize, bool, f64)>> = HashMap::default();
+    for &(i, j, r, score) in edges {
         let flip = r == RelationKind::Conflicts;
-        adj.entry(i).or_default().push((j, flip));
-        adj.entry(j).or_default().push((i, flip));
+        adj.entry(i).or_default().push((j, flip, score));
+        adj.entry(j).or_default().push((i, flip, score));
     }
+    let days: Vec<Option<i64>> = docs
+        .iter()
+        .map(|d| day_number(d.document.date.as_deref()))
+        .collect();
+    let outlets: Vec<String> = docs.iter().map(publisher_of).collect();
     let mut starts: Vec<(usize, usize)> = adj.iter().map(|(k, v)| (v.len(), *k)).collect();
     starts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut taken: HashSet<usize> = HashSet::default();
@@ -486,12 +596,44 @@ fn clusters(docs: &[Annotation], items: &[Item], edges: &[Edge]) -> Vec<Cluster>
             continue;
         }
         taken.insert(centre);
+        let home = items[centre].doc;
+        let apart = |m: usize| match (days[home], days[items[m].doc]) {
+            (Some(x), Some(y)) => (x - y).abs(),
+            _ => 0,
+        };
+        let mut near: Vec<(usize, bool, f64)> = adj.get(&centre).cloned().unwrap_or_default();
+        near.sort_unstable_by(|x, y| {
+            apart(x.0)
+                .cmp(&apart(y.0))
+                .then(y.2.total_cmp(&x.2))
+                .then(x.0.cmp(&y.0))
+        });
         let mut members: Vec<(usize, bool)> = vec![(centre, false)];
-        let mut near: Vec<(usize, bool)> = adj.get(&centre).cloned().unwrap_or_default();
-        near.sort_unstable();
-        for (n, flip) in near {
-            if taken.insert(n) {
+        // Claims taken per article, articles per outlet.
+        let mut per_doc: HashMap<usize, usize> = HashMap::default();
+        let mut per_outlet: HashMap<&str, HashSet<usize>> = HashMap::default();
+        per_doc.insert(home, 0);
+        per_outlet
+            .entry(outlets[home].as_str())
+            .or_default()
+            .insert(home);
+        for (n, flip, _) in near {
+            let doc = items[n].doc;
+            let in_doc = per_doc.get(&doc).copied();
+            let outlet = per_outlet.entry(outlets[doc].as_str()).or_default();
+            let fits = !taken.contains(&n)
+                && match in_doc {
+                    Some(k) => doc == home && k < 1,
+                    None => outlet.len() < CLUSTER_ARTICLES_PER_OUTLET,
+                }
+                && apart(n) <= CLUSTER_DAYS
+                && key_cover(&items[centre], &items[n], weight) >= CLUSTER_MUTUAL_COVER
+                && key_cover(&items[n], &items[centre], weight) >= CLUSTER_MUTUAL_COVER;
+            if fits {
+                taken.insert(n);
                 members.push((n, flip));
+                *per_doc.entry(doc).or_default() += 1;
+                outlet.insert(doc);
             }
         }
         if members.len() < 2 {

@@ -1,0 +1,124 @@
+//! Clusters hold one statement each: the same wire story in several
+//! outlets on one day is one cluster, while an outlet's daily template
+//! (the same sentence with another day's facts) is not one statement.
+
+mod common;
+
+use isnad::compare::{self, RelateLexicon};
+use isnad::input::Article;
+use isnad::model::Annotation;
+
+fn article(id: &str, outlet: &str, date: &str, text: &str) -> Annotation {
+    let a = Article {
+        id: id.to_string(),
+        text: text.to_string(),
+        sha256: String::new(),
+        title: None,
+        outlet: Some(outlet.to_string()),
+        url: None,
+        date: Some(date.to_string()),
+        origin: id.to_string(),
+    };
+    let mut doc = common::pipeline().annotate(&a);
+    doc.document.publisher = Some(outlet.to_string());
+    doc.document.date = Some(date.to_string());
+    doc
+}
+
+const FORECAST: &str = "توقعات الطقس\nتوقعت الرئاسة العامة للأرصاد وحماية البيئة هطول أمطار رعدية مصحوبة بنشاط في الرياح السطحية على مناطق عسير والباحة وجازان ونجران، مع طقس شديد الحرارة على المنطقة الشرقية والرياض.\n";
+
+const WIRE: &str = "مساعدات لليمن\nقال مركز الملك سلمان للإغاثة إنه أرسل 40 طائرة محملة بالمواد الغذائية والأدوية إلى مطار عدن الدولي خلال الأسبوع الماضي.\n";
+
+/// Six days of one outlet's forecast, and the same day's forecast in a
+/// second outlet; a wire story in three outlets on one day; and other news,
+/// so that the forecast's words are rare enough to align claims by.
+fn archive() -> Vec<Annotation> {
+    let mut docs = Vec::new();
+    for i in 0..60 {
+        docs.push(article(
+            &format!("news-{i}"),
+            "news",
+            "2015-08-10 10:00:00",
+            &format!(
+                "خبر محلي\nقال مدير المشروع رقم {} إن العمل فيه سينتهي خلال {} يوما.\n",
+                100 + i,
+                200 + i
+            ),
+        ));
+    }
+    for day in 1..=6 {
+        docs.push(article(
+            &format!("daily-{day}"),
+            "daily",
+            &format!("2015-08-0{day} 08:00:00"),
+            FORECAST,
+        ));
+    }
+    docs.push(article("other-3", "other", "2015-08-03 09:00:00", FORECAST));
+    for (i, outlet) in ["wire-a", "wire-b", "wire-c"].iter().enumerate() {
+        docs.push(article(
+            &format!("{outlet}-{i}"),
+            outlet,
+            "2015-08-04 12:00:00",
+            WIRE,
+        ));
+    }
+    docs
+}
+
+fn day_of(docs: &[Annotation], id: &str) -> u32 {
+    let d = docs.iter().find(|d| d.document.id == id).unwrap();
+    d.document.date.as_deref().unwrap()[8..10].parse().unwrap()
+}
+
+#[test]
+fn a_daily_template_is_not_one_statement() {
+    let docs = archive();
+    let c = compare::compare(&docs, RelateLexicon::builtin());
+    // The forecasts are related day after day ...
+    let forecast_pairs = c
+        .relations
+        .iter()
+        .filter(|p| p.a.doc.starts_with("daily") && p.b.doc.starts_with("daily"))
+        .count();
+    assert!(forecast_pairs >= 5, "{forecast_pairs} relations");
+    // ... but a cluster holds only claims of its centre's days, and at
+    // most two articles of one outlet.
+    for k in &c.clusters {
+        let days: Vec<u32> = k.claims.iter().map(|r| day_of(&docs, &r.doc)).collect();
+        let (lo, hi) = (days.iter().min().unwrap(), days.iter().max().unwrap());
+        assert!(hi - lo <= 2, "{} spans days {days:?}", k.id);
+        let mut daily: Vec<&str> = k
+            .claims
+            .iter()
+            .filter(|r| r.doc.starts_with("daily"))
+            .map(|r| r.doc.as_str())
+            .collect();
+        daily.sort_unstable();
+        daily.dedup();
+        assert!(daily.len() <= 2, "{}: {daily:?}", k.id);
+    }
+}
+
+#[test]
+fn a_wire_story_in_three_outlets_is_one_cluster() {
+    let docs = archive();
+    let c = compare::compare(&docs, RelateLexicon::builtin());
+    let text = |r: &compare::ClaimRef| {
+        let d = docs.iter().find(|d| d.document.id == r.doc).unwrap();
+        d.claims
+            .iter()
+            .find(|x| x.id == r.claim)
+            .unwrap()
+            .text
+            .clone()
+    };
+    let wire: Vec<_> = c
+        .clusters
+        .iter()
+        .filter(|k| k.claims.iter().any(|r| text(r).contains("طائرة")))
+        .collect();
+    assert_eq!(wire.len(), 1, "{wire:?}");
+    assert_eq!(wire[0].claims.len(), 3, "{wire:?}");
+    assert_eq!(wire[0].independent_origins, 1, "one origin: the centre");
+}
