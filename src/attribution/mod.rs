@@ -43,6 +43,10 @@ pub struct Attributor {
     pronoun_subjects: WordSet,
     demonstratives: WordSet,
     resumptive_heads: WordSet,
+    clause_openers: WordSet,
+    negators: WordSet,
+    auxiliaries: WordSet,
+    verb_preludes: WordSet,
     /// Folded word sequences of `content_breaks`.
     content_breaks: Vec<Vec<String>>,
     resumptive_links: WordSet,
@@ -328,6 +332,10 @@ impl Attributor {
             pronoun_subjects: set(&lex.pronoun_subjects),
             demonstratives: set(&lex.demonstratives),
             resumptive_heads: set(&lex.resumptive_heads),
+            clause_openers: set(&lex.clause_openers),
+            negators: set(&lex.negators),
+            auxiliaries: set(&lex.auxiliaries),
+            verb_preludes: set(&lex.verb_preludes),
             content_breaks: lex
                 .content_breaks
                 .iter()
@@ -651,7 +659,7 @@ impl Attributor {
             let report = self.colon_report(&reports::At { doc, seg, si, a, b });
             reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
-        let mut reports = nest(doc, reports);
+        let mut reports = nest(doc, reports, &self.clause_openers);
         let actor = match self.clause_actor(doc, si, a, b) {
             Some(actor) => {
                 Some(actor).filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
@@ -739,10 +747,7 @@ impl Attributor {
         let mut k = a;
         loop {
             let w = doc.word(k);
-            if doc.is_comma(k)
-                || self.adverbs.contains(w)
-                || matches!(w, "قد" | "وقد" | "كما" | "ثم")
-            {
+            if doc.is_comma(k) || self.adverbs.contains(w) || self.verb_preludes.contains(w) {
                 k += 1;
             } else if matches!(w, "من" | "ومن") && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
             {
@@ -836,7 +841,7 @@ fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
 /// that chain ("لافروف ذكر أن ترامب أكد أن بوتين أكد له أن ..."), unless it
 /// opens a clause of its own ("، كما كتبت صحيفة ...", a participle, a
 /// refusal to comment, or the main clause after "وبعد أن نفى ...").
-fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
+fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
     for mut r in reports {
         let cue_at = doc.start_of(r.cue_tok);
@@ -890,7 +895,7 @@ fn nest(doc: &Doc, reports: Vec<Report>) -> Vec<Report> {
             || clause > 0 && {
                 let prev = clause - 1;
                 (doc.is_comma(prev) && joined)
-                    || (opens_clause(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
+                    || (openers.contains(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
             };
         let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
         let host = out
@@ -986,15 +991,6 @@ fn names_speaker(r: &Report) -> bool {
     r.links
         .iter()
         .any(|l| l.cue.is_some() && !matches!(l.speaker, Speaker::Dropped(_)))
-}
-
-/// A conjunction that opens a clause of its own ("لكن المعارضة تقول",
-/// "فيما قال الوزير").
-pub(super) fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "كما" | "فيما" | "وفيما" | "بينما" | "وبينما" | "لكن" | "ولكن"
-    )
 }
 
 /// Where the contrast before the clause at token `k` starts, if one does:

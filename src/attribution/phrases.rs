@@ -753,7 +753,7 @@ impl Attributor {
             k == a
                 || !doc.is_word(k - 1)
                 || self.complementizer_at(doc, k - 1)
-                || super::opens_clause(doc.word(k - 1))
+                || self.clause_openers.contains(doc.word(k - 1))
         };
         if k < verb && opened(k) {
             let np = Np {
@@ -789,7 +789,7 @@ impl Attributor {
             && (np.last + 1..verb).all(|k| !doc.is_word(k) || self.verb_at(doc, k, verb).is_none())
             // "أن النظام الإيراني قد أوكل ...، كما يؤكد": a conjunction that
             // opens a clause parts the verb from that subject.
-            && !super::opens_clause(doc.word(verb - 1))
+            && !self.clause_openers.contains(doc.word(verb - 1))
         {
             return Some(np);
         }

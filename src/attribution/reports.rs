@@ -288,12 +288,9 @@ impl Attributor {
         // "التي لم يكشف عنها", "التي كانت تروي", "ما خلص إليه": a relative
         // clause all the same, behind a particle or an auxiliary.
         let before = |n: usize| (hit.first >= a + n).then(|| doc.word(hit.first - n));
-        let particle_relative = before(1).is_some_and(|w| {
-            matches!(
-                w,
-                "لم" | "لا" | "لن" | "قد" | "كان" | "كانت" | "كانوا" | "كن"
-            )
-        }) && before(2).is_some_and(|w| self.appositions.contains(w));
+        let particle_relative = before(1)
+            .is_some_and(|w| self.negators.contains(w) || self.auxiliaries.contains(w))
+            && before(2).is_some_and(|w| self.appositions.contains(w));
         if particle_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
         {
             return None;
@@ -583,8 +580,7 @@ impl Attributor {
         let At { doc, b, .. } = *at;
         if hit.kind == CueKind::NoComment {
             // "ولم يستجب البيت الأبيض": the negation is part of what is said.
-            let negated =
-                hit.first > at.a && matches!(bare_word(doc, hit.first - 1), "لم" | "لن" | "لا");
+            let negated = hit.first > at.a && self.negators.contains(bare_word(doc, hit.first - 1));
             let first = if negated { hit.first - 1 } else { hit.first };
             let s = doc.start_of(first);
             return Some((subject, (s, comma_end(doc, hit.first, b))));

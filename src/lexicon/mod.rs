@@ -211,6 +211,12 @@ pub struct Lexicon {
     #[serde(default)]
     pub content_breaks: Vec<String>,
     #[serde(default)]
+    pub clause_openers: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub verb_preludes: Vec<String>,
+    #[serde(default)]
     pub resumptive_heads: Vec<String>,
     #[serde(default)]
     pub resumptive_links: Vec<String>,
@@ -345,6 +351,19 @@ impl Lexicon {
         merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
         merge(&mut self.name_heads, o.name_heads, "name_heads", &r);
         merge(&mut self.partitives, o.partitives, "partitives", &r);
+        merge(
+            &mut self.clause_openers,
+            o.clause_openers,
+            "clause_openers",
+            &r,
+        );
+        merge(&mut self.auxiliaries, o.auxiliaries, "auxiliaries", &r);
+        merge(
+            &mut self.verb_preludes,
+            o.verb_preludes,
+            "verb_preludes",
+            &r,
+        );
         merge(
             &mut self.content_breaks,
             o.content_breaks,
