@@ -268,3 +268,133 @@ mod specificity {
         assert!(asserts(&Claim::analyze(t, lex)), "{t}");
     }
 }
+
+/// Learned contrast pairs and headline-only antonym groups: read between
+/// short claims (`relate`, ANS headlines), never in `compare`.
+mod learned {
+    use isnad::compare::RelateLexicon;
+    use isnad::compare::relate::{Claim, Params, Relation, relate_claims};
+
+    /// `compare`'s reading: long claims, covering overlap, scoped negation.
+    fn rel(a: &str, b: &str) -> isnad::compare::Judgement {
+        let lex = RelateLexicon::builtin();
+        let p = Params {
+            related: 0.12,
+            polarity: 0.4,
+            numeric: 0.12,
+            containment: true,
+            sentiment: false,
+        };
+        relate_claims(
+            &Claim::analyze(a, lex),
+            &Claim::analyze(b, lex),
+            lex,
+            None,
+            &p,
+        )
+    }
+
+    /// `relate`'s reading of short claims (headlines, as ANS has).
+    fn headline(a: &str, b: &str, lex: &RelateLexicon) -> isnad::compare::Judgement {
+        relate_claims(
+            &Claim::analyze(a, lex),
+            &Claim::analyze(b, lex),
+            lex,
+            None,
+            &Params::default(),
+        )
+    }
+
+    #[test]
+    fn learned_contrasts_reverse_headlines_only() {
+        let lex = RelateLexicon::builtin();
+        assert!(lex.contrast_count() > 100, "{}", lex.contrast_count());
+        let (a, b) = (
+            "أسعار الذهب تقفز إلى أعلى مستوى منذ عام",
+            "أسعار النفط تقفز إلى أعلى مستوى منذ عام",
+        );
+        let j = headline(a, b, lex);
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        assert_eq!(j.rule, "polarity.contrast", "{j:?}");
+        assert!(j.evidence.iter().any(|e| e.contains('⇄')), "{j:?}");
+        // Long claims (compare) do not read learned pairs.
+        let j = rel(a, b);
+        assert_ne!(j.rule, "polarity.contrast", "{j:?}");
+        // A learned pair is weaker than a negation and never cancels it.
+        let j = headline("السلطات تجري تشريحا للجثمان", "دفن الجثمان دون تشريحه", lex);
+        assert_eq!(j.rule, "polarity.negation", "{j:?}");
+    }
+
+    #[test]
+    fn headline_only_groups_stay_out_of_compare() {
+        let lex = RelateLexicon::builtin();
+        let (a, b) = (
+            "النساء أكثر إقبالا على التصويت في الانتخابات",
+            "الرجال أكثر إقبالا على التصويت في الانتخابات",
+        );
+        let j = headline(a, b, lex);
+        assert_eq!(j.rule, "polarity.antonym.sex", "{j:?}");
+        let j = rel(a, b);
+        assert_ne!(j.rule, "polarity.antonym.sex", "{j:?}");
+    }
+
+    #[test]
+    fn contrasts_are_data_that_a_file_extends() {
+        let lex = RelateLexicon::embedded()
+            .and_then(|l| l.with_contrasts("contrasts:\n  - [قطة, كلب]\n  - [وحيد]\n"))
+            .expect("contrasts file loads");
+        let j = headline("قطة تنقذ طفلا من الغرق", "كلب ينقذ طفلا من الغرق", &lex);
+        assert_eq!(j.rule, "polarity.contrast", "{j:?}");
+        // Malformed data is an error, never a panic.
+        let bad = RelateLexicon::embedded().and_then(|l| l.with_contrasts("contrasts: 3"));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn a_swapped_thing_or_actor_in_one_headline_is_another_statement() {
+        let lex = RelateLexicon::builtin();
+        let cases = [
+            (
+                "الروائي الأمريكي يفوز بجائزة نوبل",
+                "الممثل الأمريكي يفوز بجائزة نوبل",
+                Some("event.substitution"),
+            ),
+            // Two forms of one word are no substitution.
+            (
+                "الليرة التركية تهوي إلى مستوى جديد",
+                "هبوط لليرة التركية لمستوى جديد",
+                None,
+            ),
+            (
+                "روسيا تتهم بريطانيا بتدبير الهجوم",
+                "بريطانيا تتهم روسيا بتدبير الهجوم",
+                Some("event.roles"),
+            ),
+            // A speaker named first is no actor of the statement.
+            (
+                "لافروف: سوريا تخلصت من ترسانتها الكيمياوية",
+                "سوريا تتخلص من الأسلحة الكيماوية على حد قول لافروف",
+                None,
+            ),
+            // Directions bound across conjuncts: the pound fell, then rose.
+            (
+                "الإسترليني يهبط والدولار يصعد",
+                "صعود كبير للإسترليني وهبوط حاد للدولار",
+                Some("polarity.antonym.direction"),
+            ),
+        ];
+        for (a, b, rule) in cases {
+            let j = headline(a, b, lex);
+            match rule {
+                Some(r) => assert_eq!(j.rule, r, "{a} | {b}: {j:?}"),
+                None => assert_eq!(j.relation, Relation::Corroborates, "{a} | {b}: {j:?}"),
+            }
+            // Long claims (compare) read none of these.
+            let j = rel(a, b);
+            assert!(
+                !j.rule.starts_with("event.substitution") && !j.rule.starts_with("event.roles"),
+                "{j:?}"
+            );
+        }
+    }
+}

@@ -11,6 +11,15 @@ use super::token::{TokKind, tokenize};
 use crate::text::fold_str as fold;
 
 const EMBEDDED: &str = include_str!("../lexicon/relate.yaml");
+/// Word pairs learned from the ANS training split (`scripts/ans_contrasts.py`).
+const CONTRASTS: &str = include_str!("../lexicon/contrasts.yaml");
+
+/// A file of learned contrast pairs (`contrasts.yaml`).
+#[derive(Deserialize)]
+struct RawContrasts {
+    #[serde(default)]
+    contrasts: Vec<Vec<String>>,
+}
 
 #[derive(Deserialize)]
 struct RawGroup {
@@ -20,6 +29,9 @@ struct RawGroup {
     /// Evaluative sign of each pole (+1 good, -1 bad, 0 neutral).
     #[serde(default)]
     valence: Vec<i8>,
+    /// Read only between short claims (headlines, `relate`), not in `compare`.
+    #[serde(default)]
+    headline_only: bool,
     poles: Vec<Vec<String>>,
 }
 
@@ -73,6 +85,12 @@ struct RawLexicon {
     updates: Vec<String>,
     #[serde(default)]
     non_assertive: Vec<String>,
+    #[serde(default)]
+    pole_skip: Vec<String>,
+    /// Word pairs that, substituted one for the other between two short
+    /// claims, reverse the statement (learned data, see `contrasts.yaml`).
+    #[serde(default)]
+    contrasts: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +160,8 @@ pub struct Group {
     pub name: String,
     pub negating: Option<u8>,
     pub valence: Vec<i8>,
+    /// Only between short claims (headlines).
+    pub headline_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -203,6 +223,11 @@ pub struct Lexicon {
     /// the day): a shared time is where two claims may meet, not what
     /// they share.
     time_keys: HashSet<String>,
+    /// Words never taken as what a pole word is said of: degree words and
+    /// heads of a measure (كبير، حاد، أسعار، مستوى).
+    pole_skip: HashSet<String>,
+    /// Contrast pairs as stem keys: each word's opposites (both orders).
+    contrasts: HashMap<String, HashSet<String>>,
 }
 
 /// Folded surface forms of single-token entries.
@@ -269,6 +294,8 @@ impl Lexicon {
                 .chain(&raw.clock_after)
                 .flat_map(|w| entry_keys(w))
                 .collect(),
+            contrasts: HashMap::new(),
+            pole_skip: surface_set(&raw.pole_skip),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =
@@ -335,6 +362,7 @@ impl Lexicon {
                 name: g.name.clone(),
                 negating,
                 valence: g.valence.clone(),
+                headline_only: g.headline_only,
             });
             for (pole, words) in g.poles.iter().enumerate() {
                 for w in words {
@@ -408,7 +436,47 @@ impl Lexicon {
         for conts in lex.terms.values_mut() {
             conts.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         }
+        lex.add_contrasts(&raw.contrasts);
         Ok(lex)
+    }
+
+    /// Adds the pairs of a contrasts file (a YAML mapping with the key
+    /// `contrasts`, as `contrasts.yaml`) to the lexicon's own.
+    pub fn with_contrasts(mut self, src: &str) -> Result<Self, LexiconError> {
+        let raw: RawContrasts =
+            crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
+        self.add_contrasts(&raw.contrasts);
+        Ok(self)
+    }
+
+    /// Single words only: a pair whose entries stem to one word each, and
+    /// to two different words.
+    fn add_contrasts(&mut self, pairs: &[Vec<String>]) {
+        for pair in pairs {
+            let [x, y] = pair.as_slice() else { continue };
+            let (kx, ky) = (entry_keys(x), entry_keys(y));
+            let ([kx], [ky]) = (kx.as_slice(), ky.as_slice()) else {
+                continue;
+            };
+            let (kx, ky) = (self.synonym(kx.clone()), self.synonym(ky.clone()));
+            if kx != ky {
+                self.contrasts
+                    .entry(kx.clone())
+                    .or_default()
+                    .insert(ky.clone());
+                self.contrasts.entry(ky).or_default().insert(kx);
+            }
+        }
+    }
+
+    /// Whether two stem keys are a learned contrast pair.
+    pub fn contrast(&self, x: &str, y: &str) -> bool {
+        self.contrasts.get(x).is_some_and(|s| s.contains(y))
+    }
+
+    /// How many contrast pairs the lexicon holds (each counted once).
+    pub fn contrast_count(&self) -> usize {
+        self.contrasts.values().map(HashSet::len).sum::<usize>() / 2
     }
 
     fn add_term(&mut self, entry: &str, term: Term) {
@@ -432,7 +500,7 @@ impl Lexicon {
 
     /// The lexicon compiled into the crate.
     pub fn embedded() -> Result<Self, LexiconError> {
-        Self::from_yaml(EMBEDDED)
+        Self::from_yaml(EMBEDDED)?.with_contrasts(CONTRASTS)
     }
 
     /// Shared instance of the embedded lexicon. The embedded YAML is part of
@@ -473,6 +541,16 @@ impl Lexicon {
 
     pub fn is_negation_blocker(&self, word: &str) -> bool {
         Self::in_surface(&self.negation_blockers, word)
+    }
+
+    pub fn is_pole_skip(&self, word: &str) -> bool {
+        Self::in_surface(&self.pole_skip, word) || {
+            // Behind a preposition or the article: لأسعار، بأسعار، الكبير.
+            let w = stem::strip_article(word)
+                .or_else(|| stem::strip_clitic(word))
+                .unwrap_or(word);
+            self.pole_skip.contains(w)
+        }
     }
 
     pub fn is_clock_before(&self, word: &str) -> bool {

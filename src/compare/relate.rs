@@ -763,7 +763,7 @@ impl Claim {
         }
         c.attach_nouns(&folded, &toks, &keys, lex, &boundary, &times, &entity_at);
         let surfaces: Vec<&str> = toks.iter().map(surf).collect();
-        c.bind_pole_args(&surfaces);
+        c.bind_pole_args(&surfaces, lex);
         // Hundreds of thousands of claims stay in memory during a compare:
         // no spare capacity.
         c.items.shrink_to_fit();
@@ -832,20 +832,29 @@ impl Claim {
     /// takes the preceding word, as headlines are mostly subject-verb, and a
     /// verbal noun the following genitive (ارتفاع الدولار); a word opening
     /// with the conjunction و starts another clause and loses ties.
-    fn bind_pole_args(&mut self, surfaces: &[&str]) {
+    fn bind_pole_args(&mut self, surfaces: &[&str], lex: &Lexicon) {
         for h in 0..self.poles.len() {
             let pos = self.poles[h].pos;
             let verb = surfaces.get(pos).is_some_and(|w| w.starts_with(['ي', 'ت']));
             let mut best: Option<(usize, usize)> = None;
             for (idx, (&ipos, item)) in self.item_pos.iter().zip(&self.items).enumerate() {
-                if ipos == pos || matches!(item.concept, Some(Concept::Group(_))) {
+                // A degree word or a measure's head ("صعود كبير للإسترليني",
+                // "هبوط في أسعار النفط") is not what rises or falls.
+                if ipos == pos
+                    || matches!(item.concept, Some(Concept::Group(_)))
+                    || surfaces.get(ipos).is_some_and(|w| lex.is_pole_skip(w))
+                {
                     continue;
                 }
                 let behind = ipos < pos;
                 let new_clause = !behind && surfaces.get(ipos).is_some_and(|w| w.starts_with('و'));
+                // A pole word opening a conjunct ("وهبوط حاد للدولار") is
+                // said of what follows it, not of the conjunct before.
+                let conjunct = behind && surfaces.get(pos).is_some_and(|w| w.starts_with('و'));
                 let d = ipos.abs_diff(pos) * 4
                     + usize::from(behind != verb)
-                    + 2 * usize::from(new_clause);
+                    + 2 * usize::from(new_clause)
+                    + 8 * usize::from(conjunct);
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, idx));
                 }
@@ -1171,6 +1180,14 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(Stri
     for g in groups {
         let pa: Vec<&PoleHit> = a.poles.iter().filter(|p| p.group == g).collect();
         let pb: Vec<&PoleHit> = b.poles.iter().filter(|p| p.group == g).collect();
+        if !headline
+            && lex
+                .groups
+                .get(usize::from(g))
+                .is_some_and(|x| x.headline_only)
+        {
+            continue;
+        }
         let gname = lex
             .groups
             .get(usize::from(g))
@@ -1226,6 +1243,16 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(Stri
         ));
     }
     let negation_differs = !neg[0].is_empty() || !neg[1].is_empty();
+    // A learned pair is weaker evidence than the lexicon's: it reverses a
+    // headline only when nothing else is read ("دفن دون تشريح" against
+    // "السلطات تجري تشريحا" stays a negation).
+    if headline
+        && !negation_differs
+        && reversed.is_empty()
+        && let Some((x, y)) = learned_contrast(a, b, lex)
+    {
+        return Some(("polarity.contrast".to_string(), vec![format!("{x} ⇄ {y}")]));
+    }
     if negation_differs == reversed.is_empty() {
         let (side, sig) = if neg[0].is_empty() {
             ("B", &neg[1])
@@ -1243,6 +1270,67 @@ fn polarity(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(Stri
         return reversed.first().map(|(r, _)| (r.clone(), ev));
     }
     None
+}
+
+/// A learned contrast pair (`contrasts.yaml`) substituted between two short
+/// claims: a word only `a` has against a word only `b` has ("الذهب" for
+/// "النفط", "مكاسب" for "خسائر").
+fn learned_contrast<'a>(a: &'a Claim, b: &'a Claim, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
+    let (oa, ob) = (unmatched(a, b), unmatched(b, a));
+    let keys = |it: &'a Item| std::iter::once(it.k0.as_str()).chain(it.k1.as_deref());
+    oa.iter().find_map(|(x, tx)| {
+        ob.iter()
+            .find(|(y, _)| keys(x).any(|kx| keys(y).any(|ky| lex.contrast(kx, ky))))
+            .map(|(_, ty)| (*tx, *ty))
+    })
+}
+
+/// A rough root: verb and noun prefixes and long vowels dropped
+/// (يتراجع, تراجع -> رجع; توثيق, توثق -> ثق).
+fn skeleton(key: &str) -> String {
+    let mut k: Vec<char> = key.chars().collect();
+    while k.len() > 2 && matches!(k[0], 'ي' | 'ت' | 'ن' | 'م' | 'ا' | 'س') {
+        k.remove(0);
+    }
+    k.into_iter()
+        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        .collect()
+}
+
+/// Edit distance between two short words (in chars).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut d: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = d.clone();
+        std::mem::swap(&mut prev, &mut d);
+        d[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            d[j + 1] = (prev[j + 1] + 1)
+                .min(d[j] + 1)
+                .min(prev[j] + usize::from(ca != *cb));
+        }
+    }
+    d[b.len()]
+}
+
+/// Whether two keys are likely two forms of one word: a verb and its noun
+/// (تتزوج, زواج), two persons of a verb, a misspelling (هوليود, هوليوود).
+fn variants(a: &str, b: &str) -> bool {
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    let (la, lb) = (stem_chars(&sa), stem_chars(&sb));
+    if sa == sb || (la >= 3 && lb >= 3 && (sa.contains(&sb) || sb.contains(&sa))) {
+        return true;
+    }
+    if edits(a, b) <= 1 && stem_chars(a).min(stem_chars(b)) >= 4 {
+        return true;
+    }
+    let common = sa.chars().filter(|c| sb.contains(*c)).count();
+    la >= 3 && lb >= 3 && edits(&sa, &sb) <= 1 && common >= 3
+}
+
+fn stem_chars(s: &str) -> usize {
+    s.chars().count()
 }
 
 /// Pole words of one group bound to matching arguments with opposite poles.
@@ -1632,7 +1720,127 @@ pub fn relate_claims(
             );
         }
     }
+    if p.sentiment
+        && let Some((x, y)) = swapped_roles(a, b, lex)
+    {
+        let ev = vec![format!("{x} … {y} ⇄ {y} … {x}")];
+        return judgement(
+            Conflicts,
+            Some(ConflictKind::Event),
+            ov,
+            "event.roles",
+            shared,
+            ev,
+        );
+    }
+    if p.sentiment
+        && let Some((x, y)) = substitution(a, b)
+    {
+        let ev = vec![format!("{x} ⇄ {y}")];
+        return judgement(
+            Conflicts,
+            Some(ConflictKind::Event),
+            ov,
+            "event.substitution",
+            shared,
+            ev,
+        );
+    }
     judgement(Corroborates, None, ov, "aligned", shared, Vec::new())
+}
+
+/// Two headlines that name the same two actors in opposite order ("ميركل
+/// تحذر ترامب" against "ترامب يحذر ميركل"): who does what to whom is
+/// reversed. Actors are the lexicon's entities (places included), each at
+/// its first mention; an actor and the place that encloses it are one.
+fn swapped_roles(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)> {
+    let order = |c: &Claim| {
+        let mut v: Vec<u16> = Vec::new();
+        for &(_, e) in &c.entity_pos {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        }
+        v
+    };
+    // Each headline opens with its actor (its first word), and each names
+    // the other's actor after its own: "ميركل تحذر ترامب" against "ترامب
+    // يحذر ميركل". Paraphrases reorder freely otherwise ("مقتل ... على يد").
+    let opens = |c: &Claim| {
+        c.entity_pos
+            .first()
+            .filter(|(i, _)| *i == 0)
+            .map(|(_, e)| *e)
+    };
+    let (Some(sa), Some(sb)) = (opens(a), opens(b)) else {
+        return None;
+    };
+    let (oa, ob) = (order(a), order(b));
+    if !(oa.len() >= 2 && ob.len() >= 2) || sa == sb {
+        return None;
+    }
+    let related =
+        |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
+    let pos = |v: &[u16], e: u16| v.iter().position(|&x| related(x, e));
+    if related(sa, sb) {
+        return None;
+    }
+    // Each one's opening actor comes later in the other, in the same
+    // clause as its own ("لافروف: سوريا تخلصت" names a speaker first).
+    let later = |v: &[u16], e: u16| pos(v, e).is_some_and(|p| p > 0);
+    if !(later(&ob, sa) && later(&oa, sb)) {
+        return None;
+    }
+    let one_clause = |c: &Claim| {
+        let clause = |e: u16| {
+            let at = c
+                .entity_pos
+                .iter()
+                .find(|(_, x)| related(*x, e))
+                .map(|(i, _)| *i)?;
+            c.item_pos
+                .iter()
+                .position(|p| *p == at)
+                .and_then(|i| c.item_clause.get(i).copied())
+        };
+        clause(sa).is_some() && clause(sa) == clause(sb)
+    };
+    if !(one_clause(a) && one_clause(b)) {
+        return None;
+    }
+    let name = |e: u16| {
+        lex.entity_names
+            .get(usize::from(e))
+            .cloned()
+            .unwrap_or_default()
+    };
+    Some((name(sa), name(sb)))
+}
+
+/// The content items of `c` that `o` does not have, with their text.
+fn unmatched<'a>(c: &'a Claim, o: &Claim) -> Vec<(&'a Item, &'a str)> {
+    c.items
+        .iter()
+        .zip(&c.item_text)
+        .filter(|(it, _)| !o.items.iter().any(|x| it.matches(x)))
+        .map(|(it, t)| (it, t.as_str()))
+        .collect()
+}
+
+/// Two headlines that say the same words but one: a definite noun for
+/// another definite noun ("الذهب" for "النفط", "الروائي" for "الممثل").
+/// Paraphrases change the wording around; a headline that keeps every
+/// other word and swaps one thing for another is about another thing
+/// (ANS builds many of its disagreements so). Two forms of one word (a
+/// verb and its noun, a misspelling) are no substitution.
+fn substitution<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a str, &'a str)> {
+    let (oa, ob) = (unmatched(a, b), unmatched(b, a));
+    let ([(x, tx)], [(y, ty)]) = (oa.as_slice(), ob.as_slice()) else {
+        return None;
+    };
+    let definite = |t: &str| !t.contains(' ') && stem::strip_article(t).is_some();
+    let ok = definite(tx) && definite(ty);
+    (ok && !variants(&x.k0, &y.k0) && !variants(tx, ty)).then_some((*tx, *ty))
 }
 
 /// Relates two claim texts with default parameters and no IDF table.
