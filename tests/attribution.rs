@@ -654,6 +654,9 @@ fn denials_admissions_and_refusals_to_comment_keep_their_stance() {
     assert_eq!(stance_of(&a, "أخطاء في إدارة"), [Stance::Admit]);
     // The verb's own preposition opens its object, which is no part of the speaker.
     assert_eq!(span_of(&a, "أخطاء في إدارة"), ["الوزير"]);
+    let a = article("ولم تعلق الوزارة على الاتهامات حتى الآن.");
+    assert_eq!(stance_of(&a, "على الاتهامات"), [Stance::NoComment]);
+    assert_eq!(chain_of(&a, "على الاتهامات"), ["الوزارة"]);
     let a = article("ورفضت الشركة التعليق على التقرير.");
     assert_eq!(stance_of(&a, "التعليق على التقرير"), [Stance::NoComment]);
     assert_eq!(chain_of(&a, "التعليق على التقرير"), ["الشركة"]);
