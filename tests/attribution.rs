@@ -976,3 +976,22 @@ fn general_rules_of_outlets_never_tuned_on() {
         SourceKind::Anonymous
     );
 }
+
+#[test]
+fn the_journalists_own_clause_ends_the_reported_words() {
+    let a = article("وقال الوزير إن الوضع مستقر، فيما تشهد المدينة اشتباكات عنيفة منذ أيام.");
+    let said = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("الوضع مستقر"))
+        .expect("the minister's claim");
+    assert_eq!(said.text, "الوضع مستقر");
+    // The clause after "فيما" is the publisher's, not lost.
+    let own = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("اشتباكات"))
+        .expect("the journalist's clause is a claim");
+    assert!(own.chain.is_empty(), "{:?}", own.chain);
+    assert!(own.text.starts_with("فيما"));
+}

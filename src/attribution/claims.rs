@@ -311,7 +311,11 @@ fn unsourced(
     let mut out = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let kind = seg.blocks[s.block].kind;
-        if !matches!(kind, BlockKind::Body | BlockKind::Headline) || reported.contains(&si) {
+        if !matches!(kind, BlockKind::Body | BlockKind::Headline) {
+            continue;
+        }
+        if reported.contains(&si) {
+            out.extend(after_reports(si, s, &reports, attributor, doc, raw));
             continue;
         }
         let starts_before = contents.partition_point(|c| c.0 <= s.start + 2);
@@ -362,6 +366,45 @@ fn unsourced(
         });
     }
     out
+}
+
+/// The journalist's own clause after the last report of a sentence ("قال
+/// الوزير إن الوضع مستقر، فيما تشهد المدينة اشتباكات"): the reported words
+/// end before it, so it is an unsourced claim of its own.
+fn after_reports(
+    si: usize,
+    s: &crate::segment::SentenceSpan,
+    reports: &[&Report],
+    attributor: &Attributor,
+    doc: &Doc,
+    raw: &str,
+) -> Option<Draft> {
+    let end = reports
+        .iter()
+        .filter(|r| r.sentence == si)
+        .map(|r| r.content.1.max(doc.start_of(r.cue_tok)))
+        .max()?;
+    let b = doc
+        .toks
+        .partition_point(|t| doc.f.orig_start(t.start as usize) < s.end);
+    let mut k = doc
+        .toks
+        .partition_point(|t| doc.f.orig_start(t.start as usize) < end);
+    while k < b && doc.is_comma(k) {
+        k += 1;
+    }
+    if k >= b || !attributor.content_break_at(doc, k, b) {
+        return None;
+    }
+    let start = doc.start_of(k);
+    let body = raw[start..s.end].trim_end_matches(|c: char| c.is_whitespace() || ".!…".contains(c));
+    (words(body).nth(2).is_some()).then(|| Draft {
+        sentence: si,
+        content: (start, start + body.len()),
+        quote: QuoteKind::Indirect,
+        basis: Basis::Unsourced,
+        links: Vec::new(),
+    })
 }
 
 /// The publisher as a source: the signature line, or the outlet in metadata.

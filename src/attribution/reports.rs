@@ -222,7 +222,7 @@ impl Attributor {
 
     /// Whether the journalist's own clause opens at token `k` ("فيما",
     /// "في حين", "في إشارة"; `content_breaks`).
-    fn content_break_at(&self, doc: &Doc, k: usize, b: usize) -> bool {
+    pub(super) fn content_break_at(&self, doc: &Doc, k: usize, b: usize) -> bool {
         self.content_breaks.iter().any(|p| {
             k + p.len() <= b
                 && p.iter()
