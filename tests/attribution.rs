@@ -16,6 +16,11 @@ fn chain_of(a: &Annotation, needle: &str) -> Vec<String> {
         .iter()
         .find(|c| c.text.contains(needle))
         .unwrap_or_else(|| panic!("no claim contains {needle:?}"));
+    source_names(a, claim)
+}
+
+/// The names of the sources of a claim's chain, outermost first.
+fn source_names(a: &Annotation, claim: &isnad::model::Claim) -> Vec<String> {
     claim
         .chain
         .iter()
@@ -699,17 +704,7 @@ fn denials_admissions_and_refusals_to_comment_keep_their_stance() {
             .claims
             .iter()
             .map(|c| {
-                let chain = c
-                    .chain
-                    .iter()
-                    .map(|l| {
-                        let id = l.reference.as_deref().unwrap_or("?");
-                        a.sources
-                            .iter()
-                            .find(|s| s.id == id)
-                            .map_or("?".into(), |s| s.name.clone())
-                    })
-                    .collect();
+                let chain = source_names(&a, c);
                 let stances = c
                     .chain
                     .iter()
