@@ -194,6 +194,21 @@ mod frames {
     }
 
     #[test]
+    fn two_cities_of_one_country_are_two_places() {
+        // An Aleppo strike is not the Douma strike; Douma lies in Ghouta.
+        let j = rel(
+            "قتل 10 أشخاص في قصف جوي على مدينة حلب السبت",
+            "قتل 10 أشخاص في قصف جوي على مدينة دوما السبت",
+        );
+        assert_ne!(j.relation, Relation::Corroborates, "{j:?}");
+        let j = rel(
+            "قتل 10 أشخاص في قصف جوي على مدينة دوما السبت",
+            "قتل 10 أشخاص في قصف جوي على مدينة دوما في الغوطة السبت",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
+
+    #[test]
     fn a_denial_and_there_is_no_meet_in_one_frame() {
         let lex = RelateLexicon::builtin();
         let a = Claim::analyze("قالت موسكو إنه لا يوجد اتفاق بين الطرفين", lex);
