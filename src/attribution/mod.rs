@@ -44,6 +44,8 @@ pub struct Attributor {
     demonstratives: WordSet,
     resumptive_heads: WordSet,
     clause_openers: WordSet,
+    pedigree: WordSet,
+    kinship: WordSet,
     negators: WordSet,
     auxiliaries: WordSet,
     verb_preludes: WordSet,
@@ -333,6 +335,8 @@ impl Attributor {
             demonstratives: set(&lex.demonstratives),
             resumptive_heads: set(&lex.resumptive_heads),
             clause_openers: set(&lex.clause_openers),
+            pedigree: set(&lex.pedigree),
+            kinship: set(&lex.kinship),
             negators: set(&lex.negators),
             auxiliaries: set(&lex.auxiliaries),
             verb_preludes: set(&lex.verb_preludes),
@@ -557,8 +561,10 @@ impl Attributor {
     fn title_words_at(&self, doc: &Doc, k: usize) -> usize {
         // "فهد بن سلطان", "أبو أمير": after a word of kinship a title's
         // letters are a name.
-        let in_name =
-            k > 0 && matches!(doc.word(k - 1), "بن" | "بنت" | "ابن" | "ابو" | "ابي" | "ال");
+        let in_name = k > 0 && {
+            let w = doc.word(k - 1);
+            self.pedigree.contains(w) || self.kinship.contains(w)
+        };
         if !doc.is_word(k) || in_name {
             return 0;
         }

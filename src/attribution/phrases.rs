@@ -504,7 +504,7 @@ impl Attributor {
                 || self.sources.is_outlet_head(doc.word(k - 1)));
         bears(k)
             && !named_body
-            && !in_pedigree(doc.word(k + 1))
+            && !self.pedigree.contains(doc.word(k + 1))
             && !self.names_a_source_head(doc.word(k))
             && !object_later
     }
@@ -1086,7 +1086,9 @@ impl Attributor {
                         || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
                 || (w.starts_with('ب')
                     && toks[n + 1..].iter().any(|&x| !definite(x))
-                    && toks.get(n + 1).is_none_or(|&x| !in_pedigree(doc.word(x))));
+                    && toks
+                        .get(n + 1)
+                        .is_none_or(|&x| !self.pedigree.contains(doc.word(x))));
             if !prepositional {
                 start = Some(n);
                 break;
@@ -1141,7 +1143,7 @@ impl Attributor {
     /// body's noun: "وزير خارجية روسيا" (but "مساعد غالي" is a name).
     pub(super) fn within_title(&self, doc: &Doc, k: usize) -> bool {
         // "مدير مدرسة أسامة بن زيد": a word in a pedigree is a name.
-        if in_pedigree(doc.word(k + 1)) {
+        if self.pedigree.contains(doc.word(k + 1)) {
             return false;
         }
         // "سفير روسيا ألكسندر شولغين": a state is a genitive of the title too.
@@ -1219,10 +1221,6 @@ impl Attributor {
 }
 
 /// A link of a pedigree ("بندر بن سلطان"): the word before it is a name.
-fn in_pedigree(w: &str) -> bool {
-    matches!(w, "بن" | "بنت" | "ابن")
-}
-
 /// A word ending in a pronoun that is never a name's ending ("قولهم",
 /// "تجربتها"; unlike ه, which ends عبدالله too).
 fn plural_pronoun(w: &str) -> bool {

@@ -213,6 +213,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub clause_openers: Vec<String>,
     #[serde(default)]
+    pub pedigree: Vec<String>,
+    #[serde(default)]
+    pub kinship: Vec<String>,
+    #[serde(default)]
     pub auxiliaries: Vec<String>,
     #[serde(default)]
     pub verb_preludes: Vec<String>,
@@ -358,6 +362,8 @@ impl Lexicon {
             &r,
         );
         merge(&mut self.auxiliaries, o.auxiliaries, "auxiliaries", &r);
+        merge(&mut self.pedigree, o.pedigree, "pedigree", &r);
+        merge(&mut self.kinship, o.kinship, "kinship", &r);
         merge(
             &mut self.verb_preludes,
             o.verb_preludes,
