@@ -506,11 +506,20 @@ impl Attributor {
             && !named_body
             && !self.pedigree.contains(doc.word(k + 1))
             && !self.names_a_source_head(doc.word(k))
+            && !self.document_noun(doc.word(k))
             && !object_later
     }
 
     /// A noun the lexicon knows as the head of a source phrase ("بعثة",
     /// "بلدية", "مصدر"), whatever letter it starts with.
+    /// A document's noun as written ("بيان"), not ب before one ("بتحقيق").
+    fn document_noun(&self, w: &str) -> bool {
+        self.sources.is_document(w)
+            && !w
+                .strip_prefix('ب')
+                .is_some_and(|r| self.sources.is_document(r))
+    }
+
     pub(super) fn names_a_source_head(&self, w: &str) -> bool {
         self.sources.is_body_head(w)
             || self.sources.is_outlet_head(w)
