@@ -974,19 +974,38 @@ fn general_rules_of_outlets_never_tuned_on() {
 
 #[test]
 fn the_journalists_own_clause_ends_the_reported_words() {
-    let a = article("وقال الوزير إن الوضع مستقر، فيما تشهد المدينة اشتباكات عنيفة منذ أيام.");
+    let a = article("وأكد المتحدث أن القوات تقدمت، في إشارة إلى المعارك الأخيرة في الشمال.");
     let said = a
         .claims
         .iter()
-        .find(|c| c.text.contains("الوضع مستقر"))
-        .expect("the minister's claim");
-    assert_eq!(said.text, "الوضع مستقر");
-    // The clause after "فيما" is the publisher's, not lost.
+        .find(|c| c.text.contains("القوات تقدمت"))
+        .expect("the spokesman's claim");
+    assert_eq!(said.text, "القوات تقدمت");
+    // The gloss is the publisher's, not lost.
     let own = a
         .claims
         .iter()
-        .find(|c| c.text.contains("اشتباكات"))
-        .expect("the journalist's clause is a claim");
+        .find(|c| c.text.contains("المعارك الأخيرة"))
+        .expect("the journalist's gloss is a claim");
     assert!(own.chain.is_empty(), "{:?}", own.chain);
-    assert!(own.text.starts_with("فيما"));
+    // After "بينما" the same speaker usually goes on.
+    let a = article("وقال مسؤولون إن 58 شخصا قتلوا، بينما أصيب أكثر من 2700 آخرين.");
+    assert_eq!(chain_of(&a, "أصيب أكثر"), ["مسؤولون"]);
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.text.contains("قتلوا") && c.text.contains("أصيب"))
+    );
+}
+
+#[test]
+fn a_refused_demand_is_no_denial() {
+    let a = article("وتطالب أنقرة بتسليم غولن لمحاكمته، الأمر الذي ترفضه واشنطن.");
+    let stances: Vec<Stance> = a
+        .claims
+        .iter()
+        .flat_map(|c| &c.chain)
+        .filter_map(|l| l.cue.as_ref().map(|c| c.stance))
+        .collect();
+    assert!(!stances.contains(&Stance::Deny), "{stances:?}");
 }

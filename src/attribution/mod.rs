@@ -16,7 +16,7 @@ mod sources;
 mod tokens;
 
 use crate::lexicon::{Gender, Lexicon};
-use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind};
+use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
 use crate::segment::Segmentation;
 use crate::text::{Folded, Text, fold_str};
 pub use claims::claim_id;
@@ -120,9 +120,18 @@ struct Report {
     /// An actor who is the sentence's topic ("ودوستم الستيني معروف",
     /// "وغادر دوستم البلاد"): kept only when already known to the article.
     topic: bool,
-    /// The head of a phrase that takes up the clause before it ("…، وهو
-    /// ما نفته الدوحة"): the report's content is that clause.
-    resumes: Option<usize>,
+    /// The phrase that takes up the clause before it ("…، وهو ما نفته
+    /// الدوحة"): the report's content is that clause.
+    resumes: Option<Resumed>,
+}
+
+/// A report on the clause before it: where its phrase starts, and whether
+/// its verb refuses ("الأمر الذي ترفضه واشنطن"), which denies only an
+/// accusation; a refused demand or proposal is no claim.
+#[derive(Debug, Clone, Copy)]
+struct Resumed {
+    head: usize,
+    refusal: bool,
 }
 
 impl LinkDraft {
@@ -853,15 +862,26 @@ fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
         let cue_at = doc.start_of(r.cue_tok);
         // "قال كومي إنه حاول …، وهو ما ينفيه ترامب": what the resumed
         // clause says ends the host's content and is the report's content.
-        if let Some(head) = r.resumes {
+        if let Some(Resumed { head, refusal }) = r.resumes {
             let at = doc.start_of(head);
-            if let Some(h) = out.iter_mut().rev().find(|h| {
+            let host = out.iter_mut().rev().find(|h| {
                 h.sentence == r.sentence && !h.actor && h.content.0 < at && at <= h.content.1 + 3
-            }) {
-                cut_before(doc, h, head);
-                r.content = h.content;
+            });
+            let accusation = |h: &Report| {
+                h.links
+                    .iter()
+                    .filter_map(|l| l.cue.as_ref())
+                    .any(|(hit, _, _)| hit.stance == Stance::Allege)
+            };
+            match host {
+                Some(h) if !refusal || accusation(h) => {
+                    cut_before(doc, h, head);
+                    r.content = h.content;
+                    out.push(r);
+                }
+                None if !refusal => out.push(r),
+                _ => {}
             }
-            out.push(r);
             continue;
         }
         // "قال أردوغان إن ...، حسب ما نقلته وكالة الأناضول": a source that

@@ -454,6 +454,7 @@ impl Attributor {
         // be followed by a family name with the article ("بشار الأسد").
         let after_name = k >= first + 2
             && self.name_like_at(doc, k - 1)
+            && !doc.ends_with_ta_marbuta(k - 1)
             && !doc.definite_at(k - 1)
             && !self.names_a_source_head(prev)
             && (self.sources.is_body_head(doc.word(k - 2))
@@ -469,7 +470,7 @@ impl Attributor {
             && self.name_like_at(doc, k - 2)
             && !doc.definite_at(k - 2)
             && !self.names_a_source_head(doc.word(k - 2));
-        (self.title_at(doc, k) && after_adjective)
+        (self.title_at(doc, k) && after_adjective && !doc.word(k).starts_with('و'))
             || (doc.definite_at(k) && !nisba(k) && (after_name || after_adjective || after_surname))
     }
 

@@ -488,9 +488,11 @@ impl Attributor {
             end -= 1;
         }
         let content = (doc.start_of(a), doc.span(end - 1, end - 1, 0).1);
-        // "الأمر الذي ترفضه واشنطن": to refuse what was said is to deny it.
+        // "الأمر الذي ترفضه موسكو" after an accusation: to refuse what was
+        // said is to deny it (`nest` keeps it only after an accusation).
         let mut hit = hit.clone();
-        if hit.kind == CueKind::NoComment {
+        let refusal = hit.kind == CueKind::NoComment;
+        if refusal {
             hit.kind = CueKind::Verb;
             hit.stance = Stance::Deny;
         }
@@ -499,7 +501,7 @@ impl Attributor {
             last.cue = Some(cue_of(doc, &hit));
         }
         let mut report = Report::clause(links, &hit, content, QuoteKind::Indirect, at.si);
-        report.resumes = Some(head);
+        report.resumes = Some(super::Resumed { head, refusal });
         Some(report)
     }
 
