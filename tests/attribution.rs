@@ -1008,4 +1008,11 @@ fn a_refused_demand_is_no_denial() {
         .filter_map(|l| l.cue.as_ref().map(|c| c.stance))
         .collect();
     assert!(!stances.contains(&Stance::Deny), "{stances:?}");
+    // A verb that judges the resumed clause does not report it.
+    let a = article("ووجهت المحكمة تهما إلى رجل الأعمال، الأمر الذي انتقدته أنقرة.");
+    assert!(
+        a.claims.iter().all(|c| c.chain.is_empty()),
+        "{:?}",
+        a.claims
+    );
 }

@@ -52,6 +52,7 @@ pub struct Attributor {
     /// Folded word sequences of `content_breaks`.
     content_breaks: Vec<Vec<String>>,
     resumptive_links: WordSet,
+    resumptive_asserts: WordSet,
     /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
     /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
     maqsura_forms: WordSet,
@@ -355,6 +356,7 @@ impl Attributor {
                 .map(|p| fold_str(p).split_whitespace().map(str::to_string).collect())
                 .collect(),
             resumptive_links: set(&lex.resumptive_links),
+            resumptive_asserts: set(&lex.resumptive_asserts),
             maqsura_forms: maqsura_forms(lex),
         }
     }

@@ -2,7 +2,7 @@
 //! Each kind of cue reads its clause in its own way; they share the content
 //! rules: a quotation runs to its closing mark, a clause to its end.
 
-use super::cues::{Agreement, CueHit};
+use super::cues::{Agreement, CueHit, readings};
 use super::tokens::TokKind;
 use super::{Attributor, Doc, LinkDraft, Np, Report, Speaker};
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
@@ -241,6 +241,8 @@ impl Attributor {
         let At { doc, a, b, .. } = *at;
         if let Some(head) = self.resumptive_head(doc, a, hit.first)
             && self.cues.carries_object_pronoun(doc.word(hit.first))
+            && (hit.stance != Stance::Assert
+                || readings(doc.word(hit.first)).any(|r| self.resumptive_asserts.contains(r)))
         {
             return self.resumptive_report(at, hit, head);
         }

@@ -224,6 +224,8 @@ pub struct Lexicon {
     pub resumptive_heads: Vec<String>,
     #[serde(default)]
     pub resumptive_links: Vec<String>,
+    #[serde(default)]
+    pub resumptive_asserts: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -380,6 +382,12 @@ impl Lexicon {
             &mut self.resumptive_heads,
             o.resumptive_heads,
             "resumptive_heads",
+            &r,
+        );
+        merge(
+            &mut self.resumptive_asserts,
+            o.resumptive_asserts,
+            "resumptive_asserts",
             &r,
         );
         merge(
