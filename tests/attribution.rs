@@ -901,6 +901,12 @@ const UNSEEN_OUTLETS: &[(&str, &str, &str, Expect)] = &[
         Expect::Entities(&["الوزيرة"]),
     ),
     (
+        "the object pronoun on the verb leaves the phrase its subject",
+        "ووجهت المحكمة تهما إلى المعارض. وتتهمه أنقرة بتدبير محاولة الانقلاب.",
+        "بتدبير محاولة",
+        Expect::Entities(&["تركيا"]),
+    ),
+    (
         "a state after a role closed by its adjective is the verb's object",
         "وقال بنيامين نتنياهو إن إسرائيل لن تسمح بذلك. ويزور الرئيس الفرنسي واشنطن لمحاولة إقناع ترامب. وأضاف أن فرنسا ستبقى في الاتفاق.",
         "فرنسا ستبقى",
@@ -995,6 +1001,21 @@ fn the_journalists_own_clause_ends_the_reported_words() {
         a.claims
             .iter()
             .any(|c| c.text.contains("قتلوا") && c.text.contains("أصيب"))
+    );
+}
+
+#[test]
+fn the_accused_before_the_charge_is_no_speaker() {
+    // Unvowelled, "اتهم الوزير بالفساد" is passive or has its subject before:
+    // the minister is accused, not accusing.
+    let a = article("اتهم الوزير بالفساد في قضية الأراضي.");
+    assert!(
+        a.claims
+            .iter()
+            .flat_map(|c| &c.chain)
+            .all(|l| l.source.as_ref().is_none_or(|s| s.text != "الوزير")),
+        "{:?}",
+        a.claims
     );
 }
 

@@ -27,6 +27,7 @@ struct WordCue {
     /// Folded phrases, one of which must follow for the verb to be a cue.
     complement: Arc<Vec<Vec<String>>>,
     object: Option<char>,
+    accusative: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +56,8 @@ pub struct CueHit {
     pub quoting: bool,
     /// The clitic preposition marking a verb's object ("أشاد بـ").
     pub object: Option<char>,
+    /// A noun object comes before that preposition ("اتهم X بـ").
+    pub accusative: bool,
 }
 
 pub struct CueMatcher {
@@ -152,6 +155,7 @@ impl CueMatcher {
                         agreement,
                         complement: complement.clone(),
                         object: v.object,
+                        accusative: v.accusative,
                     });
                 }
             }
@@ -162,6 +166,7 @@ impl CueMatcher {
                     agreement: Agreement::default(),
                     complement: complement.clone(),
                     object: v.object,
+                    accusative: v.accusative,
                 });
             }
         }
@@ -174,6 +179,7 @@ impl CueMatcher {
                         agreement,
                         complement: Arc::default(),
                         object: None,
+                        accusative: false,
                     });
                 }
             }
@@ -285,6 +291,7 @@ impl CueMatcher {
             complement: c.complement.clone(),
             quoting: false,
             object: c.object,
+            accusative: c.accusative,
         })
     }
 
@@ -392,6 +399,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         complement: Arc::default(),
         quoting: p.quoting,
         object: None,
+        accusative: false,
     })
 }
 

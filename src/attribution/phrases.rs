@@ -1220,6 +1220,7 @@ impl Attributor {
             clitic: 0,
             complement: Default::default(),
             object: None,
+            accusative: false,
             quoting: true,
         };
         // A possessive owner (عن مصدرها) is the source before it: keep the

@@ -648,6 +648,27 @@ impl Attributor {
         // object when it names no one; the speaker goes on from before.
         let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
         let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+        // "اتُّهم الوزير بالفساد", "واتهمت الصحافة بالقفز": a lone noun (with
+        // its adjectives) right before the charge of a verb that takes a noun
+        // object is that object; the subject went before, or the verb, its
+        // vowels unwritten, is passive.
+        let charge_next = (np.last + 1..(np.last + 3).min(b))
+            .find(|&k| doc.is_word(k))
+            .is_some_and(&own_preposition);
+        // Adjectives only: a plural gentilic ("الرياض الحوثيين") is a noun.
+        let lone = (np.first + 1..=np.last)
+            .filter(|&k| doc.is_word(k))
+            .all(|k| {
+                super::phrases::is_nisba(doc, k)
+                    && !doc.word(k).ends_with("ين")
+                    && !doc.word(k).ends_with("ون")
+            });
+        // "وتتهمه أنقرة بتدبير": the object is the pronoun, the phrase the subject.
+        let object_written = self.cues.carries_object_pronoun(doc.word(hit.first));
+        if hit.accusative && split.is_none() && charge_next && lone && !object_written {
+            return continues
+                .then(|| (None, (doc.start_of(np.first), clause_end(doc, np.first, b))));
+        }
         if continues
             && !marked_later
             && !reading.listed
@@ -1003,6 +1024,7 @@ impl Attributor {
             clitic: 0,
             complement: Default::default(),
             object: None,
+            accusative: false,
             quoting: true,
         };
         Some(Report::clause(

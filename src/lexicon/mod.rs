@@ -46,6 +46,10 @@ pub struct Verb {
     /// "رحب بـ"): a word bearing it ends the subject.
     #[serde(default)]
     pub object: Option<char>,
+    /// The verb takes a noun object before its preposition's ("اتهم X
+    /// بـ"): a phrase right before that preposition is the object.
+    #[serde(default)]
+    pub accusative: bool,
 }
 
 #[derive(Deserialize, Debug, Clone)]
