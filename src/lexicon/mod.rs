@@ -294,143 +294,61 @@ impl Lexicon {
 
     fn absorb(&mut self, o: Lexicon) {
         let r = o.replace;
-        merge(&mut self.verbs, o.verbs, "verbs", &r);
-        merge(&mut self.participles, o.participles, "participles", &r);
-        merge(&mut self.prepositions, o.prepositions, "prepositions", &r);
-        merge(&mut self.nominals, o.nominals, "nominals", &r);
-        merge(&mut self.no_comment, o.no_comment, "no_comment", &r);
-        merge(&mut self.editorial, o.editorial, "editorial", &r);
-        merge(&mut self.outlet_heads, o.outlet_heads, "outlet_heads", &r);
-        merge(&mut self.anonymous, o.anonymous, "anonymous", &r);
-        merge(&mut self.official, o.official, "official", &r);
-        merge(&mut self.group, o.group, "group", &r);
-        merge(&mut self.document, o.document, "document", &r);
-        merge(&mut self.accounts, o.accounts, "accounts", &r);
-        merge(
-            &mut self.person_titles,
-            o.person_titles,
-            "person_titles",
-            &r,
-        );
-        merge(&mut self.anaphors, o.anaphors, "anaphors", &r);
-        merge(
-            &mut self.pronoun_subjects,
-            o.pronoun_subjects,
-            "pronoun_subjects",
-            &r,
-        );
-        merge(&mut self.outlets, o.outlets, "outlets", &r);
-        merge(&mut self.states, o.states, "states", &r);
-        merge(
-            &mut self.complementizers,
-            o.complementizers,
-            "complementizers",
-            &r,
-        );
-        merge(&mut self.np_stops, o.np_stops, "np_stops", &r);
-        merge(&mut self.adverbs, o.adverbs, "adverbs", &r);
-        merge(&mut self.quantifiers, o.quantifiers, "quantifiers", &r);
-        merge(&mut self.appositions, o.appositions, "appositions", &r);
-        merge(&mut self.negators, o.negators, "negators", &r);
-        merge(
-            &mut self.subordinators,
-            o.subordinators,
-            "subordinators",
-            &r,
-        );
-        merge(&mut self.conditionals, o.conditionals, "conditionals", &r);
-        merge(
-            &mut self.noun_governors,
-            o.noun_governors,
-            "noun_governors",
-            &r,
-        );
-        merge(
-            &mut self.content_nouns,
-            o.content_nouns,
-            "content_nouns",
-            &r,
-        );
-        merge(&mut self.non_cues, o.non_cues, "non_cues", &r);
-        merge(
-            &mut self.relational_titles,
-            o.relational_titles,
-            "relational_titles",
-            &r,
-        );
-        merge(&mut self.name_tails, o.name_tails, "name_tails", &r);
-        merge(&mut self.name_heads, o.name_heads, "name_heads", &r);
-        merge(&mut self.partitives, o.partitives, "partitives", &r);
-        merge(
-            &mut self.clause_openers,
-            o.clause_openers,
-            "clause_openers",
-            &r,
-        );
-        merge(&mut self.auxiliaries, o.auxiliaries, "auxiliaries", &r);
-        merge(&mut self.pedigree, o.pedigree, "pedigree", &r);
-        merge(&mut self.kinship, o.kinship, "kinship", &r);
-        merge(
-            &mut self.verb_preludes,
-            o.verb_preludes,
-            "verb_preludes",
-            &r,
-        );
-        merge(
-            &mut self.content_breaks,
-            o.content_breaks,
-            "content_breaks",
-            &r,
-        );
-        merge(
-            &mut self.resumptive_heads,
-            o.resumptive_heads,
-            "resumptive_heads",
-            &r,
-        );
-        merge(
-            &mut self.resumptive_asserts,
-            o.resumptive_asserts,
-            "resumptive_asserts",
-            &r,
-        );
-        merge(
-            &mut self.resumptive_links,
-            o.resumptive_links,
-            "resumptive_links",
-            &r,
-        );
-        merge(
-            &mut self.demonstratives,
-            o.demonstratives,
-            "demonstratives",
-            &r,
-        );
-        merge(&mut self.boilerplate, o.boilerplate, "boilerplate", &r);
-        merge(
-            &mut self.section_heads,
-            o.section_heads,
-            "section_heads",
-            &r,
-        );
-        merge(
-            &mut self.section_labels,
-            o.section_labels,
-            "section_labels",
-            &r,
-        );
-        merge(
-            &mut self.caption_credits,
-            o.caption_credits,
-            "caption_credits",
-            &r,
-        );
-        merge(&mut self.date_words, o.date_words, "date_words", &r);
-        merge(
-            &mut self.abbreviations,
-            o.abbreviations,
-            "abbreviations",
-            &r,
+        // Each list merges under its own key, the name a `replace` entry uses.
+        macro_rules! merge_lists {
+            ($($field:ident),* $(,)?) => {
+                $(merge(&mut self.$field, o.$field, stringify!($field), &r);)*
+            };
+        }
+        merge_lists!(
+            verbs,
+            participles,
+            prepositions,
+            nominals,
+            no_comment,
+            editorial,
+            outlet_heads,
+            anonymous,
+            official,
+            group,
+            document,
+            accounts,
+            person_titles,
+            anaphors,
+            pronoun_subjects,
+            outlets,
+            states,
+            complementizers,
+            np_stops,
+            adverbs,
+            quantifiers,
+            appositions,
+            negators,
+            subordinators,
+            conditionals,
+            noun_governors,
+            content_nouns,
+            non_cues,
+            relational_titles,
+            name_tails,
+            name_heads,
+            partitives,
+            clause_openers,
+            auxiliaries,
+            pedigree,
+            kinship,
+            verb_preludes,
+            content_breaks,
+            resumptive_heads,
+            resumptive_asserts,
+            resumptive_links,
+            demonstratives,
+            boilerplate,
+            section_heads,
+            section_labels,
+            caption_credits,
+            date_words,
+            abbreviations,
         );
     }
 }
