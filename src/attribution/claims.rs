@@ -330,12 +330,8 @@ fn unsourced(
         let mut start = s.start;
         if editorial[si] {
             // The content follows the formula: "جدير بالذكر أن ...".
-            let a = doc
-                .toks
-                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.start);
-            let b = doc
-                .toks
-                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.end);
+            let a = doc.token_from(s.start);
+            let b = doc.token_from(s.end);
             if let Some(k) = attributor
                 .cues
                 .editorial_end(&doc.f.folded, &doc.toks, a, b)
@@ -384,12 +380,8 @@ fn after_reports(
         .filter(|r| r.sentence == si)
         .map(|r| r.content.1.max(doc.start_of(r.cue_tok)))
         .max()?;
-    let b = doc
-        .toks
-        .partition_point(|t| doc.f.orig_start(t.start as usize) < s.end);
-    let mut k = doc
-        .toks
-        .partition_point(|t| doc.f.orig_start(t.start as usize) < end);
+    let b = doc.token_from(s.end);
+    let mut k = doc.token_from(end);
     while k < b && doc.is_comma(k) {
         k += 1;
     }

@@ -221,6 +221,12 @@ impl Doc<'_> {
     }
 
     /// Original byte offset where token `i` starts.
+    /// The first token that starts at or after original byte `at`.
+    fn token_from(&self, at: usize) -> usize {
+        self.toks
+            .partition_point(|t| self.f.orig_start(t.start as usize) < at)
+    }
+
     fn start_of(&self, i: usize) -> usize {
         match self.toks.get(i) {
             Some(t) => self.f.orig_start(t.start as usize),

@@ -135,9 +135,7 @@ impl Attributor {
             if s.block != block {
                 break;
             }
-            let first = doc
-                .toks
-                .partition_point(|t| doc.f.orig_start(t.start as usize) < s.start);
+            let first = doc.token_from(s.start);
             if self
                 .cues
                 .at(&doc.f.folded, &doc.toks, first, doc.toks.len())
