@@ -9,6 +9,7 @@
 pub mod annotate;
 pub mod attribution;
 pub mod bench;
+pub mod calendar;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

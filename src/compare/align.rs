@@ -527,25 +527,6 @@ const CLUSTER_ARTICLES_PER_OUTLET: usize = 1;
 /// بدعمها الثابت لسوريا تتحمل مسؤولية") share about half.
 const CLUSTER_MUTUAL_COVER: f64 = 0.4;
 
-/// The day number of an article's date ("2015-08-04 ..."), if it has one.
-fn day_number(date: Option<&str>) -> Option<i64> {
-    let d = date?;
-    let y: i64 = d.get(..4)?.parse().ok()?;
-    let m: i64 = d.get(5..7)?.parse().ok()?;
-    let day: i64 = d.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Days from the civil calendar (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
-}
-
 /// How much of claim `x`'s keys, weighted by rarity, claim `y` holds.
 fn key_cover(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> f64 {
     let (mut all, mut shared) = (0.0, 0.0);
@@ -584,7 +565,12 @@ fn clusters(
     }
     let days: Vec<Option<i64>> = docs
         .iter()
-        .map(|d| day_number(d.document.date.as_deref()))
+        .map(|d| {
+            d.document
+                .date
+                .as_deref()
+                .and_then(crate::calendar::days_of_iso_date)
+        })
         .collect();
     let outlets: Vec<String> = docs.iter().map(publisher_of).collect();
     let mut starts: Vec<(usize, usize)> = adj.iter().map(|(k, v)| (v.len(), *k)).collect();
