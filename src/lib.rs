@@ -7,6 +7,7 @@
 //! stages that read the annotation model.
 
 pub mod annotate;
+pub mod arabic;
 pub mod attribution;
 pub mod bench;
 pub mod calendar;

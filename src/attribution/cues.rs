@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lookup::WordMap;
-use super::tokens::{TokKind, Token};
+use crate::arabic::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
 use crate::model::{CueKind, Stance};
 use crate::text::{fold_str, folded_words};

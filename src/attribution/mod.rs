@@ -13,8 +13,8 @@ mod phrases;
 mod reports;
 mod resolve;
 mod sources;
-mod tokens;
 
+use crate::arabic::tokens::{Token, tokenize};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
 use crate::segment::Segmentation;
@@ -25,7 +25,6 @@ use lookup::WordSet;
 use resolve::Registry;
 use sources::SourceLexicon;
 use std::borrow::Cow;
-use tokens::{Token, tokenize};
 
 pub struct Attributor {
     cues: CueMatcher,

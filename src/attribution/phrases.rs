@@ -3,8 +3,8 @@
 //! apposition, and possessives (مصدر الصحيفة, مصادرها).
 
 use super::cues::{Agreement, CueHit, readings};
-use super::tokens::TokKind;
 use super::{Attributor, Doc, LinkDraft, Np, Speaker};
+use crate::arabic::tokens::TokKind;
 use crate::lexicon::Gender;
 use crate::model::{CueKind, SourceKind, Stance};
 

@@ -3,8 +3,8 @@
 //! rules: a quotation runs to its closing mark, a clause to its end.
 
 use super::cues::{Agreement, CueHit, readings};
-use super::tokens::TokKind;
 use super::{Attributor, Doc, LinkDraft, Np, Report, Speaker};
+use crate::arabic::tokens::TokKind;
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
 use crate::segment::Segmentation;
 
