@@ -406,6 +406,7 @@ pub(super) fn judge(
     // A condition or a question does not repeat an assertion.
     let corroborates = wide.relation == Relation::Corroborates
         && relate::asserts(&a.analysed) == relate::asserts(&b.analysed)
+        && relate::statements_meet(&a.analysed, &b.analysed, lex)
         && {
             let f = facts.get_or_insert_with(|| Facts::of(&a.analysed, &b.analysed, lex, idf));
             // Two shared predicate classes (or a shared count) make a
