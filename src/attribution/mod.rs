@@ -14,6 +14,7 @@ mod reports;
 mod resolve;
 mod sources;
 
+use crate::arabic::morphology;
 use crate::arabic::tokens::{Token, tokenize};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
@@ -52,9 +53,33 @@ pub struct Attributor {
     content_breaks: Vec<Vec<String>>,
     resumptive_links: WordSet,
     resumptive_asserts: WordSet,
+    name_like_stops: WordSet,
+    inner_prepositions: WordSet,
+    medium_prepositions: WordSet,
+    statement_prepositions: WordSet,
+    about_prepositions: WordSet,
+    perfect_particles: WordSet,
+    kana_forms: WordSet,
+    others: WordSet,
+    side_openers: WordSet,
+    contrasts: Contrasts,
+    relative_ma: WordSet,
+    relative_ma_fused: WordSet,
+    object_openers: WordSet,
+    name_words_in_ba: WordSet,
     /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
     /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
     maqsura_forms: WordSet,
+}
+
+/// The words that open a contrast before a clause: see `Contrasts::before`.
+struct Contrasts {
+    /// "لكن", to which the subject's pronoun is written.
+    pronoun_hosts: Vec<String>,
+    /// "إلا", "غير", "بيد", before أن.
+    exceptives: WordSet,
+    /// "أن", bare or with a pronoun, after an exceptive.
+    complements: Vec<String>,
 }
 
 /// What attribution finds in one article.
@@ -362,6 +387,32 @@ impl Attributor {
                 .collect(),
             resumptive_links: set(&lex.resumptive_links),
             resumptive_asserts: set(&lex.resumptive_asserts),
+            name_like_stops: set(&lex.name_like_stops),
+            inner_prepositions: set(&lex.inner_prepositions),
+            medium_prepositions: set(&lex.medium_prepositions),
+            statement_prepositions: set(&lex.statement_prepositions),
+            about_prepositions: set(&lex.about_prepositions),
+            perfect_particles: set(&lex.perfect_particles),
+            kana_forms: set(&lex.kana_forms),
+            others: set(&lex.others),
+            side_openers: set(&lex.side_openers),
+            contrasts: Contrasts {
+                pronoun_hosts: lex
+                    .contrast_pronoun_hosts
+                    .iter()
+                    .map(|w| fold_str(w))
+                    .collect(),
+                exceptives: set(&lex.exceptives),
+                complements: lex
+                    .exceptive_complements
+                    .iter()
+                    .map(|w| fold_str(w))
+                    .collect(),
+            },
+            relative_ma: set(&lex.relative_ma),
+            relative_ma_fused: set(&lex.relative_ma_fused),
+            object_openers: set(&lex.object_openers),
+            name_words_in_ba: set(&lex.name_words_in_ba),
             maqsura_forms: maqsura_forms(lex),
         }
     }
@@ -587,7 +638,9 @@ impl Attributor {
         // "أمينها العام", "رئيسها التنفيذي": a title owned by a body reads
         // as the title with the article.
         let first: Cow<str> = match sources::possessed_stem(doc.word(k)) {
-            Some(stem) if !self.sources.is_title(doc.word(k)) => Cow::Owned(format!("ال{stem}")),
+            Some(stem) if !self.sources.is_title(doc.word(k)) => {
+                Cow::Owned(morphology::with_article(stem))
+            }
             _ => Cow::Borrowed(doc.word(k)),
         };
         let rest = (k + 1..doc.toks.len())
@@ -681,7 +734,7 @@ impl Attributor {
             let report = self.colon_report(&reports::At { doc, seg, si, a, b });
             reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
-        let mut reports = nest(doc, reports, &self.clause_openers);
+        let mut reports = nest(doc, reports, &self.clause_openers, &self.contrasts);
         let actor = match self.clause_actor(doc, si, a, b) {
             Some(actor) => {
                 Some(actor).filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
@@ -771,7 +824,7 @@ impl Attributor {
             let w = doc.word(k);
             if doc.is_comma(k) || self.adverbs.contains(w) || self.verb_preludes.contains(w) {
                 k += 1;
-            } else if matches!(w, "من" | "ومن") && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
+            } else if self.side_openers.contains(w) && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
             {
                 // "من جانبه", "ومن جهتها".
                 k += 2;
@@ -863,7 +916,7 @@ fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
 /// that chain ("لافروف ذكر أن ترامب أكد أن بوتين أكد له أن ..."), unless it
 /// opens a clause of its own ("، كما كتبت صحيفة ...", a participle, a
 /// refusal to comment, or the main clause after "وبعد أن نفى ...").
-fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
+fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet, contrasts: &Contrasts) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
     for mut r in reports {
         let cue_at = doc.start_of(r.cue_tok);
@@ -922,7 +975,7 @@ fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
             })
             .min()
             .unwrap_or(r.cue_tok);
-        let contrast = after_contrast(doc, clause);
+        let contrast = contrasts.before(doc, clause);
         let new_clause = goes_on
             || contrast.is_some()
             || clause > 0 && {
@@ -1029,15 +1082,25 @@ fn names_speaker(r: &Report) -> bool {
 /// Where the contrast before the clause at token `k` starts, if one does:
 /// "إلا أن", "غير أنه", "بيد أنها", or لكن with its subject's pronoun
 /// ("لكنه توقع"). What comes after "however" is no longer the host's content.
-fn after_contrast(doc: &Doc, k: usize) -> Option<usize> {
-    let before = k.checked_sub(1)?;
-    let w = doc.word(before);
-    let pronoun = w.trim_start_matches('و').starts_with("لكن") && w.len() > "لكن".len();
-    if pronoun {
-        return Some(before);
+impl Contrasts {
+    fn before(&self, doc: &Doc, k: usize) -> Option<usize> {
+        let before = k.checked_sub(1)?;
+        let w = doc.word(before);
+        // "لكنه", and "ولكن" too: a word longer than the bare particle.
+        let pronoun = self
+            .pronoun_hosts
+            .iter()
+            .any(|p| morphology::trim_and(w).starts_with(p.as_str()) && w.len() > p.len());
+        if pronoun {
+            return Some(before);
+        }
+        let that = self.complements.iter().any(|c| {
+            w == c
+                || (w.starts_with(c.as_str())
+                    && w.len() <= c.len() + morphology::longest_pronoun_len())
+        });
+        (that && k >= 2 && self.exceptives.contains(doc.word(k - 2))).then(|| k - 2)
     }
-    let that = w == "ان" || (w.starts_with("ان") && w.len() <= "انهما".len());
-    (that && k >= 2 && matches!(doc.word(k - 2), "الا" | "غير" | "بيد")).then(|| k - 2)
 }
 
 /// End a host's content at the comma before the clause that starts at `cue`,

@@ -4,8 +4,9 @@
 
 use super::cues::{Agreement, CueHit, readings};
 use super::{Attributor, Doc, LinkDraft, Np, Speaker};
+use crate::arabic::morphology;
 use crate::arabic::tokens::TokKind;
-use crate::lexicon::Gender;
+use crate::lexicon::Number;
 use crate::model::{CueKind, SourceKind, Stance};
 
 /// Most words a source phrase runs to.
@@ -24,7 +25,7 @@ impl Attributor {
     /// A word that may be part of a person's name: not a function word,
     /// not definite, not a number.
     pub(super) fn name_like(&self, w: &str) -> bool {
-        (!w.starts_with("ال") || self.name_tails.contains(w))
+        (!morphology::has_article(w) || self.name_tails.contains(w))
             && !self.np_stops.contains(w)
             && !self.complementizers.contains(w)
             && !self.adverbs.contains(w)
@@ -39,8 +40,7 @@ impl Attributor {
         let w = doc.word(k);
         self.name_like(w)
             || (!doc.definite_at(k)
-                && w.strip_prefix("ال")
-                    .is_some_and(|rest| crate::text::has_chars(rest, 2)))
+                && morphology::strip_article(w).is_some_and(|rest| crate::text::has_chars(rest, 2)))
     }
 
     pub(super) fn is_stop(&self, w: &str) -> bool {
@@ -56,7 +56,7 @@ impl Attributor {
         if !self.is_stop(w) {
             return false;
         }
-        if !matches!(w, "علي" | "الي") {
+        if !self.name_like_stops.contains(w) {
             return true;
         }
         let (_, e) = doc.span(k, k, 0);
@@ -121,10 +121,10 @@ impl Attributor {
     /// لقناة فوكس سبورتس.
     pub(super) fn addressee_at(&self, doc: &Doc, i: usize, to: usize) -> Option<Np> {
         let w = doc.word(i);
-        if !doc.is_word(i) || !w.starts_with('ل') || w.starts_with("لل") {
+        if !doc.is_word(i) || !morphology::starts_with_lam(w) || morphology::has_lam_article(w) {
             return None;
         }
-        let skip = 'ل'.len_utf8();
+        let skip = morphology::lam().len();
         let rest = w.get(skip..).unwrap_or("");
         // The words that follow ل, quotes skipped: "لـ«سبق»" is ل, «, سبق, ».
         let toks: Vec<usize> = (i..to.min(i + 10))
@@ -326,7 +326,7 @@ impl Attributor {
                 TokKind::Punct(_) => break,
                 // After a quoted name only its adjectives go on: "صحيفة
                 // "نيويورك تايمز" الأمريكية", not "... لخدمات الاستشارات".
-                TokKind::Word if named && !doc.word(k).starts_with("ال") => break,
+                TokKind::Word if named && !morphology::has_article(doc.word(k)) => break,
                 TokKind::Word => {
                     let raw_w = doc.word(k);
                     let w = if k == i && skip > 0 {
@@ -351,7 +351,7 @@ impl Attributor {
                         && !titled
                         && k > first
                         && doc.is_word(k - 1)
-                        && doc.word(k - 1) != "ال"
+                        && !self.sources.is_house(doc.word(k - 1))
                         && doc.definite_at(k - 1)
                         && !self.name_tails.contains(doc.word(k - 1))
                         && !self.title_at(doc, k - 1)
@@ -400,14 +400,15 @@ impl Attributor {
                     }
                     if let Some(left) = inner_left {
                         // "في البيت الأبيض", "في روسيا": one noun, then only adjectives.
-                        if left == 0 || self.is_stop(w) || (left < 2 && !w.starts_with("ال")) {
+                        if left == 0 || self.is_stop(w) || (left < 2 && !morphology::has_article(w))
+                        {
                             break;
                         }
                         inner_left = Some(left - 1);
                     } else if self.stop_at(doc, k, w) || (words > 0 && self.adverbs.contains(w)) {
                         let inner = head_anonymous
                             && (1..=3).contains(&words)
-                            && matches!(w, "في" | "فى" | "من" | "داخل" | "لدى");
+                            && self.inner_prepositions.contains(w);
                         if !inner {
                             break;
                         }
@@ -544,14 +545,12 @@ impl Attributor {
         if super::sources::is_definite(w) {
             return false;
         }
-        let stem = ["هما", "هم", "هن", "ها"]
-            .iter()
-            .find_map(|p| w.strip_suffix(p))
-            .or_else(|| w.strip_suffix('ه').filter(|_| doc.ends_with_ha(k)));
+        let stem = morphology::strip_third_person_pronoun(w)
+            .or_else(|| morphology::strip_masculine_pronoun(w).filter(|_| doc.ends_with_ha(k)));
         let Some(stem) = stem.filter(|s| crate::text::has_chars(s, 2)) else {
             return false;
         };
-        let noun = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        let noun = morphology::restore_ta_marbuta(stem);
         if feminine && noun.is_none() {
             return false;
         }
@@ -634,12 +633,13 @@ impl Attributor {
                 || (doc.is_word(k)
                     && (self.complementizer_at(doc, k)
                         || self.cue_starts(doc, k)
-                        || (doc.word(k) == "في" && self.cue_starts(doc, k + 1))
+                        || (self.statement_prepositions.contains(doc.word(k))
+                            && self.cue_starts(doc, k + 1))
                         || self.addressee_at(doc, k, limit).is_some()))
         })?;
         // "… كيلي كيري للمجلس إن": the body spoken to is no part of the name.
         let mut boundary = boundary;
-        while boundary > from && doc.word(boundary - 1).starts_with("لل") {
+        while boundary > from && morphology::has_lam_article(doc.word(boundary - 1)) {
             boundary -= 1;
         }
         // Back from the boundary over the name: given names are bare, a
@@ -658,7 +658,7 @@ impl Attributor {
             {
                 break;
             }
-            let definite = doc.definite_at(k) && w != "ال";
+            let definite = doc.definite_at(k) && !self.sources.is_house(w);
             // At most two family names with the article ("آل غالب الشريف"),
             // not "العام الدراسي الجديد".
             family += usize::from(definite);
@@ -669,7 +669,10 @@ impl Attributor {
             s = k;
         }
         // A name opens with no preposition ("لبدء العام"), بن aside.
-        while s < boundary && doc.word(s).starts_with(['ب', 'ل']) && doc.word(s) != "بن" {
+        while s < boundary
+            && doc.word(s).starts_with(['ب', 'ل'])
+            && !self.name_words_in_ba.contains(doc.word(s))
+        {
             s += 1;
         }
         // Only a name the title's complement leads to: what stands between
@@ -716,7 +719,7 @@ impl Attributor {
     pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
         // "وكانت صحيفة "هآرتس" قد ذكرت", "وكان مسؤول أميركي كبير قال":
         // كان, its subject, perhaps قد, the verb.
-        let before_verb = if verb > a && doc.word(verb - 1) == "قد" {
+        let before_verb = if verb > a && self.perfect_particles.contains(doc.word(verb - 1)) {
             verb - 1
         } else {
             verb
@@ -724,12 +727,7 @@ impl Attributor {
         if before_verb > a + 1 {
             let aux = (before_verb.saturating_sub(10).max(a)..before_verb - 1)
                 .rev()
-                .find(|&k| {
-                    matches!(
-                        doc.word(k).trim_start_matches('و'),
-                        "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"
-                    )
-                });
+                .find(|&k| self.kana_forms.contains(morphology::trim_and(doc.word(k))));
             if let Some(k) = aux
                 && let Some((np, next)) = self.np_at(doc, k + 1, before_verb, 0)
                 && next >= before_verb
@@ -780,8 +778,8 @@ impl Attributor {
             && (t..verb).all(|k| doc.is_word(k) && !self.stop_at(doc, k, doc.word(k)))
         {
             let w = doc.word(t);
-            let skip = if w.starts_with('ل') && !w.starts_with("لل") {
-                'ل'.len_utf8() as u32
+            let skip = if morphology::starts_with_lam(w) && !morphology::has_lam_article(w) {
+                morphology::lam().len() as u32
             } else {
                 0
             };
@@ -834,7 +832,7 @@ impl Attributor {
                 doc.word(k)
                     .strip_prefix('و')
                     .is_some_and(|r| self.sources.is_quantifier(r))
-                    && matches!(doc.word(k + 1), "اخرين" | "اخرون" | "اخران" | "اخريين")
+                    && self.others.contains(doc.word(k + 1))
             })
     }
 
@@ -842,18 +840,16 @@ impl Attributor {
     /// document or words a speaker spoke in.
     pub(super) fn in_medium(&self, doc: &Doc, k: usize) -> bool {
         let noun = doc.word(k + 1);
-        let owned = noun.strip_suffix("ها").or_else(|| noun.strip_suffix('ه'));
+        let owned = morphology::strip_singular_pronoun(noun);
         // Before a pronoun ى is written ا ("شكواه") and ة is written ت
         // ("كلمته"); folding writes them ي and ه.
         let document = |w: &str| {
             self.sources.is_document(w)
-                || w.strip_suffix('ا')
-                    .is_some_and(|r| self.sources.is_document(&format!("{r}ي")))
-                || w.strip_suffix('ت')
-                    .is_some_and(|r| self.sources.is_document(&format!("{r}ه")))
+                || morphology::restore_maqsura(w).is_some_and(|r| self.sources.is_document(&r))
+                || morphology::restore_ta_marbuta(w).is_some_and(|r| self.sources.is_document(&r))
         };
         doc.is_word(k)
-            && matches!(doc.word(k), "في" | "عبر")
+            && self.medium_prepositions.contains(doc.word(k))
             && doc.is_word(k + 1)
             && (document(noun) || owned.is_some_and(document))
     }
@@ -927,10 +923,10 @@ impl Attributor {
             && let Some(o) = (h + 1..=np.last).find(|&o| doc.word(o).starts_with('ل'))
         {
             // "للمتحدث" keeps its letters (ل + ال); "لوزير" drops the ل.
-            let skip = if doc.word(o).starts_with("لل") {
+            let skip = if morphology::has_lam_article(doc.word(o)) {
                 0
             } else {
-                'ل'.len_utf8() as u32
+                morphology::lam().len() as u32
             };
             let owner = Np {
                 first: o,
@@ -939,24 +935,16 @@ impl Attributor {
             };
             return vec![link(Speaker::Phrase(owner), agreement)];
         }
-        let pronoun = ["ها", "هم", "ه"].into_iter().find(|p| {
-            doc.ends_with_ha(h)
-                && head
-                    .strip_suffix(p)
-                    .is_some_and(|stem| self.sources.is_anonymous_head(stem))
-        });
-        if let Some(p) = pronoun {
-            let (gender, plural) = match p {
-                "ها" => (Some(Gender::F), false),
-                "ه" => (Some(Gender::M), false),
-                _ => (None, true),
-            };
+        let pronoun = morphology::owner_pronoun(head)
+            .filter(|&(stem, _, _)| doc.ends_with_ha(h) && self.sources.is_anonymous_head(stem));
+        if let Some((_, gender, number)) = pronoun {
+            let plural = number == Number::Pl;
             return vec![
                 link(Speaker::Pronoun { gender, plural }, Agreement::default()),
                 link(Speaker::Phrase(np), agreement),
             ];
         }
-        if h < np.last && !head.starts_with("ال") && self.sources.is_anonymous_head(head) {
+        if h < np.last && !morphology::has_article(head) && self.sources.is_anonymous_head(head) {
             let mut o = h + 1;
             while o <= np.last && doc.punct(o, '"') {
                 o += 1;
@@ -1016,10 +1004,7 @@ impl Attributor {
         let mut toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.title_at(doc, k);
         let definite = |k: usize| doc.definite_at(k);
-        let article = |k: usize| {
-            let w = doc.word(k);
-            ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
-        };
+        let article = |k: usize| morphology::has_article_after_preposition(doc.word(k));
         if let Some(cut) = toks.iter().rposition(|&k| !article(k)) {
             toks.truncate(cut + 1);
         }
@@ -1112,10 +1097,9 @@ impl Attributor {
         // "عبد الرشيد دوستم": the article after a compound name's head is
         // the given name's, and the family name comes after it.
         let surname = |k: usize| {
-            definite(k)
-                && doc.word(k) != "ال"
-                && !(k > 0 && self.name_heads.contains(doc.word(k - 1)))
-                && !self.name_tails.contains(doc.word(k))
+            let w = doc.word(k);
+            let after_head = k > 0 && self.name_heads.contains(doc.word(k - 1));
+            definite(k) && !self.sources.is_house(w) && !after_head && !self.name_tails.contains(w)
         };
         let end = (start + 1..toks.len())
             .find(|&n| {
@@ -1206,7 +1190,7 @@ impl Attributor {
         b: usize,
         stance: Stance,
     ) -> Option<(LinkDraft, usize)> {
-        if !(doc.is_word(k) && doc.word(k) == "عن") {
+        if !(doc.is_word(k) && self.about_prepositions.contains(doc.word(k))) {
             return None;
         }
         let (np, next) = self.np_at(doc, k + 1, b, 0)?;
@@ -1236,18 +1220,14 @@ impl Attributor {
 /// "تجربتها"; unlike ه, which ends عبدالله too).
 fn plural_pronoun(w: &str) -> bool {
     !super::sources::is_definite(w)
-        && ["هم", "هما", "هن", "ها"].iter().any(|p| {
-            w.strip_suffix(p)
-                .is_some_and(|s| crate::text::has_chars(s, 3))
-        })
+        && morphology::strip_third_person_pronoun(w).is_some_and(|s| crate::text::has_chars(s, 3))
 }
 
 /// Whether token `k` has the ending of a relative adjective (nisba: السوري،
 /// الدولية، المصريين), which follows a noun without being its genitive.
 pub(super) fn is_nisba(doc: &Doc, k: usize) -> bool {
     let w = doc.word(k);
-    w.ends_with('ي')
-        || (doc.ends_with_ta_marbuta(k) && w.ends_with("يه"))
-        || w.ends_with("يين")
-        || w.ends_with("يون")
+    morphology::ends_with_nisba(w)
+        || (doc.ends_with_ta_marbuta(k) && morphology::ends_with_feminine_nisba(w))
+        || morphology::is_nisba_plural(w)
 }

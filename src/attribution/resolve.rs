@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::Agreement;
 use super::sources::{AnaphorRule, Reading, bare};
+use crate::arabic::morphology;
 use crate::lexicon::{Gender, Number};
 use crate::model::SourceKind;
 
@@ -376,7 +377,7 @@ impl Registry {
         // الاستخبارات": a definite noun repeating a cited source's word.
         let definite = words
             .first()
-            .is_some_and(|w| w.starts_with("ال") || w.starts_with("لل"));
+            .is_some_and(|w| morphology::has_article(w) || morphology::has_lam_article(w));
         // A generic noun (an anaphor, an unlisted noun, a role like القيادي),
         // not a name such as البيت الأبيض.
         let generic =

@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::MAX_TITLE_WORDS;
 use super::cues::readings;
 use super::lookup::{WordMap, WordSet};
+use crate::arabic::morphology;
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
 use crate::text::{fold_str, folded_words};
@@ -131,6 +132,8 @@ pub struct SourceLexicon {
     quantifiers: WordSet,
     partitives: WordSet,
     relational: WordSet,
+    /// The word for a family's house (آل, folded like the article).
+    houses: WordSet,
 }
 
 /// The one-word official entries listed both bare and with the article.
@@ -142,7 +145,7 @@ fn body_nouns(official: &[String]) -> HashSet<String> {
         .collect();
     single
         .iter()
-        .filter_map(|o| o.strip_prefix("ال"))
+        .filter_map(|o| morphology::strip_article(o))
         .filter(|bare| single.contains(*bare))
         .map(str::to_string)
         .collect()
@@ -163,12 +166,7 @@ fn folded_set(list: &[String]) -> HashSet<String> {
 /// A word without a leading conjunction or preposition and without ال, so
 /// that وللصحيفة, الصحيفة and صحيفة meet.
 pub fn bare(word: &str) -> &str {
-    let w = word
-        .strip_prefix("وال")
-        .or_else(|| word.strip_prefix("بال"))
-        .or_else(|| word.strip_prefix("لل"))
-        .or_else(|| word.strip_prefix("ال"))
-        .unwrap_or(word);
+    let w = morphology::strip_article_for_lookup(word).unwrap_or(word);
     if crate::text::has_chars(w, 2) {
         w
     } else {
@@ -179,11 +177,13 @@ pub fn bare(word: &str) -> &str {
 /// The noun under a possessive pronoun of a body or group: "أمينها" is
 /// أمين, "رئيسهم" is رئيس.
 pub fn possessed_stem(word: &str) -> Option<&str> {
-    if word.starts_with("ال") {
+    if morphology::has_article(word) {
         return None;
     }
-    word.strip_suffix("ها")
-        .or_else(|| word.strip_suffix("هم"))
+    // A body is "she" (ها), a group "they" (هم); ه would be a person's.
+    morphology::owner_pronoun(word)
+        .filter(|&(_, gender, _)| gender != Some(Gender::M))
+        .map(|(stem, _, _)| stem)
         .filter(|stem| crate::text::has_chars(stem, 3))
 }
 
@@ -261,6 +261,12 @@ impl SourceLexicon {
             quantifiers: folded_set(&lex.quantifiers).into(),
             partitives: folded_set(&lex.partitives).into(),
             relational: folded_set(&lex.relational_titles).into(),
+            houses: lex
+                .house_words
+                .iter()
+                .map(|w| fold_str(w))
+                .collect::<HashSet<String>>()
+                .into(),
         }
     }
 
@@ -530,8 +536,8 @@ impl SourceLexicon {
         r.gender = Some(gender_of_noun(head));
         // A broken plural the lexicon knows with the article: "مصادر" as
         // "المصادر".
-        if !head.starts_with("ال")
-            && let Some(a) = self.anaphors.get(&format!("ال{head}"))
+        if !morphology::has_article(head)
+            && let Some(a) = self.anaphors.get(&morphology::with_article(head))
         {
             r.number = Some(a.number);
         }
@@ -568,13 +574,13 @@ impl SourceLexicon {
             } else {
                 self.role_length(&words[h..])
             };
-        } else if h == 0 && family_name(words) {
+        } else if h == 0 && self.family_name(words) {
             // "الحريري", "آل الشيخ": a family name, though it has the article.
             r.kind = SourceKind::Person;
             r.gender = None;
             r.number = Some(Number::Sg);
             r.listed = false;
-        } else if head.starts_with("ال") && h == 0 && words.len() <= 3 {
+        } else if morphology::has_article(head) && h == 0 && words.len() <= 3 {
             // An unlisted definite noun: "المعلومات", "السياسيون المحنكون".
             r.kind = if r.number == Some(Number::Pl) {
                 SourceKind::Group
@@ -640,19 +646,38 @@ impl SourceLexicon {
             .map_or(words.len(), |(i, _)| i)
     }
 
+    /// A family name alone: a nisba with the article ("الحريري", "المالكي"),
+    /// or a house ("آل الشيخ", folded "ال الشيخ").
+    fn family_name(&self, words: &[&str]) -> bool {
+        match words {
+            [w] => {
+                morphology::has_article(w)
+                    && morphology::ends_with_nisba(w)
+                    && !morphology::ends_with_nisba_construct(w)
+                    && crate::text::has_chars(w, 5)
+            }
+            [house, _] => self.is_house(house),
+            _ => false,
+        }
+    }
+
+    /// Whether `w` is the word for a family's house (آل).
+    pub fn is_house(&self, w: &str) -> bool {
+        self.houses.contains(w)
+    }
+
     pub fn anaphor(&self, w: &str) -> Option<AnaphorRule> {
         self.anaphors
             .get(w)
             .or_else(|| readings(w).find_map(|r| self.anaphors.get(r)))
             .or_else(|| {
-                w.strip_prefix('ل')
-                    .and_then(|r| self.anaphors.get(&format!("ا{r}")))
+                morphology::restore_article_after_lam(w).and_then(|r| self.anaphors.get(&r))
             })
             .cloned()
             // Any title with the article points back to a person of its
             // gender, as the listed ones do ("وقالت المدعية").
             .or_else(|| {
-                (w.starts_with("ال") && self.is_title(w)).then(|| AnaphorRule {
+                (morphology::has_article(w) && self.is_title(w)).then(|| AnaphorRule {
                     kinds: vec![SourceKind::Person, SourceKind::Anonymous],
                     gender: gender_of_noun(w),
                     number: Number::Sg,
@@ -701,32 +726,13 @@ fn official_index(list: &[String]) -> WordMap<Vec<Vec<String>>> {
 
 /// A definite word, behind a conjunction or preposition too: الأمن,
 /// للقوات, والإعلام, بالأمانة.
-/// A family name alone: a nisba with the article ("الحريري", "المالكي"),
-/// or a house ("آل الشيخ", folded "ال الشيخ").
-fn family_name(words: &[&str]) -> bool {
-    match words {
-        [w] => {
-            w.starts_with("ال")
-                && w.ends_with('ي')
-                && !w.ends_with("يي")
-                && crate::text::has_chars(w, 5)
-        }
-        [house, _] => *house == "ال",
-        _ => false,
-    }
-}
-
 pub fn is_definite(w: &str) -> bool {
-    let w = w
-        .strip_prefix(['و', 'ف'])
-        .filter(|r| r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال"))
-        .unwrap_or(w);
-    w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
+    morphology::is_definite(w)
 }
 
 /// Grammatical gender of a noun by its ending: ة (folded to ه) is feminine.
 pub fn gender_of_noun(w: &str) -> Gender {
-    if w.ends_with('ه') || w.ends_with("ات") {
+    if morphology::is_feminine_noun(w) {
         Gender::F
     } else {
         Gender::M
@@ -735,7 +741,7 @@ pub fn gender_of_noun(w: &str) -> Gender {
 
 /// Sound plurals and quantified nouns are plural.
 pub fn number_of_noun(w: &str, quantified: bool) -> Number {
-    if quantified || w.ends_with("ون") || w.ends_with("ين") || w.ends_with("ات") {
+    if quantified || morphology::is_sound_plural(w) {
         Number::Pl
     } else {
         Number::Sg
