@@ -14,8 +14,8 @@ mod reports;
 mod resolve;
 mod sources;
 
-use crate::arabic::morphology;
 use crate::arabic::tokens::{Token, tokenize};
+use crate::arabic::{morphology, punctuation};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
 use crate::segment::Segmentation;
@@ -1061,7 +1061,7 @@ fn ends_at(doc: &Doc, h: &Report, at: usize, end: usize) -> bool {
     }
     let only_punct = |gap: &str| {
         gap.chars()
-            .all(|c| c.is_whitespace() || "،,؛;-–.".contains(c))
+            .all(|c| c.is_whitespace() || punctuation::in_clause_gap(c))
     };
     let gap = if at >= e {
         doc.raw.get(e..at)

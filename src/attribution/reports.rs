@@ -4,8 +4,8 @@
 
 use super::cues::{Agreement, CueHit, readings};
 use super::{Attributor, Doc, LinkDraft, Np, Report, Speaker};
-use crate::arabic::morphology;
 use crate::arabic::tokens::TokKind;
+use crate::arabic::{morphology, punctuation};
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
 use crate::segment::Segmentation;
 
@@ -1120,7 +1120,7 @@ pub(super) fn trim_end_punct(raw: &str, start: usize, end: usize) -> usize {
     let Some(s) = raw.get(start..end) else {
         return start;
     };
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".!?؟…،,".contains(c));
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || punctuation::trails_content(c));
     start + t.len()
 }
 
