@@ -28,6 +28,14 @@ struct Articles {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Prepositions {
+    bi: char,
+    li: char,
+    ka: char,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Pronouns {
     masculine: String,
     feminine: String,
@@ -48,6 +56,7 @@ struct Endings {
     nisba_feminine: String,
     nisba_plural: Vec<String>,
     nisba_construct: String,
+    plural_construct: String,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +87,8 @@ struct Morphology {
     articles: Articles,
     conjunctions: Vec<char>,
     and: char,
-    lam: String,
+    prepositions: Prepositions,
+    long_vowels: Vec<char>,
     detached_lam: Vec<String>,
     pronouns: Pronouns,
     endings: Endings,
@@ -185,16 +195,20 @@ pub fn strip_article_for_lookup(w: &str) -> Option<&str> {
     strip_first_prefix(w, &[&a.wa, &a.bi, &a.li, &a.bare])
 }
 
-// The preposition ل.
+// Prepositions written onto a word.
 
-/// The preposition ل.
-pub fn lam() -> &'static str {
-    &table().lam
+fn lam() -> char {
+    table().prepositions.li
+}
+
+/// The length in bytes of the preposition ل, to skip it in a word.
+pub fn lam_len() -> usize {
+    lam().len_utf8()
 }
 
 /// Whether `w` is ل standing alone ("لـ CNN", the tatweel folded away).
 pub fn is_lam(w: &str) -> bool {
-    w == lam()
+    w.strip_prefix(lam()).is_some_and(str::is_empty)
 }
 
 /// Whether `w` starts with the letter ل.
@@ -212,6 +226,39 @@ pub fn strip_lam(w: &str) -> Option<&str> {
 pub fn restore_article_after_lam(w: &str) -> Option<String> {
     let alef = article().strip_suffix(lam()).unwrap_or_default();
     strip_lam(w).map(|rest| format!("{alef}{rest}"))
+}
+
+/// Whether `w` starts with a preposition written onto it: ب, ل or ك.
+pub fn starts_with_preposition(w: &str) -> bool {
+    let p = &table().prepositions;
+    w.starts_with([p.bi, p.li, p.ka])
+}
+
+/// Whether `w` starts with ب or ل.
+pub fn starts_with_bi_or_lam(w: &str) -> bool {
+    strip_bi_or_lam(w).is_some()
+}
+
+/// `w` without a ب or ل written onto it ("لوكيل الوزارة").
+pub fn strip_bi_or_lam(w: &str) -> Option<&str> {
+    let p = &table().prepositions;
+    w.strip_prefix([p.li, p.bi])
+}
+
+/// Whether `w` starts with the letter ب.
+pub fn starts_with_bi(w: &str) -> bool {
+    strip_bi(w).is_some()
+}
+
+/// `w` without a first letter ب.
+pub fn strip_bi(w: &str) -> Option<&str> {
+    w.strip_prefix(table().prepositions.bi)
+}
+
+/// `w` without a ل, ب or و written onto it ("لرويترز", "ورويترز").
+pub fn strip_bi_lam_or_and(w: &str) -> Option<&str> {
+    let p = &table().prepositions;
+    w.strip_prefix([p.li, p.bi, table().and])
 }
 
 /// Whether a lexicon phrase ends in a detached ل ("وفقا لـ", "وفقا ل"):
@@ -236,6 +283,21 @@ pub fn strip_and(w: &str) -> Option<&str> {
 /// Whether `w` starts with the conjunction و.
 pub fn starts_with_and(w: &str) -> bool {
     w.starts_with(table().and)
+}
+
+/// The length in bytes of the conjunction و, to skip it in a word.
+pub fn and_len() -> usize {
+    table().and.len_utf8()
+}
+
+/// Whether `c` is a conjunction that may be written onto a word (و, ف).
+pub fn is_conjunction(c: char) -> bool {
+    table().conjunctions.contains(&c)
+}
+
+/// `w` without the conjunctions written before it (و, ف), once or more.
+pub fn trim_conjunctions(w: &str) -> &str {
+    w.trim_start_matches(table().conjunctions.as_slice())
 }
 
 /// Whether `w` starts with a conjunction written onto it (و, ف).
@@ -308,7 +370,22 @@ pub fn longest_pronoun_len() -> usize {
     table().pronouns.dual.len()
 }
 
+/// Whether `c` is a long vowel (ا, و, ي).
+pub fn is_long_vowel(c: char) -> bool {
+    table().long_vowels.contains(&c)
+}
+
 // Endings.
+
+/// `w` without the feminine ending ة (folded ه): "المتحدثة" → "المتحدث".
+pub fn strip_feminine_ending(w: &str) -> Option<&str> {
+    w.strip_suffix(table().before_pronoun.ta_marbuta.folded.as_str())
+}
+
+/// `w` without the و of a masculine plural in construct: "مديرو" → "مدير".
+pub fn strip_plural_construct(w: &str) -> Option<&str> {
+    w.strip_suffix(table().endings.plural_construct.as_str())
+}
 
 /// Whether `w` ends as a sound plural: ون, ين or ات.
 pub fn is_sound_plural(w: &str) -> bool {
@@ -461,7 +538,12 @@ mod tests {
         assert!(ends_with_detached_lam("وفقا لـ"));
         assert!(ends_with_detached_lam("وفقا ل"));
         assert!(!ends_with_detached_lam("نقلا عن"));
-        assert!(is_lam("ل"));
+        assert!(is_lam("ل") && !is_lam("لل") && !is_lam(""));
+        assert_eq!(strip_bi_or_lam(&fold("لوكيل")), Some("وكيل"));
+        assert_eq!(strip_bi_lam_or_and("ورويترز"), Some("رويترز"));
+        assert!(starts_with_preposition(&fold("كأحد")));
+        assert_eq!(trim_conjunctions("وفقال"), "قال");
+        assert!(is_long_vowel('و') && !is_long_vowel('ب'));
         assert_eq!(trim_and("ولكنه"), "لكنه");
         assert_eq!(strip_and("وقال"), Some("قال"));
     }
@@ -498,6 +580,8 @@ mod tests {
         assert!(ends_with_feminine_nisba(&fold("الدولية")));
         assert!(is_nisba_plural(&fold("المصريين")));
         assert!(ends_with_nisba_construct(&fold("مسؤوليي")));
+        assert_eq!(strip_feminine_ending(&fold("المتحدثة")), Some("المتحدث"));
+        assert_eq!(strip_plural_construct(&fold("مديرو")), Some("مدير"));
     }
 
     #[test]

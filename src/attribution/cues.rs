@@ -364,7 +364,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         } else if morphology::has_lam_article(tw) {
             clitic = 0; // ل + الـ: the whole word reads as the definite noun
         } else if morphology::starts_with_lam(tw) && crate::text::has_chars(tw, 3) {
-            clitic = morphology::lam().len() as u32;
+            clitic = morphology::lam_len() as u32;
         } else {
             return None;
         }

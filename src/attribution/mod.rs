@@ -321,7 +321,7 @@ impl Doc<'_> {
         let (s, e) = self.span(i, i, 0);
         let mut letters = self.raw[s..e]
             .chars()
-            .skip_while(|c| matches!(c, 'و' | 'ف'));
+            .skip_while(|&c| morphology::is_conjunction(c));
         let (Some(first), Some(mark)) = (letters.next(), letters.next()) else {
             return false;
         };
@@ -558,7 +558,7 @@ impl Attributor {
                                 && !doc.line_break_before(k)
                                 && (sources::is_definite(w)
                                     // "للجبيل وينبع", not "تبوك وفد الجامعة".
-                                    || (w.starts_with('و')
+                                    || (morphology::starts_with_and(w)
                                         && sources::is_definite(doc.word(k - 1)))
                                     || k < i + self.title_words_at(doc, i)
                                     || self.within_title(doc, k))
@@ -663,7 +663,9 @@ impl Attributor {
         (reading.listed || reading.canonical.is_some())
             && reading.kind != SourceKind::Person
             && words.len() <= 3
-            && words.iter().all(|w| !w.starts_with(['ب', 'ل', 'ك']))
+            && words
+                .iter()
+                .all(|w| !morphology::starts_with_preposition(w))
             && !self.is_content_noun(words[0])
             && !(reading.listed && reading.kind == SourceKind::Document)
     }
@@ -758,7 +760,7 @@ impl Attributor {
     /// with a final ي: then it is the noun ("رأي", opinion; "نفي", denial).
     fn written_as_noun(&self, doc: &Doc, k: usize) -> bool {
         let w = doc.word(k);
-        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let bare = morphology::strip_conjunction(w).unwrap_or(w);
         (self.maqsura_forms.contains(w) || self.maqsura_forms.contains(bare))
             && doc.ends_with_letter(k, 'ي')
     }
@@ -770,18 +772,17 @@ impl Attributor {
     /// them already; an unknown word is left alone.
     fn sentence_topic(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
         let first = doc.word(a);
-        let opens_with_name = first.len() > 'و'.len_utf8()
-            && first.starts_with('و')
-            && self.name_like(&first['و'.len_utf8()..])
+        let opens_with_name = morphology::strip_and(first)
+            .is_some_and(|rest| !rest.is_empty() && self.name_like(rest))
             && !self.cue_starts(doc, a);
         let np = if opens_with_name {
             Np {
                 first: a,
                 last: a,
-                skip: 'و'.len_utf8() as u32,
+                skip: morphology::and_len() as u32,
             }
         } else {
-            let verb_like = first.starts_with(['و', 'ف'])
+            let verb_like = morphology::starts_with_conjunction(first)
                 && crate::text::has_chars(first, 4)
                 && !doc.ends_with_ta_marbuta(a)
                 && !self.title_at(doc, a)
@@ -956,7 +957,7 @@ fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet, contrasts: &Contrast
             h.links.extend(inner);
             continue;
         }
-        let joined = doc.word(r.cue_tok).starts_with(['و', 'ف']);
+        let joined = morphology::starts_with_conjunction(doc.word(r.cue_tok));
         // "فقالت:", "وأضاف أن" with no subject of its own: the same speaker
         // goes on; a nested report would name whom it quotes.
         let goes_on = joined

@@ -69,8 +69,7 @@ impl Attributor {
 
     pub(super) fn is_complementizer(&self, w: &str) -> bool {
         self.complementizers.contains(w)
-            || w.strip_prefix(['و', 'ف'])
-                .is_some_and(|r| self.complementizers.contains(r))
+            || morphology::strip_conjunction(w).is_some_and(|r| self.complementizers.contains(r))
     }
 
     /// A complementizer at token `k`. Folding writes آن ("now", and the
@@ -81,8 +80,7 @@ impl Attributor {
 
     pub(super) fn is_subordinator(&self, w: &str) -> bool {
         self.subordinators.contains(w)
-            || w.strip_prefix('و')
-                .is_some_and(|r| self.subordinators.contains(r))
+            || morphology::strip_and(w).is_some_and(|r| self.subordinators.contains(r))
     }
 
     /// A reporting verb (not a phrase) at token `k`.
@@ -103,11 +101,9 @@ impl Attributor {
             return false;
         }
         let w = doc.word(k - 1);
-        let particle = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let particle = morphology::strip_conjunction(w).unwrap_or(w);
         let (s, e) = doc.span(k - 1, k - 1, 0);
-        let seat = doc.raw[s..e]
-            .trim_start_matches(['و', 'ف'])
-            .starts_with('إ');
+        let seat = morphology::trim_conjunctions(&doc.raw[s..e]).starts_with('إ');
         self.conditionals.contains(particle) && (!self.complementizers.contains(particle) || seat)
     }
 
@@ -124,7 +120,7 @@ impl Attributor {
         if !doc.is_word(i) || !morphology::starts_with_lam(w) || morphology::has_lam_article(w) {
             return None;
         }
-        let skip = morphology::lam().len();
+        let skip = morphology::lam_len();
         let rest = w.get(skip..).unwrap_or("");
         // The words that follow ل, quotes skipped: "لـ«سبق»" is ل, «, سبق, ».
         let toks: Vec<usize> = (i..to.min(i + 10))
@@ -266,7 +262,7 @@ impl Attributor {
                 doc.is_word(k) && !self.is_stop(doc.word(k)) && !self.cue_starts(doc, k)
             })
             // Not a quoted adverb: "جزموا "بثقة عالية" أن".
-            && !(close > i + 2 && doc.word(i + 1).starts_with(['ب', 'ل', 'ك']))
+            && !(close > i + 2 && morphology::starts_with_preposition(doc.word(i + 1)))
             && (doc.is_word(close + 1) && self.is_stop(doc.word(close + 1))
                 || self.complementizer_at(doc, close + 1)
                 || doc.is_comma(close + 1))
@@ -356,9 +352,9 @@ impl Attributor {
                         && !self.name_tails.contains(doc.word(k - 1))
                         && !self.title_at(doc, k - 1)
                         && !self.within_title(doc, k - 1)
-                        && !doc.word(k - 1).ends_with('ي')
+                        && !morphology::ends_with_nisba(doc.word(k - 1))
                         && !super::sources::is_definite(w)
-                        && !w.starts_with(['ب', 'ل', 'و'])
+                        && morphology::strip_bi_lam_or_and(w).is_none()
                         && inner_left.is_none();
                     // "واتهمت نويرت موسكو", "ونفت روسيا اتفاقا": a state's
                     // name takes no bare word after it, and a state after a
@@ -471,7 +467,7 @@ impl Attributor {
             && self.name_like_at(doc, k - 2)
             && !doc.definite_at(k - 2)
             && !self.names_a_source_head(doc.word(k - 2));
-        (self.title_at(doc, k) && after_adjective && !doc.word(k).starts_with('و'))
+        (self.title_at(doc, k) && after_adjective && !morphology::starts_with_and(doc.word(k)))
             || (doc.definite_at(k) && !nisba(k) && (after_name || after_adjective || after_surname))
     }
 
@@ -517,9 +513,7 @@ impl Attributor {
     /// A document's noun as written ("بيان"), not ب before one ("بتحقيق").
     fn document_noun(&self, w: &str) -> bool {
         self.sources.is_document(w)
-            && !w
-                .strip_prefix('ب')
-                .is_some_and(|r| self.sources.is_document(r))
+            && !morphology::strip_bi(w).is_some_and(|r| self.sources.is_document(r))
     }
 
     pub(super) fn names_a_source_head(&self, w: &str) -> bool {
@@ -670,7 +664,7 @@ impl Attributor {
         }
         // A name opens with no preposition ("لبدء العام"), بن aside.
         while s < boundary
-            && doc.word(s).starts_with(['ب', 'ل'])
+            && morphology::starts_with_bi_or_lam(doc.word(s))
             && !self.name_words_in_ba.contains(doc.word(s))
         {
             s += 1;
@@ -684,7 +678,7 @@ impl Attributor {
             !doc.is_word(k)
                 || super::sources::is_definite(w)
                 || self.is_stop(w)
-                || w.starts_with(['ب', 'ل'])
+                || morphology::starts_with_bi_or_lam(w)
                 // "في جامعة القاهرة": a noun in construct.
                 || doc.ends_with_ta_marbuta(k)
         }) && !(from..s).any(|k| self.appositions.contains(doc.word(k)));
@@ -738,7 +732,8 @@ impl Attributor {
         }
         // "...، وشدد على أن": a verb joined by و after a comma goes on with
         // the same speaker; what stands before it is the last clause's content.
-        if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
+        if morphology::starts_with_conjunction(doc.word(verb)) && verb > a && doc.is_comma(verb - 1)
+        {
             return None;
         }
         // "لكنه توقع", "إلا أنه نفى": the particle carries the subject.
@@ -779,7 +774,7 @@ impl Attributor {
         {
             let w = doc.word(t);
             let skip = if morphology::starts_with_lam(w) && !morphology::has_lam_article(w) {
-                morphology::lam().len() as u32
+                morphology::lam_len() as u32
             } else {
                 0
             };
@@ -829,9 +824,7 @@ impl Attributor {
         (np.last + 1..(np.last + 10).min(doc.toks.len()))
             .take_while(|&k| doc.is_word(k))
             .any(|k| {
-                doc.word(k)
-                    .strip_prefix('و')
-                    .is_some_and(|r| self.sources.is_quantifier(r))
+                morphology::strip_and(doc.word(k)).is_some_and(|r| self.sources.is_quantifier(r))
                     && self.others.contains(doc.word(k + 1))
             })
     }
@@ -920,13 +913,13 @@ impl Attributor {
         let head = doc.word(h);
         // "الصفحة الرسمية للمتحدث العسكري": the account's owner speaks.
         if self.sources.is_account(head)
-            && let Some(o) = (h + 1..=np.last).find(|&o| doc.word(o).starts_with('ل'))
+            && let Some(o) = (h + 1..=np.last).find(|&o| morphology::starts_with_lam(doc.word(o)))
         {
             // "للمتحدث" keeps its letters (ل + ال); "لوزير" drops the ل.
             let skip = if morphology::has_lam_article(doc.word(o)) {
                 0
             } else {
-                morphology::lam().len() as u32
+                morphology::lam_len() as u32
             };
             let owner = Np {
                 first: o,
@@ -950,7 +943,7 @@ impl Attributor {
                 o += 1;
             }
             // The owner follows in construct: "مصدر الصحيفة", not "مسئول بوزارة".
-            let construct = !doc.word(o).starts_with(['ب', 'ل'])
+            let construct = !morphology::starts_with_bi_or_lam(doc.word(o))
                 || self.sources.outlet_at(&[doc.word(o)], 0, true).is_some();
             if o <= np.last && !self.is_stop(doc.word(o)) && construct {
                 let mut end = o;
@@ -1049,7 +1042,7 @@ impl Attributor {
             // وبناء المدن").
             // And a second role joined by و ("كبير مستشاري البيت الأبيض وصهر
             // ترامب") is no name either.
-            let coordinated = w.strip_prefix('و').is_some_and(|rest| {
+            let coordinated = morphology::strip_and(w).is_some_and(|rest| {
                 n + 1 == toks.len()
                     || toks.get(n + 1).is_some_and(|&x| definite(x))
                     || self.sources.is_title(rest)
@@ -1070,7 +1063,7 @@ impl Attributor {
             // So is ل after an adjective of a definite title ("المدرب السابق
             // لمنتخب انجلترا"; but "المدرب لوران بلان", and after a title in
             // construct, "وزيرة العدل لوريتا لينش").
-            let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
+            let after_lam = morphology::strip_lam(w).and_then(|r| r.chars().next());
             let after_adjective =
                 n > 1 && definite(toks[n - 1]) && definite(toks[n - 2]) && !title(toks[n - 1]);
             // An outlet spoken to ("لرويترز") is no name either.
@@ -1079,7 +1072,7 @@ impl Attributor {
                     && (toks.get(n + 1).is_some_and(|&x| definite(x))
                         || after_adjective
                         || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
-                || (w.starts_with('ب')
+                || (morphology::starts_with_bi(w)
                     && toks[n + 1..].iter().any(|&x| !definite(x))
                     && toks
                         .get(n + 1)

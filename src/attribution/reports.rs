@@ -468,7 +468,7 @@ impl Attributor {
         (k.saturating_sub(3).max(a + 1)..k.saturating_sub(1)).find(|&h| {
             let w = doc.word(h);
             self.resumptive_heads.contains(w)
-                && (w.starts_with('و') || doc.is_comma(h - 1))
+                && (morphology::starts_with_and(w) || doc.is_comma(h - 1))
                 && (h + 1..k).all(|l| self.resumptive_links.contains(doc.word(l)))
         })
     }
@@ -538,7 +538,7 @@ impl Attributor {
     /// is written with hamza (أعتقد): the first person present.
     fn first_person(&self, doc: &Doc, hit: &CueHit) -> bool {
         let (s, e) = doc.span(hit.first, hit.first, 0);
-        let raw = doc.raw[s..e].trim_start_matches(['و', 'ف']);
+        let raw = morphology::trim_conjunctions(&doc.raw[s..e]);
         let folded = bare_word(doc, hit.first);
         raw.starts_with('أ')
             && folded.starts_with('ا')
@@ -608,7 +608,8 @@ impl Attributor {
             // on with the last speaker.
             let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
             let start = super::skip_commas(doc, hit.last + 1, b);
-            let continues = carried || opens && doc.word(hit.first).starts_with(['و', 'ف']);
+            let continues =
+                carried || opens && morphology::starts_with_conjunction(doc.word(hit.first));
             if continues && self.has_object(doc, start, b) && start < b {
                 return Some((None, (doc.start_of(start), clause_end(doc, start, b))));
             }
@@ -648,7 +649,7 @@ impl Attributor {
         // "وأكد أهمية تفعيل ...": what follows a clause-opening verb is its
         // object when it names no one; the speaker goes on from before.
         let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
-        let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+        let continues = opens && morphology::starts_with_conjunction(doc.word(hit.first));
         // "اتُّهم الوزير بالفساد", "واتهمت الصحافة بالقفز": a lone noun (with
         // its adjectives) right before the charge of a verb that takes a noun
         // object is that object; the subject went before, or the verb, its
@@ -1078,7 +1079,7 @@ fn quoted_label_end(doc: &Doc, open: usize) -> Option<usize> {
 /// A word without its conjunction: "ولم" → "لم".
 fn bare_word<'d>(doc: &'d Doc, k: usize) -> &'d str {
     let w = doc.word(k);
-    w.strip_prefix(['و', 'ف'])
+    morphology::strip_conjunction(w)
         .filter(|r| !r.is_empty())
         .unwrap_or(w)
 }

@@ -84,7 +84,7 @@ fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
     // Compared for every pair of name words: no string is built.
     let last = w.char_indices().next_back().map_or(0, |(i, _)| i);
     w.char_indices()
-        .filter(move |&(i, c)| i == 0 || i == last || !matches!(c, 'ا' | 'و' | 'ي'))
+        .filter(move |&(i, c)| i == 0 || i == last || !morphology::is_long_vowel(c))
         .map(|(_, c)| c)
 }
 

@@ -87,7 +87,7 @@ fn name_at(
     let w = words.get(i)?;
     let mut keys = vec![bare(w)];
     // A preposition written onto the name: لرويترز, بحسب لـ.
-    if let Some(r) = w.strip_prefix(['ل', 'ب', 'و']) {
+    if let Some(r) = morphology::strip_bi_lam_or_and(w) {
         keys.push(bare(r));
     }
     for key in keys {
@@ -271,9 +271,7 @@ impl SourceLexicon {
     }
 
     fn in_set(set: &WordSet, w: &str) -> bool {
-        let unprefixed = w
-            .strip_prefix(['ل', 'ب'])
-            .filter(|r| crate::text::has_chars(r, 3));
+        let unprefixed = morphology::strip_bi_or_lam(w).filter(|r| crate::text::has_chars(r, 3));
         // A word is its own first reading and, with no article, its own
         // bare form: each key is asked once.
         let also_bare = |x: &str| {
@@ -304,10 +302,10 @@ impl SourceLexicon {
     pub fn is_title(&self, w: &str) -> bool {
         let listed = |m: &str| crate::text::has_chars(m, 3) && Self::in_set(&self.person_titles, m);
         Self::in_set(&self.person_titles, w)
-            || w.strip_suffix('ه').is_some_and(listed)
+            || morphology::strip_feminine_ending(w).is_some_and(listed)
             // "مديرو التعليم": the plural in construct ("الرئيسين" is
             // left alone: two presidents are not one title).
-            || w.strip_suffix('و').is_some_and(listed)
+            || morphology::strip_plural_construct(w).is_some_and(listed)
     }
 
     /// A title phrase of several folded words, its first word bare of a
@@ -315,10 +313,10 @@ impl SourceLexicon {
     pub fn may_open_title_phrase(&self, w: &str) -> bool {
         let head = |h: &str| {
             self.title_heads.contains(h)
-                || h.strip_suffix('ه')
+                || morphology::strip_feminine_ending(h)
                     .is_some_and(|m| crate::text::has_chars(m, 3) && self.title_heads.contains(m))
         };
-        head(w) || w.strip_prefix(['ل', 'ب']).is_some_and(head)
+        head(w) || morphology::strip_bi_or_lam(w).is_some_and(head)
     }
 
     /// Where, in a folded text, a one-word title or title head is written
@@ -337,13 +335,13 @@ impl SourceLexicon {
         let listed = |p: &str| {
             self.person_titles.contains(p)
                 || p.split_once(' ').is_some_and(|(head, rest)| {
-                    head.strip_suffix('ه').is_some_and(|m| {
+                    morphology::strip_feminine_ending(head).is_some_and(|m| {
                         crate::text::has_chars(m, 3)
                             && self.person_titles.contains(&format!("{m} {rest}"))
                     })
                 })
         };
-        listed(phrase) || phrase.strip_prefix(['ل', 'ب']).is_some_and(listed)
+        listed(phrase) || morphology::strip_bi_or_lam(phrase).is_some_and(listed)
     }
 
     /// Whether `words` open with a title, of one word ("الوزير") or of
@@ -548,7 +546,7 @@ impl SourceLexicon {
         let in_construct = |i: usize| {
             words[h..i]
                 .iter()
-                .all(|w| !is_definite(w) && !w.starts_with(['ب', 'ل', 'ك']))
+                .all(|w| !is_definite(w) && !morphology::starts_with_preposition(w))
         };
         let official =
             !titled && (h..words.len()).any(|i| self.official_at(words, i) && in_construct(i));
@@ -631,8 +629,9 @@ impl SourceLexicon {
         let closed = words.iter().position(|w| definite(w)).unwrap_or(0).max(1);
         // "لعمار الخيرية", "لشؤون الأمن": ل with a definite word after it is
         // a preposition's phrase, still the role ("لوريتا لينش" is a name).
-        let prepositional =
-            |i: usize| words[i].starts_with('ل') && words.get(i + 1).is_some_and(|n| definite(n));
+        let prepositional = |i: usize| {
+            morphology::starts_with_lam(words[i]) && words.get(i + 1).is_some_and(|n| definite(n))
+        };
         words
             .iter()
             .enumerate()
