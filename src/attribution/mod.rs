@@ -14,7 +14,7 @@ mod reports;
 mod resolve;
 mod sources;
 
-use crate::arabic::tokens::{Token, tokenize};
+use crate::arabic::tokens::{TokKind, Token, tokenize};
 use crate::arabic::{morphology, punctuation};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
@@ -241,7 +241,9 @@ impl Doc<'_> {
     }
 
     fn is_comma(&self, i: usize) -> bool {
-        self.punct(i, '،') || self.punct(i, ',')
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Punct(c) if punctuation::is_comma(c)))
     }
 
     /// Original byte offset where token `i` starts.
@@ -1024,7 +1026,7 @@ fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
     block.start == s.start
         && block.end <= s.end + 1
         && !text.contains('\n')
-        && !text.ends_with(['.', '!', '؟', '?', '…'])
+        && !punctuation::ends_with_sentence_end(text)
 }
 
 /// Whether a report is a prepositional cue that relays what is said (وفقا

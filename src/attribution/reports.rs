@@ -66,7 +66,7 @@ impl Attributor {
                         continue;
                     }
                 }
-                TokKind::Punct('،' | ',' | '-' | '–' | '(' | ')' | '/') => {}
+                TokKind::Punct(c) if punctuation::is_adjunct_mark(c) => {}
                 TokKind::Punct(_) => return (None, addressee),
                 TokKind::Word => {
                     let w = doc.word(k);
