@@ -912,6 +912,24 @@ const UNSEEN_OUTLETS: &[(&str, &str, &str, Expect)] = &[
         "فرنسا ستبقى",
         Expect::Entities(&["الرئيس الفرنسي"]),
     ),
+    (
+        "an outlet's noun after ل is the outlet spoken to",
+        "وقال المصدر للصحيفة إن اللاعب غادر الفندق.",
+        "اللاعب غادر",
+        Expect::Spans(&["المصدر"]),
+    ),
+    (
+        "... after a name and its adjective too",
+        "وقال محمد الطبطبائي للتلفزيون الرسمي إن الجلسة انتهت.",
+        "الجلسة انتهت",
+        Expect::Spans(&["محمد الطبطبائي"]),
+    ),
+    (
+        "... but after a title it is the title's genitive",
+        "وقال مراسل للوكالة إن القصف مستمر.",
+        "القصف مستمر",
+        Expect::Spans(&["مراسل للوكالة"]),
+    ),
 ];
 
 /// A person the later sentences are about, though no report names them.
@@ -963,6 +981,13 @@ fn general_rules_of_outlets_never_tuned_on() {
     let a = article("وأُعلن عن مقتل 20 شخصا. ويُؤكد الوزير أن الوضع هادئ.");
     assert!(span_of(&a, "مقتل 20").is_empty());
     assert_eq!(span_of(&a, "الوضع هادئ"), ["الوزير"]);
+    // A rule, a plan or an agreement after وفقا لـ cites no one; a body does.
+    let a = article(
+        "وتجري الانتخابات وفقا لأحكام الدستور الجديد. وتسير الأمور حسب خطة الحكومة. وقتل 20 شخصا وفقا لوزارة الصحة.",
+    );
+    assert!(span_of(&a, "وتجري الانتخابات").is_empty());
+    assert!(span_of(&a, "وتسير الأمور").is_empty());
+    assert_eq!(span_of(&a, "وقتل 20"), ["وزارة الصحة"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -115,6 +115,17 @@ impl Attributor {
 
     /// An outlet spoken to: لرويترز, لـ«الشرق الأوسط», لشبكة "سي أن أن",
     /// لقناة فوكس سبورتس.
+    /// "وقال المصدر للصحيفة", "قالت ميركل للقناة العاشرة": an outlet's noun
+    /// with the article after ل is the outlet spoken to, not part of the
+    /// speaker's name (after a title it is the title's genitive: "مراسل
+    /// للوكالة").
+    pub(super) fn outlet_spoken_to(&self, doc: &Doc, k: usize) -> bool {
+        doc.is_word(k)
+            && morphology::restore_article_after_lam(doc.word(k))
+                .and_then(|w| self.sources.anaphor(&w))
+                .is_some_and(|a| a.kinds.contains(&SourceKind::Outlet))
+    }
+
     pub(super) fn addressee_at(&self, doc: &Doc, i: usize, to: usize) -> Option<Np> {
         let w = doc.word(i);
         if !doc.is_word(i) || !morphology::starts_with_lam(w) || morphology::has_lam_article(w) {
@@ -388,6 +399,7 @@ impl Attributor {
                         || state_after_definite
                         || words > 0
                             && (self.addressee_at(doc, k, to).is_some()
+                                || (self.outlet_spoken_to(doc, k) && !self.title_at(doc, k - 1))
                                 || self.cue_starts(doc, k)
                                 || self.is_content_noun(w)
                                 || self.possessed_noun(doc, k, !plural_pronoun(w)))

@@ -784,7 +784,16 @@ impl Attributor {
             skip = 0;
         }
         let (np, mut next) = self.np_at(doc, start, b, skip)?;
-        // "وفقا للقانون", "حسب الخطة": a preposition's object must be a source.
+        // "وفقا للقانون", "حسب الخطة": a preposition's object must be a source,
+        // and a rule or a plan, whoever made it, says nothing
+        // ("وفقا لقرار مجلس الأمن", "حسب خطة الحكومة").
+        if doc
+            .np_words(np)
+            .first()
+            .is_some_and(|w| self.sources.is_norm(w))
+        {
+            return None;
+        }
         let r = self.read_np(doc, np);
         let source_like = r.listed
             || r.canonical.is_some()

@@ -120,6 +120,7 @@ pub struct SourceLexicon {
     body_nouns: WordSet,
     group: WordSet,
     document: WordSet,
+    norms: WordSet,
     accounts: WordSet,
     person_titles: WordSet,
     /// First words of titles of several words, so that a phrase is looked
@@ -253,6 +254,7 @@ impl SourceLexicon {
             body_nouns: body_nouns(&lex.official).into(),
             group: folded_set(&lex.group).into(),
             document: folded_set(&lex.document).into(),
+            norms: folded_set(&lex.norms).into(),
             accounts: folded_set(&lex.accounts).into(),
             person_titles: titles.into(),
             title_heads: title_heads.into(),
@@ -376,6 +378,12 @@ impl SourceLexicon {
     /// A document noun: بيان, تقرير, رسالة.
     pub fn is_document(&self, w: &str) -> bool {
         Self::in_set(&self.document, w)
+    }
+
+    /// A rule, plan or agreement: what "وفقا لـ" and "حسب" follow when they
+    /// mean "in accordance with", not "according to" ("وفقا لأحكام الدستور").
+    pub fn is_norm(&self, w: &str) -> bool {
+        Self::in_set(&self.norms, w)
     }
 
     pub fn is_quantifier(&self, w: &str) -> bool {

@@ -166,6 +166,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub document: Vec<String>,
     #[serde(default)]
+    pub norms: Vec<String>,
+    #[serde(default)]
     pub accounts: Vec<String>,
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -346,6 +348,7 @@ impl Lexicon {
             official,
             group,
             document,
+            norms,
             accounts,
             person_titles,
             anaphors,
