@@ -930,6 +930,12 @@ const UNSEEN_OUTLETS: &[(&str, &str, &str, Expect)] = &[
         "القصف مستمر",
         Expect::Spans(&["مراسل للوكالة"]),
     ),
+    (
+        "a relative clause set off by a comma is about the phrase just before it",
+        "والتقى الرئيس بالسفير الأمريكي، الذي قال إن بلاده تدعم الحكومة.",
+        "بلاده تدعم",
+        Expect::Spans(&["السفير الأمريكي"]),
+    ),
 ];
 
 /// A person the later sentences are about, though no report names them.
@@ -981,6 +987,16 @@ fn general_rules_of_outlets_never_tuned_on() {
     let a = article("وأُعلن عن مقتل 20 شخصا. ويُؤكد الوزير أن الوضع هادئ.");
     assert!(span_of(&a, "مقتل 20").is_empty());
     assert_eq!(span_of(&a, "الوضع هادئ"), ["الوزير"]);
+    // A source described by a relative clause closes the words before its
+    // cue: the claim is what precedes "بحسب".
+    let a = article("وكان الصحفي لم يخرج من القنصلية بحسب تصريحات خطيبته، التي أوضحت أنه غادر.");
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.text == "وكان الصحفي لم يخرج من القنصلية"),
+        "{:?}",
+        a.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+    );
     // A rule, a plan or an agreement after وفقا لـ cites no one; a body does.
     let a = article(
         "وتجري الانتخابات وفقا لأحكام الدستور الجديد. وتسير الأمور حسب خطة الحكومة. وقتل 20 شخصا وفقا لوزارة الصحة.",

@@ -9,6 +9,10 @@ use crate::arabic::{morphology, punctuation};
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
 use crate::segment::Segmentation;
 
+/// Words back from a relative pronoun over which its antecedent is read
+/// ("المتحدث باسم شرطة كابول حشمت ستانيكزاي، الذي").
+const MAX_ANTECEDENT: usize = 8;
+
 /// Where a report is read: the sentence `si`, tokens `[a, b)`.
 pub(super) struct At<'a, 'd> {
     pub doc: &'a Doc<'d>,
@@ -522,7 +526,14 @@ impl Attributor {
         while before > a && doc.is_comma(before - 1) {
             before -= 1;
         }
-        let antecedent = self.subject_before(doc, a, before)?;
+        let subject = self.subject_before(doc, a, before)?;
+        // Set off by a comma, the relative clause is about the phrase just
+        // before it; without one it may be about any noun of the clause.
+        let antecedent = if before < pronoun {
+            self.antecedent_before(doc, a, before).unwrap_or(subject)
+        } else {
+            subject
+        };
         let (s, e, quote) = self.content_from(at, c);
         let mut links = Vec::new();
         links.extend(addressee.map(LinkDraft::phrase));
@@ -532,6 +543,36 @@ impl Attributor {
         }
         links.extend(main);
         Some(Report::clause(links, hit, (s, e), quote, at.si))
+    }
+
+    /// The noun phrase a relative pronoun right after `end` refers to: the
+    /// last phrase before it, not the clause's subject ("والتقى الرئيس
+    /// بالسفير الأمريكي، الذي قال": the ambassador speaks). It starts after a
+    /// cue or at a noun with a preposition and the article, whose object it
+    /// is ("بالسفير"), and must end right before the pronoun and read as a
+    /// source (`source_like`).
+    fn antecedent_before(&self, doc: &Doc, a: usize, end: usize) -> Option<Np> {
+        let mut first = end;
+        let mut skip = 0;
+        while first > a && end - first < MAX_ANTECEDENT && doc.is_word(first - 1) {
+            let w = doc.word(first - 1);
+            if self.is_stop(w)
+                || self.complementizer_at(doc, first - 1)
+                || self.cue_starts(doc, first - 1)
+            {
+                break;
+            }
+            first -= 1;
+            if morphology::has_article_after_preposition(w) {
+                skip = morphology::lam_len() as u32;
+                break;
+            }
+        }
+        if first == end {
+            return None;
+        }
+        let (np, next) = self.np_at(doc, first, end, skip)?;
+        (next >= end && np.first == first && self.source_like(doc, np)).then_some(np)
     }
 
     /// Whether a verb whose perfect begins with a plain alef (اعتقد, اعتبر)
@@ -794,13 +835,7 @@ impl Attributor {
         {
             return None;
         }
-        let r = self.read_np(doc, np);
-        let source_like = r.listed
-            || r.canonical.is_some()
-            || r.role_words > 0
-            || r.anaphor.is_some()
-            || (r.kind == SourceKind::Person && self.name_shaped(doc, np));
-        if !source_like {
+        if !self.source_like(doc, np) {
             return None;
         }
         let mut links = self.possessive_links(doc, np, Agreement::default());
@@ -812,6 +847,17 @@ impl Attributor {
             next = after;
         }
         Some((links, next))
+    }
+
+    /// A phrase that names a source by the lexicon (a listed or known
+    /// source, a role, an anaphor) or is shaped like a person's name.
+    fn source_like(&self, doc: &Doc, np: Np) -> bool {
+        let r = self.read_np(doc, np);
+        r.listed
+            || r.canonical.is_some()
+            || r.role_words > 0
+            || r.anaphor.is_some()
+            || (r.kind == SourceKind::Person && self.name_shaped(doc, np))
     }
 
     /// Whether a phrase the lexicon does not know may be a person's name
@@ -848,7 +894,14 @@ impl Attributor {
         // ("...، وفقا لمصدر الصحيفة." — what follows describes the source),
         // or stands inside it.
         let opens = (a..hit.first).all(|k| !doc.is_word(k));
-        let closes = (next..b).all(|k| !doc.is_comma(k) && self.verb_at(doc, k, b).is_none());
+        // A relative clause after the source describes it ("بحسب المتحدث
+        // …، الذي أشار إلى"): the cue closes the words before it all the same.
+        let described = {
+            let k = super::skip_commas(doc, next, b);
+            k > next && doc.is_word(k) && self.appositions.contains(doc.word(k))
+        };
+        let closes =
+            described || (next..b).all(|k| !doc.is_comma(k) && self.verb_at(doc, k, b).is_none());
         let content = if opens {
             // "وبحسب مصادر X المقربة من ...، فإن أسانج رد": after the comma or فإن.
             let mut s = (next..b)
