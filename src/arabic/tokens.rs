@@ -1,16 +1,33 @@
-//! Tokens over the folded view: words (letters and digits) and single
-//! punctuation marks, each with its folded byte range.
+//! The tokenizer over folded text (`crate::text`), one scanner with two
+//! views of the same text:
+//!
+//! - `tokenize` (attribution) gives words and single punctuation marks. A
+//!   word runs over letters and digits alike ("ال80" is one word), because
+//!   cue and phrase matching count words; the punctuation carries the quote
+//!   and clause structure.
+//! - `terms` (comparison) gives words and numbers only. Letters and digits
+//!   split ("ال80" gives the number 80), and a number keeps its decimal and
+//!   thousands joiners (2.5, 1,000, ١٬٠٠٠), because claims are compared on
+//!   their values.
+//!
+//! Each view only classifies chars; `scan` turns classes into tokens.
+
+use std::ops::Range;
 
 use crate::text::Folded;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     Word,
+    /// Only from `terms`: `tokenize` keeps digits inside words.
+    Number,
+    /// Only from `tokenize`.
     Punct(char),
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
+    /// Byte range into the folded text.
     pub start: u32,
     pub end: u32,
     pub kind: TokKind,
@@ -24,39 +41,179 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct(c)
     }
+
+    /// The token's byte range into the folded text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
-/// Tokenize the folded text in one pass.
+/// What a char is to the scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Part of a word.
+    Letter,
+    /// Part of a number.
+    Digit,
+    /// Inside a number when a digit follows it; skipped otherwise.
+    Joiner,
+    /// A token of its own.
+    Punct,
+    /// Separates tokens and is no token.
+    Space,
+}
+
+/// Attribution's classes: letters and digits make words; every other
+/// visible char is punctuation.
+#[inline]
+fn clause_class(c: char) -> Class {
+    if crate::text::is_word_char(c) {
+        Class::Letter
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Punct
+    }
+}
+
+/// Comparison's classes: ASCII digits (folding made every digit ASCII) make
+/// numbers, alphabetic chars make words, punctuation is dropped.
+#[inline]
+fn term_class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else if is_number_joiner(c) {
+        Class::Joiner
+    } else {
+        Class::Space
+    }
+}
+
+/// Separators allowed inside a number when a digit follows: decimal point,
+/// Arabic decimal and thousands separators, and the comma.
+#[inline]
+fn is_number_joiner(c: char) -> bool {
+    matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}')
+}
+
+/// Words and punctuation marks of the folded text, for attribution.
 pub fn tokenize(folded: &Folded) -> Vec<Token> {
     let s = &folded.folded;
     let mut out = Vec::with_capacity(s.len() / 6);
-    let mut word_start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if crate::text::is_word_char(c) {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            out.push(Token {
-                start: ws as u32,
-                end: i as u32,
-                kind: TokKind::Word,
-            });
-        }
-        if !c.is_whitespace() {
-            out.push(Token {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
-                kind: TokKind::Punct(c),
-            });
-        }
-    }
-    if let Some(ws) = word_start {
-        out.push(Token {
-            start: ws as u32,
-            end: s.len() as u32,
-            kind: TokKind::Word,
-        });
-    }
+    scan(s, clause_class, &mut out);
     out
+}
+
+/// Words and numbers of a folded text, for comparison; `out` is cleared
+/// first so that one buffer serves many texts.
+pub fn terms(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    scan(text, term_class, out);
+}
+
+/// One pass over `text`: a run of letters is a word, a run of digits (with
+/// joiners between digits) a number, each punctuation char a token.
+#[inline(always)]
+fn scan(text: &str, class: impl Fn(char) -> Class, out: &mut Vec<Token>) {
+    let mut open: Option<(usize, TokKind)> = None;
+    for (i, c) in text.char_indices() {
+        let cls = class(c);
+        if let Some((start, kind)) = open {
+            let continues = match (kind, cls) {
+                (TokKind::Word, Class::Letter) | (TokKind::Number, Class::Digit) => true,
+                (TokKind::Number, Class::Joiner) => text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| class(d) == Class::Digit),
+                _ => false,
+            };
+            if continues {
+                continue;
+            }
+            out.push(token(start, i, kind));
+            open = None;
+        }
+        match cls {
+            Class::Letter => open = Some((i, TokKind::Word)),
+            Class::Digit => open = Some((i, TokKind::Number)),
+            Class::Punct => out.push(token(i, i + c.len_utf8(), TokKind::Punct(c))),
+            Class::Joiner | Class::Space => {}
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push(token(start, text.len(), kind));
+    }
+}
+
+#[inline]
+fn token(start: usize, end: usize, kind: TokKind) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term_words(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        terms(s, &mut v);
+        v.iter().map(|t| &s[t.range()]).collect()
+    }
+
+    fn clause_tokens(s: &str) -> Vec<(String, TokKind)> {
+        let folded = Folded::new(s);
+        tokenize(&folded)
+            .iter()
+            .map(|t| (folded.folded[t.range()].to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn splits_glued_numbers() {
+        assert_eq!(term_words("ال80 دولارا"), ["ال", "80", "دولارا"]);
+        assert_eq!(
+            term_words("3.4 مليون، 1,670 دعوى"),
+            ["3.4", "مليون", "1,670", "دعوى"]
+        );
+        assert_eq!(term_words("نهاية 2018."), ["نهاية", "2018"]);
+    }
+
+    #[test]
+    fn number_kinds() {
+        let mut v = Vec::new();
+        terms("ب50 الف", &mut v);
+        let kinds: Vec<TokKind> = v.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokKind::Word, TokKind::Number, TokKind::Word]);
+    }
+
+    #[test]
+    fn odd_input() {
+        assert!(term_words("").is_empty());
+        assert!(term_words("...؟!! 😀").is_empty());
+        assert!(tokenize(&Folded::new("")).is_empty());
+    }
+
+    #[test]
+    fn clause_words_keep_digits_and_marks() {
+        use TokKind::{Punct, Word};
+        let w = |s: &str| (s.to_string(), Word);
+        assert_eq!(
+            clause_tokens("قال: ال80 و2.5،"),
+            [
+                w("قال"),
+                (":".to_string(), Punct(':')),
+                w("ال80"),
+                w("و2"),
+                (".".to_string(), Punct('.')),
+                w("5"),
+                ("،".to_string(), Punct('،')),
+            ]
+        );
+    }
 }

@@ -67,7 +67,7 @@ impl Attributor {
                 }
                 TokKind::Punct('،' | ',' | '-' | '–' | '(' | ')' | '/') => {}
                 TokKind::Punct(_) => return (None, addressee),
-                TokKind::Word => {
+                TokKind::Word | TokKind::Number => {
                     let w = doc.word(k);
                     if self.complementizer_at(doc, k) {
                         return (Some(k), addressee);

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::stem;
-use super::token::{TokKind, tokenize};
+use crate::arabic::tokens::{TokKind, terms};
 use crate::text::fold_str as fold;
 
 const EMBEDDED: &str = include_str!("../lexicon/relate.yaml");
@@ -243,10 +243,10 @@ fn surface_set(words: &[String]) -> HashSet<String> {
 fn entry_keys(entry: &str) -> Vec<String> {
     let folded = fold(entry);
     let mut toks = Vec::new();
-    tokenize(&folded, &mut toks);
+    terms(&folded, &mut toks);
     toks.iter()
         .filter(|t| t.kind == TokKind::Word)
-        .map(|t| stem::keys(&folded[t.span.clone()]).0)
+        .map(|t| stem::keys(&folded[t.range()]).0)
         .collect()
 }
 

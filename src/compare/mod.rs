@@ -13,7 +13,6 @@ pub mod relate;
 pub mod report;
 pub mod shard;
 mod stem;
-mod token;
 
 use serde::{Deserialize, Serialize};
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::lexicon::{Lexicon, Term};
 use super::num;
 use super::stem;
-use super::token::{Tok, TokKind, tokenize};
+use crate::arabic::tokens::{TokKind, Token, terms};
 use crate::text::fold_str as fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -448,9 +448,9 @@ impl Claim {
 
     pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
         let folded = fold(text);
-        let mut toks: Vec<Tok> = Vec::new();
-        tokenize(&folded, &mut toks);
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let mut toks: Vec<Token> = Vec::new();
+        terms(&folded, &mut toks);
+        let surf = |t: &Token| &folded[t.range()];
         let keys: Vec<(String, Option<String>)> = toks
             .iter()
             .map(|t| match t.kind {
@@ -458,7 +458,7 @@ impl Claim {
                     let (k0, k1) = stem::keys(surf(t));
                     (lex.synonym(k0), k1.map(|k| lex.synonym(k)))
                 }
-                TokKind::Number => (surf(t).to_string(), None),
+                TokKind::Number | TokKind::Punct(_) => (surf(t).to_string(), None),
             })
             .collect();
 
@@ -500,7 +500,7 @@ impl Claim {
             .map(|(i, t)| {
                 i > 0
                     && folded
-                        .get(toks[i - 1].span.end..t.span.start)
+                        .get(toks[i - 1].end as usize..t.start as usize)
                         .is_some_and(|gap| {
                             gap.contains([
                                 '.', '،', ',', '؛', ';', ':', '!', '?', '؟', '\n', '"', '(', ')',
@@ -868,12 +868,12 @@ impl Claim {
     fn find_numbers(
         &mut self,
         folded: &str,
-        toks: &[Tok],
+        toks: &[Token],
         numeric: &mut [bool],
         lex: &Lexicon,
         month_at: &[Option<u16>],
     ) {
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let surf = |t: &Token| &folded[t.range()];
         let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
         let mut i = 0;
         while i < toks.len() {
@@ -886,6 +886,7 @@ impl Claim {
                     .or_else(|| num::vague_count(s))
                     // A bare scale word is itself a count: ألف رسالة.
                     .or_else(|| num::scale(s).map(|v| (v, v))),
+                TokKind::Punct(_) => None,
             };
             let Some((mut lo, mut hi)) = found else {
                 i += 1;
@@ -905,7 +906,7 @@ impl Claim {
             let clock = !scaled
                 && (prev_word.is_some_and(|w| lex.is_clock_before(w))
                     || word(end).is_some_and(|w| lex.is_clock_after(w))
-                    || folded.get(t.span.end..).is_some_and(|r| {
+                    || folded.get(t.end as usize..).is_some_and(|r| {
                         r.starts_with(':') && r[1..].starts_with(|c: char| c.is_ascii_digit())
                     }));
             let month = (!scaled && t.kind == TokKind::Number)
@@ -918,7 +919,8 @@ impl Claim {
             } else if clock {
                 // A clock time's minutes ("16:00") are part of it.
                 if toks.get(end).is_some_and(|n| {
-                    n.kind == TokKind::Number && folded.get(t.span.end..n.span.start) == Some(":")
+                    n.kind == TokKind::Number
+                        && folded.get(t.end as usize..n.start as usize) == Some(":")
                 }) {
                     end += 1;
                 }
@@ -961,14 +963,14 @@ impl Claim {
     fn attach_nouns(
         &mut self,
         folded: &str,
-        toks: &[Tok],
+        toks: &[Token],
         keys: &[(String, Option<String>)],
         lex: &Lexicon,
         boundary: &[bool],
         times: &[Option<u32>],
         entity_at: &[Option<u16>],
     ) {
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let surf = |t: &Token| &folded[t.range()];
         for q in &mut self.quantities {
             // The clause's time: the nearest day or date after the count,
             // else before it, inside its clause.
