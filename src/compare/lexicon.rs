@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::num::Numbers;
 use super::stem;
 use crate::arabic::tokens::{TokKind, terms};
 use crate::text::fold_str as fold;
@@ -13,6 +14,8 @@ use crate::text::fold_str as fold;
 const EMBEDDED: &str = include_str!("../lexicon/relate.yaml");
 /// Word pairs learned from the ANS training split (`scripts/ans_contrasts.py`).
 const CONTRASTS: &str = include_str!("../lexicon/contrasts.yaml");
+/// Number words, scale words and hedges (`num.rs`).
+const NUMBERS: &str = include_str!("../lexicon/numbers.yaml");
 
 /// A file of learned contrast pairs (`contrasts.yaml`).
 #[derive(Deserialize)]
@@ -228,6 +231,8 @@ pub struct Lexicon {
     pole_skip: HashSet<String>,
     /// Contrast pairs as stem keys: each word's opposites (both orders).
     contrasts: HashMap<String, HashSet<String>>,
+    /// Number words, scale words and hedges.
+    pub numbers: Numbers,
 }
 
 /// Folded surface forms of single-token entries.
@@ -296,6 +301,7 @@ impl Lexicon {
                 .collect(),
             contrasts: HashMap::new(),
             pole_skip: surface_set(&raw.pole_skip),
+            numbers: Numbers::default(),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =
@@ -449,6 +455,14 @@ impl Lexicon {
         Ok(self)
     }
 
+    /// Takes the number words, scale words and hedges of a numbers file
+    /// (as `numbers.yaml`).
+    pub fn with_numbers(mut self, src: &str) -> Result<Self, LexiconError> {
+        self.numbers =
+            Numbers::from_yaml(src).map_err(|e| LexiconError(format!("numbers: {e}")))?;
+        Ok(self)
+    }
+
     /// Single words only: a pair whose entries stem to one word each, and
     /// to two different words.
     fn add_contrasts(&mut self, pairs: &[Vec<String>]) {
@@ -500,7 +514,9 @@ impl Lexicon {
 
     /// The lexicon compiled into the crate.
     pub fn embedded() -> Result<Self, LexiconError> {
-        Self::from_yaml(EMBEDDED)?.with_contrasts(CONTRASTS)
+        Self::from_yaml(EMBEDDED)?
+            .with_contrasts(CONTRASTS)?
+            .with_numbers(NUMBERS)
     }
 
     /// Shared instance of the embedded lexicon. The embedded YAML is part of

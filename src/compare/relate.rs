@@ -881,11 +881,13 @@ impl Claim {
             let s = surf(t);
             let found = match t.kind {
                 TokKind::Number => num::parse_numeral(s).map(|v| (v, v)),
-                TokKind::Word => num::number_word(s)
+                TokKind::Word => lex
+                    .numbers
+                    .number_word(s)
                     .map(|v| (v, v))
-                    .or_else(|| num::vague_count(s))
+                    .or_else(|| lex.numbers.vague_count(s))
                     // A bare scale word is itself a count: ألف رسالة.
-                    .or_else(|| num::scale(s).map(|v| (v, v))),
+                    .or_else(|| lex.numbers.scale(s).map(|v| (v, v))),
                 TokKind::Punct(_) => None,
             };
             let Some((mut lo, mut hi)) = found else {
@@ -894,7 +896,7 @@ impl Claim {
             };
             let mut end = i + 1;
             let mut scaled = false;
-            if let Some(m) = word(end).and_then(num::scale) {
+            if let Some(m) = word(end).and_then(|w| lex.numbers.scale(w)) {
                 lo *= m;
                 hi *= m;
                 scaled = true;
@@ -934,8 +936,8 @@ impl Claim {
             } else {
                 let prev = i.checked_sub(1).and_then(word);
                 let prev2 = i.checked_sub(2).and_then(word);
-                let mut hedge = num::hedge(prev2, prev);
-                if let Some(h) = word(end).and_then(num::trailing_hedge) {
+                let mut hedge = lex.numbers.hedge(prev2, prev);
+                if let Some(h) = word(end).and_then(|w| lex.numbers.trailing_hedge(w)) {
                     hedge = h;
                 }
                 let text = toks[i..end].iter().map(surf).collect::<Vec<_>>().join(" ");
@@ -998,9 +1000,9 @@ impl Claim {
                 let w = surf(t);
                 // The next number starts its own phrase.
                 if t.kind == TokKind::Number
-                    || num::scale(w).is_some()
-                    || num::number_word(w).is_some()
-                    || num::vague_count(w).is_some()
+                    || lex.numbers.scale(w).is_some()
+                    || lex.numbers.number_word(w).is_some()
+                    || lex.numbers.vague_count(w).is_some()
                 {
                     break;
                 }
