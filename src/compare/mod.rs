@@ -22,6 +22,10 @@ pub use relate::{ConflictKind, Judgement, Relation};
 
 pub const FORMAT: &str = "isnad/comparison/1";
 
+/// Between the items of a list in the evidence and the reports: the Arabic
+/// comma, as the claims are Arabic.
+pub(crate) const LIST_SEPARATOR: &str = "\u{060C} ";
+
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
