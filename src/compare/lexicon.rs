@@ -53,6 +53,7 @@ struct RawPlace {
 
 #[derive(Deserialize)]
 struct RawLexicon {
+    conjunctions: Vec<String>,
     negators: Vec<String>,
     negation_exceptions: Vec<String>,
     denial: Vec<String>,
@@ -74,6 +75,8 @@ struct RawLexicon {
     locatives: Vec<String>,
     #[serde(default)]
     negation_blockers: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     #[serde(default)]
     days: Vec<String>,
     #[serde(default)]
@@ -188,6 +191,8 @@ impl std::error::Error for LexiconError {}
 type Continuation = (Vec<String>, Term);
 
 pub struct Lexicon {
+    /// Stripped from a function word that is not listed as it is (ولم).
+    conjunctions: Vec<String>,
     negators: HashSet<String>,
     negation_exceptions: HashSet<String>,
     stopwords: HashSet<String>,
@@ -210,6 +215,8 @@ pub struct Lexicon {
     pub entity_names: Vec<String>,
     locatives: HashSet<String>,
     negation_blockers: HashSet<String>,
+    /// Words right before a negator that make it "unless".
+    unless: HashSet<String>,
     /// Day names: phrase -> 1..=7.
     pub days: Phrases,
     /// Months: phrase -> 1..=12.
@@ -265,6 +272,7 @@ impl Lexicon {
         let raw: RawLexicon =
             crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
         let mut lex = Lexicon {
+            conjunctions: raw.conjunctions.iter().map(|c| fold(c)).collect(),
             negators: surface_set(&raw.negators),
             negation_exceptions: surface_set(&raw.negation_exceptions),
             stopwords: surface_set(&raw.stopwords),
@@ -280,6 +288,7 @@ impl Lexicon {
             entity_names: Vec::new(),
             locatives: surface_set(&raw.locatives),
             negation_blockers: surface_set(&raw.negation_blockers),
+            unless: surface_set(&raw.unless),
             days: Phrases::default(),
             months: Phrases::default(),
             clock_before: surface_set(&raw.clock_before),
@@ -529,11 +538,12 @@ impl Lexicon {
         })
     }
 
-    /// Function-word tests work on the folded surface, also behind و/ف.
-    fn in_surface(set: &HashSet<String>, word: &str) -> bool {
+    /// Function-word tests work on the folded surface, also behind a
+    /// conjunction.
+    fn in_surface(&self, set: &HashSet<String>, word: &str) -> bool {
         set.contains(word)
-            || ["و", "ف"].iter().any(|p| {
-                word.strip_prefix(p)
+            || self.conjunctions.iter().any(|p| {
+                word.strip_prefix(p.as_str())
                     .is_some_and(|r| !r.is_empty() && set.contains(r))
             })
     }
@@ -544,23 +554,29 @@ impl Lexicon {
     }
 
     pub fn is_negator(&self, word: &str) -> bool {
-        Self::in_surface(&self.negators, word)
+        self.in_surface(&self.negators, word)
     }
 
     pub fn is_negation_exception(&self, word: &str) -> bool {
-        Self::in_surface(&self.negation_exceptions, word)
+        self.in_surface(&self.negation_exceptions, word)
     }
 
     pub fn is_locative(&self, word: &str) -> bool {
-        Self::in_surface(&self.locatives, word)
+        self.in_surface(&self.locatives, word)
     }
 
     pub fn is_negation_blocker(&self, word: &str) -> bool {
-        Self::in_surface(&self.negation_blockers, word)
+        self.in_surface(&self.negation_blockers, word)
+    }
+
+    /// Whether a word right before a negator makes it "unless" (the word
+    /// as it is: no conjunction stripped).
+    pub fn is_unless(&self, word: &str) -> bool {
+        self.unless.contains(word)
     }
 
     pub fn is_pole_skip(&self, word: &str) -> bool {
-        Self::in_surface(&self.pole_skip, word) || {
+        self.in_surface(&self.pole_skip, word) || {
             // Behind a preposition or the article: لأسعار، بأسعار، الكبير.
             let w = stem::strip_article(word)
                 .or_else(|| stem::strip_clitic(word))
@@ -570,11 +586,11 @@ impl Lexicon {
     }
 
     pub fn is_clock_before(&self, word: &str) -> bool {
-        Self::in_surface(&self.clock_before, word)
+        self.in_surface(&self.clock_before, word)
     }
 
     pub fn is_clock_after(&self, word: &str) -> bool {
-        Self::in_surface(&self.clock_after, word)
+        self.in_surface(&self.clock_after, word)
     }
 
     /// Whether a counted noun's stem key counts people.
@@ -599,7 +615,7 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        Self::in_surface(&self.stopwords, word)
+        self.in_surface(&self.stopwords, word)
     }
 
     /// Longest entry starting at token `i`, given each token's key variants.

@@ -563,7 +563,7 @@ impl Claim {
                 // is "prevents"; in "لا X ولا Y" the second negator
                 // continues the first.
                 let governs = next.is_some_and(|n| !lex.is_negation_exception(n));
-                let unless = prev == Some("ما");
+                let unless = prev.is_some_and(|p| lex.is_unless(p));
                 let blocked = prev.is_some_and(|p| lex.is_negation_blocker(p));
                 let coordinated = w.starts_with('و') && !c.negations.is_empty();
                 if governs && !unless && !blocked {
@@ -1464,7 +1464,10 @@ impl FrameMatch {
             v.push(format!("frame: {}", self.classes.join(", ")));
         }
         if !self.entities.is_empty() {
-            v.push(format!("entities: {}", self.entities.join("، ")));
+            v.push(format!(
+                "entities: {}",
+                self.entities.join(super::LIST_SEPARATOR)
+            ));
         }
         if let Some(c) = &self.count {
             v.push(format!("count: {c}"));
