@@ -10,7 +10,8 @@
 //!   thousands joiners (2.5, 1,000, ١٬٠٠٠), because claims are compared on
 //!   their values.
 //!
-//! Each view only classifies chars; `scan` turns classes into tokens.
+//! Each view only classifies chars (`View`); `scan` turns classes into
+//! tokens.
 
 use std::ops::Range;
 
@@ -63,31 +64,45 @@ enum Class {
     Space,
 }
 
-/// Attribution's classes: letters and digits make words; every other
-/// visible char is punctuation.
-#[inline]
-fn clause_class(c: char) -> Class {
-    if crate::text::is_word_char(c) {
-        Class::Letter
-    } else if c.is_whitespace() {
-        Class::Space
-    } else {
-        Class::Punct
+/// How one caller sees chars: the scanner is generic over it, so that each
+/// view's classes are inlined into its own copy of the loop.
+trait View {
+    fn class(c: char) -> Class;
+}
+
+/// Attribution's view: letters and digits make words; every other visible
+/// char is punctuation.
+struct Clauses;
+
+impl View for Clauses {
+    #[inline(always)]
+    fn class(c: char) -> Class {
+        if crate::text::is_word_char(c) {
+            Class::Letter
+        } else if c.is_whitespace() {
+            Class::Space
+        } else {
+            Class::Punct
+        }
     }
 }
 
-/// Comparison's classes: ASCII digits (folding made every digit ASCII) make
+/// Comparison's view: ASCII digits (folding made every digit ASCII) make
 /// numbers, alphabetic chars make words, punctuation is dropped.
-#[inline]
-fn term_class(c: char) -> Class {
-    if c.is_ascii_digit() {
-        Class::Digit
-    } else if c.is_alphabetic() {
-        Class::Letter
-    } else if is_number_joiner(c) {
-        Class::Joiner
-    } else {
-        Class::Space
+struct Terms;
+
+impl View for Terms {
+    #[inline(always)]
+    fn class(c: char) -> Class {
+        if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_alphabetic() {
+            Class::Letter
+        } else if is_number_joiner(c) {
+            Class::Joiner
+        } else {
+            Class::Space
+        }
     }
 }
 
@@ -102,7 +117,7 @@ fn is_number_joiner(c: char) -> bool {
 pub fn tokenize(folded: &Folded) -> Vec<Token> {
     let s = &folded.folded;
     let mut out = Vec::with_capacity(s.len() / 6);
-    scan(s, clause_class, &mut out);
+    scan::<Clauses>(s, &mut out);
     out
 }
 
@@ -110,49 +125,57 @@ pub fn tokenize(folded: &Folded) -> Vec<Token> {
 /// first so that one buffer serves many texts.
 pub fn terms(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    scan(text, term_class, out);
+    scan::<Terms>(text, out);
 }
 
 /// One pass over `text`: a run of letters is a word, a run of digits (with
 /// joiners between digits) a number, each punctuation char a token.
 #[inline(always)]
-fn scan(text: &str, class: impl Fn(char) -> Class, out: &mut Vec<Token>) {
-    let mut open: Option<(usize, TokKind)> = None;
+fn scan<V: View>(text: &str, out: &mut Vec<Token>) {
+    // The open run's start and class (`Letter` or `Digit`).
+    let mut open: Option<(usize, Class)> = None;
     for (i, c) in text.char_indices() {
-        let cls = class(c);
-        if let Some((start, kind)) = open {
-            let continues = match (kind, cls) {
-                (TokKind::Word, Class::Letter) | (TokKind::Number, Class::Digit) => true,
-                (TokKind::Number, Class::Joiner) => text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| class(d) == Class::Digit),
-                _ => false,
-            };
+        let cls = V::class(c);
+        if let Some((start, run)) = open {
+            let continues = cls == run
+                || (run == Class::Digit
+                    && cls == Class::Joiner
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|d| V::class(d) == Class::Digit));
             if continues {
                 continue;
             }
-            out.push(token(start, i, kind));
+            out.push(run_token(start, i, run));
             open = None;
         }
         match cls {
-            Class::Letter => open = Some((i, TokKind::Word)),
-            Class::Digit => open = Some((i, TokKind::Number)),
-            Class::Punct => out.push(token(i, i + c.len_utf8(), TokKind::Punct(c))),
+            Class::Letter | Class::Digit => open = Some((i, cls)),
+            Class::Punct => out.push(Token {
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+                kind: TokKind::Punct(c),
+            }),
             Class::Joiner | Class::Space => {}
         }
     }
-    if let Some((start, kind)) = open {
-        out.push(token(start, text.len(), kind));
+    if let Some((start, run)) = open {
+        out.push(run_token(start, text.len(), run));
     }
 }
 
+/// The token of a run of letters (a word) or digits (a number).
 #[inline]
-fn token(start: usize, end: usize, kind: TokKind) -> Token {
+fn run_token(start: usize, end: usize, run: Class) -> Token {
     Token {
         start: start as u32,
         end: end as u32,
-        kind,
+        kind: if run == Class::Digit {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        },
     }
 }
 

@@ -192,7 +192,8 @@ type Continuation = (Vec<String>, Term);
 
 pub struct Lexicon {
     /// Stripped from a function word that is not listed as it is (ولم).
-    conjunctions: Vec<String>,
+    /// One letter each, so that the test per token is a char comparison.
+    conjunctions: Vec<char>,
     negators: HashSet<String>,
     negation_exceptions: HashSet<String>,
     stopwords: HashSet<String>,
@@ -251,6 +252,18 @@ fn surface_set(words: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// A conjunction's letter, folded.
+fn one_letter(entry: &str) -> Result<char, LexiconError> {
+    let folded = fold(entry.trim());
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(LexiconError(format!(
+            "conjunction {entry}: one letter expected"
+        ))),
+    }
+}
+
 /// The key sequence of an entry, computed exactly as for claim tokens.
 fn entry_keys(entry: &str) -> Vec<String> {
     let folded = fold(entry);
@@ -272,7 +285,11 @@ impl Lexicon {
         let raw: RawLexicon =
             crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
         let mut lex = Lexicon {
-            conjunctions: raw.conjunctions.iter().map(|c| fold(c)).collect(),
+            conjunctions: raw
+                .conjunctions
+                .iter()
+                .map(|c| one_letter(c))
+                .collect::<Result<_, _>>()?,
             negators: surface_set(&raw.negators),
             negation_exceptions: surface_set(&raw.negation_exceptions),
             stopwords: surface_set(&raw.stopwords),
@@ -541,11 +558,14 @@ impl Lexicon {
     /// Function-word tests work on the folded surface, also behind a
     /// conjunction.
     fn in_surface(&self, set: &HashSet<String>, word: &str) -> bool {
-        set.contains(word)
-            || self.conjunctions.iter().any(|p| {
-                word.strip_prefix(p.as_str())
-                    .is_some_and(|r| !r.is_empty() && set.contains(r))
-            })
+        set.contains(word) || {
+            // One-letter conjunctions: the first char decides, so no prefix
+            // is compared byte by byte.
+            let mut rest = word.chars();
+            rest.next().is_some_and(|c| self.conjunctions.contains(&c))
+                && !rest.as_str().is_empty()
+                && set.contains(rest.as_str())
+        }
     }
 
     /// One key for words of one meaning (اتصالات, لقاءات), so that they meet.
@@ -704,6 +724,9 @@ mod tests {
         assert!(lex.is_negator("لا"));
         assert!(!lex.is_negator("الولايات"));
         assert!(lex.is_stopword("وفي"));
+        // "ما لم" is "unless" only as it stands.
+        assert!(lex.is_unless("ما"));
+        assert!(!lex.is_unless("وما"));
     }
 
     #[test]

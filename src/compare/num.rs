@@ -2,8 +2,7 @@
 //! and, read from `src/lexicon/numbers.yaml`, scale words, small number
 //! words and the hedges that make a count an interval.
 
-use std::collections::{HashMap, HashSet};
-
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use crate::text::fold_str as fold;
@@ -31,8 +30,9 @@ pub fn parse_numeral(tok: &str) -> Option<f64> {
 /// folded and put in maps once, when the lexicon loads.
 #[derive(Default)]
 pub struct Numbers {
-    /// Tried in order; the first that leaves `MIN_BARE` chars is stripped.
-    proclitics: Vec<String>,
+    /// Tried in order, each with its first char; the first that leaves
+    /// `MIN_BARE` chars is stripped.
+    proclitics: Vec<(char, String)>,
     article: String,
     accusative: String,
     scales: HashMap<String, f64>,
@@ -104,7 +104,7 @@ struct RawHedge {
 
 /// Folded words; an earlier entry keeps a word listed twice.
 fn word_map<V: Copy>(entries: impl Iterator<Item = (V, Vec<String>)>) -> HashMap<String, V> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (v, words) in entries {
         for w in words {
             map.entry(fold(&w)).or_insert(v);
@@ -131,7 +131,12 @@ impl Numbers {
     pub fn from_yaml(src: &str) -> Result<Self, YamlError> {
         let raw: RawNumbers = crate::yaml::from_str(src)?;
         Ok(Numbers {
-            proclitics: raw.proclitics.iter().map(|p| fold(p)).collect(),
+            proclitics: raw
+                .proclitics
+                .iter()
+                .map(|p| fold(p))
+                .filter_map(|p| Some((p.chars().next()?, p)))
+                .collect(),
             article: fold(&raw.article),
             accusative: fold(&raw.accusative),
             scales: word_map(raw.scales.into_iter().map(|e| (e.value, e.words))),
@@ -148,8 +153,14 @@ impl Numbers {
 
     /// Strips a conjunction or preposition proclitic from a short function word.
     fn bare<'a>(&self, word: &'a str) -> &'a str {
-        for p in &self.proclitics {
-            if let Some(rest) = word.strip_prefix(p.as_str())
+        let Some(first) = word.chars().next() else {
+            return word;
+        };
+        for (initial, p) in &self.proclitics {
+            // Most words start with none of them: compare the first chars
+            // before the bytes.
+            if *initial == first
+                && let Some(rest) = word.strip_prefix(p.as_str())
                 && rest.chars().count() >= MIN_BARE
             {
                 return rest;
@@ -168,8 +179,11 @@ impl Numbers {
 
     /// Scale word after a numeral: 30 ألف, 3.4 مليون.
     pub fn scale(&self, word: &str) -> Option<f64> {
-        let w = self.bare_noun(word);
-        // Accusative ending: 60 مليارا.
+        self.scale_of(self.bare_noun(word))
+    }
+
+    /// A bare noun as a scale word, also with the accusative ending (60 مليارا).
+    fn scale_of(&self, w: &str) -> Option<f64> {
         let w = w
             .strip_suffix(self.accusative.as_str())
             .filter(|r| r.chars().count() >= MIN_ACCUSATIVE_STEM)
@@ -177,15 +191,16 @@ impl Numbers {
         self.scales.get(w).copied()
     }
 
-    /// Vague counts as ranges: tens, hundreds, thousands standing without a
-    /// numeral before them.
-    pub fn vague_count(&self, word: &str) -> Option<(f64, f64)> {
-        self.vague_counts.get(self.bare_noun(word)).copied()
-    }
-
-    /// Number words standing on their own.
-    pub fn number_word(&self, word: &str) -> Option<f64> {
-        self.number_words.get(self.bare_noun(word)).copied()
+    /// A word that is a count on its own, as a range: a number word (خمسة),
+    /// a vague count (عشرات: tens, standing without a numeral before it) or
+    /// a bare scale word (ألف رسالة), tried in that order.
+    pub fn count_word(&self, word: &str) -> Option<(f64, f64)> {
+        let w = self.bare_noun(word);
+        self.number_words
+            .get(w)
+            .map(|&v| (v, v))
+            .or_else(|| self.vague_counts.get(w).copied())
+            .or_else(|| self.scale_of(w).map(|v| (v, v)))
     }
 
     /// Hedge word right before a numeral (the word before that is checked
@@ -262,16 +277,25 @@ mod tests {
         assert_eq!(n.scale("وملايين"), Some(1e6));
         assert_eq!(n.scale("مليارا"), Some(1e9));
         assert_eq!(n.scale("الالاف"), Some(1e3));
-        assert_eq!(n.number_word("خمسه"), Some(5.0));
-        assert_eq!(n.number_word("بمليوني"), Some(2e6));
-        assert_eq!(n.number_word("الخمسين"), Some(50.0));
-        assert_eq!(n.number_word("سيارة"), None);
+        assert_eq!(n.count_word("خمسه"), Some((5.0, 5.0)));
+        assert_eq!(n.count_word("بمليوني"), Some((2e6, 2e6)));
+        assert_eq!(n.count_word("الخمسين"), Some((50.0, 50.0)));
+        assert_eq!(n.count_word("مليارا"), Some((1e9, 1e9)));
+        assert_eq!(n.count_word("سيارة"), None);
     }
 
     #[test]
     fn hedges() {
         let n = numbers();
         assert_eq!(n.hedge(Some("اكثر"), Some("من")), Hedge::AtLeast);
+        assert_eq!(n.hedge(Some("يزيد"), Some("عن")), Hedge::AtLeast);
+        assert_eq!(n.hedge(Some("اقل"), Some("من")), Hedge::AtMost);
+        assert_eq!(n.hedge(Some("اكثر"), Some("في")), Hedge::Exact);
+        assert_eq!(n.hedge(None, Some("نحو")), Hedge::About);
+        assert_eq!(n.hedge(None, Some("وفوق")), Hedge::AtLeast);
+        assert_eq!(n.hedge(None, None), Hedge::Exact);
+        assert_eq!(n.trailing_hedge("الاقل"), Some(Hedge::AtLeast));
+        assert_eq!(n.trailing_hedge("سيارات"), None);
         let exact = |x: f64| interval(x, x, Hedge::Exact);
         assert!(compatible(
             interval(80.0, 80.0, Hedge::AtLeast),
@@ -283,8 +307,8 @@ mod tests {
             exact(110.0)
         ));
         assert!(!compatible(
-            n.vague_count("العشرات").unwrap_or_default(),
-            n.vague_count("المئات").unwrap_or_default()
+            n.count_word("العشرات").unwrap_or_default(),
+            n.count_word("المئات").unwrap_or_default()
         ));
     }
 }

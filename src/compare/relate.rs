@@ -881,13 +881,8 @@ impl Claim {
             let s = surf(t);
             let found = match t.kind {
                 TokKind::Number => num::parse_numeral(s).map(|v| (v, v)),
-                TokKind::Word => lex
-                    .numbers
-                    .number_word(s)
-                    .map(|v| (v, v))
-                    .or_else(|| lex.numbers.vague_count(s))
-                    // A bare scale word is itself a count: ألف رسالة.
-                    .or_else(|| lex.numbers.scale(s).map(|v| (v, v))),
+                // A bare scale word is itself a count: ألف رسالة.
+                TokKind::Word => lex.numbers.count_word(s),
                 TokKind::Punct(_) => None,
             };
             let Some((mut lo, mut hi)) = found else {
@@ -999,11 +994,7 @@ impl Claim {
                 let t = &toks[j];
                 let w = surf(t);
                 // The next number starts its own phrase.
-                if t.kind == TokKind::Number
-                    || lex.numbers.scale(w).is_some()
-                    || lex.numbers.number_word(w).is_some()
-                    || lex.numbers.vague_count(w).is_some()
-                {
+                if t.kind == TokKind::Number || lex.numbers.count_word(w).is_some() {
                     break;
                 }
                 if !lex.is_stopword(w) && !lex.is_negator(w) && w.chars().count() > 1 {
