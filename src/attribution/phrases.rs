@@ -327,7 +327,7 @@ impl Attributor {
                 // After a quoted name only its adjectives go on: "صحيفة
                 // "نيويورك تايمز" الأمريكية", not "... لخدمات الاستشارات".
                 TokKind::Word if named && !doc.word(k).starts_with("ال") => break,
-                TokKind::Word | TokKind::Number => {
+                TokKind::Word => {
                     let raw_w = doc.word(k);
                     let w = if k == i && skip > 0 {
                         raw_w.get(skip as usize..).unwrap_or(raw_w)
@@ -424,6 +424,8 @@ impl Attributor {
                     words += 1;
                     last = Some(k);
                 }
+                // `tokenize` keeps digits inside words and gives no numbers.
+                TokKind::Number => break,
             }
             k += 1;
         }

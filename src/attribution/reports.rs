@@ -67,7 +67,7 @@ impl Attributor {
                 }
                 TokKind::Punct('،' | ',' | '-' | '–' | '(' | ')' | '/') => {}
                 TokKind::Punct(_) => return (None, addressee),
-                TokKind::Word | TokKind::Number => {
+                TokKind::Word => {
                     let w = doc.word(k);
                     if self.complementizer_at(doc, k) {
                         return (Some(k), addressee);
@@ -111,6 +111,8 @@ impl Attributor {
                         skipped += 1;
                     }
                 }
+                // `tokenize` keeps digits inside words and gives no numbers.
+                TokKind::Number => return (None, addressee),
             }
             k += 1;
         }
