@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
+use crate::arabic::punctuation;
 use crate::model::{Annotation, Basis, Stance};
 use crate::yaml;
 
@@ -236,7 +237,7 @@ fn token_f1(text: &BTreeMap<usize, char>, a: Range, b: Range) -> f64 {
             let space = i == r[1]
                 || text
                     .get(&i)
-                    .is_none_or(|c| c.is_whitespace() || "،,.:\"“”«»".contains(*c));
+                    .is_none_or(|c| c.is_whitespace() || punctuation::breaks_token(*c));
             match (space, start) {
                 (false, None) => start = Some(i),
                 (true, Some(s)) => {

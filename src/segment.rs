@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::arabic::punctuation;
 use crate::lexicon::Lexicon;
 use crate::model::{BlockKind, Quotation};
 use crate::text::{fold_str, is_invisible};
@@ -612,7 +613,7 @@ fn is_signature(line: &str) -> bool {
 fn is_credit_line(line: &str) -> bool {
     const DASHES: [char; 3] = ['-', '–', '—'];
     let t = line.trim();
-    if t.len() > 120 || t.contains(|c: char| c.is_numeric() || ".:!؟?،,;؛()\"«»".contains(c)) {
+    if t.len() > 120 || t.contains(|c: char| c.is_numeric() || punctuation::breaks_credit_line(c)) {
         return false;
     }
     let mut parts = t.split(DASHES);

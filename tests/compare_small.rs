@@ -156,3 +156,43 @@ fn a_document_is_counted_once_whatever_sits_beside_it() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A denial conflicts with the account it denies, not with every claim of
+/// the story that names the same town: the denied statement (the use of
+/// chemical weapons) must meet the other claim's (a toll of an air strike).
+#[test]
+fn a_denial_conflicts_only_with_the_statement_it_denies() {
+    let dir = common::fresh_dir("compare-small", "denial");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for (id, text) in [
+        (
+            "toll",
+            "قصف دوما\nقال المرصد إن عشرين مدنيا قتلوا في قصف جوي على مدينة دوما في الغوطة الشرقية السبت.\n",
+        ),
+        (
+            "denial",
+            "موسكو ترد\nونفت روسيا استخدام أسلحة كيماوية في مدينة دوما في الغوطة الشرقية، بعد خروج المعارضة منها.\n",
+        ),
+        (
+            "account",
+            "بيان أوروبي\nقال الاتحاد الأوروبي إن القوات الحكومية استخدمت أسلحة كيماوية في مدينة دوما في الغوطة الشرقية.\n",
+        ),
+    ] {
+        std::fs::write(articles.join(format!("{id}.txt")), text).unwrap();
+    }
+    isnad(&dir, &["annotate", "articles", "--out", "notes"]);
+    isnad(&dir, &["compare", "notes", "--out", "out"]);
+    let comparison: Comparison =
+        isnad::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
+            .unwrap();
+    let conflict = |x: &str, y: &str| {
+        comparison.relations.iter().any(|r| {
+            let docs = [r.a.doc.as_str(), r.b.doc.as_str()];
+            r.relation == RelationKind::Conflicts && docs.contains(&x) && docs.contains(&y)
+        })
+    };
+    assert!(conflict("denial", "account"), "{:?}", comparison.relations);
+    assert!(!conflict("denial", "toll"), "{:?}", comparison.relations);
+    std::fs::remove_dir_all(&dir).ok();
+}

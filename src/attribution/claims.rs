@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::resolve::Registry;
 use super::{Attributor, Doc, Found, Report, Speaker};
+use crate::arabic::punctuation;
 use crate::model::{
     Basis, BlockKind, Claim, Cue, CueKind, Link, Origin, QuoteKind, Sentence, Source, SourceKind,
     Span,
@@ -324,7 +325,7 @@ fn unsourced(
             continue;
         }
         let text = raw[s.start..s.end].trim_end();
-        if text.ends_with(['؟', '?']) || words(text).nth(2).is_none() {
+        if punctuation::ends_with_question_mark(text) || words(text).nth(2).is_none() {
             continue;
         }
         let mut start = s.start;

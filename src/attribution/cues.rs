@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lookup::WordMap;
+use crate::arabic::morphology;
 use crate::arabic::tokens::{TokKind, Token};
 use crate::lexicon::{Forms, Gender, Lexicon, Number};
 use crate::model::{CueKind, Stance};
@@ -92,36 +93,20 @@ fn agreement_buckets(forms: &Forms) -> [(&Vec<String>, Agreement); 5] {
     ]
 }
 
-/// Conjunctions and particles that may be written onto a word: و, ف, and
-/// the future/emphasis ل and س do not precede reporting verbs in news.
-const CONJ: [char; 2] = ['و', 'ف'];
-
 /// The ways a folded token may be read: itself, without a conjunction,
-/// without an object pronoun, without both.
+/// without an object pronoun, without both. Of the particles that may be
+/// written onto a word, only the conjunctions و and ف: the future/emphasis
+/// ل and س do not precede reporting verbs in news.
 pub fn readings(tok: &str) -> impl Iterator<Item = &str> + Clone {
-    let bare = tok
-        .strip_prefix(CONJ)
-        .filter(|r| crate::text::has_chars(r, 2));
+    let bare = morphology::strip_conjunction(tok).filter(|r| crate::text::has_chars(r, 2));
     [Some(tok), unsuffixed(tok), bare, bare.and_then(unsuffixed)]
         .into_iter()
         .flatten()
 }
 
-/// A stem without its object pronoun, when one is written onto it. The
-/// suffixes are هما ها هم ه نا ني كم, the first that matches wins; only
-/// those ending in the word's last letter are tried, since every token is
-/// asked and most words end in none of them.
+/// A stem without its object pronoun, when one is written onto it.
 fn unsuffixed(s: &str) -> Option<&str> {
-    let strip = |suffix: &str| s.strip_suffix(suffix);
-    let stem = match s.as_bytes().last()? {
-        // The second bytes of ا, م, ه and ي in UTF-8.
-        0xA7 => strip("هما").or_else(|| strip("ها")).or_else(|| strip("نا")),
-        0x85 => strip("هم").or_else(|| strip("كم")),
-        0x87 => strip("ه"),
-        0x8A => strip("ني"),
-        _ => None,
-    }?;
-    crate::text::has_chars(stem, 2).then_some(stem)
+    morphology::strip_object_pronoun(s).filter(|stem| crate::text::has_chars(stem, 2))
 }
 
 impl CueMatcher {
@@ -133,7 +118,7 @@ impl CueMatcher {
                 .get(r)
                 .is_some_and(|e| e.word.is_some() || e.word_before_pronoun.is_some())
         };
-        let bare = tok.strip_prefix(CONJ).unwrap_or(tok);
+        let bare = morphology::strip_conjunction(tok).unwrap_or(tok);
         !verb(tok) && !verb(bare) && [tok, bare].into_iter().filter_map(unsuffixed).any(verb)
     }
 
@@ -192,8 +177,7 @@ impl CueMatcher {
         ];
         for (list, kind) in groups {
             for p in list {
-                let attached =
-                    p.phrase.trim_end().ends_with("لـ") || p.phrase.trim_end().ends_with(" ل");
+                let attached = morphology::ends_with_detached_lam(p.phrase.trim_end());
                 let mut w = folded_words(&p.phrase);
                 if attached {
                     w.pop();
@@ -246,10 +230,9 @@ impl CueMatcher {
     /// A reporting verb in the future ("سيعلن", "وستقول"): speech to come,
     /// no report, but a verb all the same.
     pub fn is_future_verb(&self, w: &str) -> bool {
-        let w = w.strip_prefix(CONJ).unwrap_or(w);
-        w.strip_prefix('س').is_some_and(|rest| {
-            rest.starts_with(['ي', 'ت', 'ن', 'ا'])
-                && self.index.get(rest).is_some_and(|e| e.word.is_some())
+        let w = morphology::strip_conjunction(w).unwrap_or(w);
+        morphology::strip_future_prefix(w).is_some_and(|rest| {
+            morphology::is_imperfect(rest) && self.index.get(rest).is_some_and(|e| e.word.is_some())
         })
     }
 
@@ -343,11 +326,8 @@ fn index(
 ) -> WordMap<Entry> {
     let mut index: HashMap<String, Entry> = HashMap::default();
     for (key, cue) in &words {
-        if let Some(stem) = key.strip_suffix("وا") {
-            index
-                .entry(format!("{stem}و"))
-                .or_default()
-                .word_before_pronoun = Some(cue.clone());
+        if let Some(before_pronoun) = morphology::plural_verb_before_pronoun(key) {
+            index.entry(before_pronoun).or_default().word_before_pronoun = Some(cue.clone());
         }
     }
     for (key, cue) in words {
@@ -379,12 +359,12 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         // "وفقا لمصدر", "وفقا للصحيفة", "وفقا لـ CNN" (the tatweel folds away).
         let next = toks.get(k).filter(|_| k < to)?;
         let tw = &text[next.start as usize..next.end as usize];
-        if tw == "ل" {
+        if morphology::is_lam(tw) {
             clitic = next.end - next.start;
-        } else if tw.starts_with("لل") {
+        } else if morphology::has_lam_article(tw) {
             clitic = 0; // ل + الـ: the whole word reads as the definite noun
-        } else if tw.starts_with('ل') && crate::text::has_chars(tw, 3) {
-            clitic = 'ل'.len_utf8() as u32;
+        } else if morphology::starts_with_lam(tw) && crate::text::has_chars(tw, 3) {
+            clitic = morphology::lam_len() as u32;
         } else {
             return None;
         }

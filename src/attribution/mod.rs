@@ -14,7 +14,8 @@ mod reports;
 mod resolve;
 mod sources;
 
-use crate::arabic::tokens::{Token, tokenize};
+use crate::arabic::tokens::{TokKind, Token, tokenize};
+use crate::arabic::{morphology, punctuation};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
 use crate::segment::Segmentation;
@@ -52,9 +53,33 @@ pub struct Attributor {
     content_breaks: Vec<Vec<String>>,
     resumptive_links: WordSet,
     resumptive_asserts: WordSet,
+    name_like_stops: WordSet,
+    inner_prepositions: WordSet,
+    medium_prepositions: WordSet,
+    statement_prepositions: WordSet,
+    about_prepositions: WordSet,
+    perfect_particles: WordSet,
+    kana_forms: WordSet,
+    others: WordSet,
+    side_openers: WordSet,
+    contrasts: Contrasts,
+    relative_ma: WordSet,
+    relative_ma_fused: WordSet,
+    object_openers: WordSet,
+    name_words_in_ba: WordSet,
     /// Verb forms spelt with a final ى (رأى, نفى), folded: written with a
     /// final ي they are the noun ("رأي كتابها", "نفي الاتهامات").
     maqsura_forms: WordSet,
+}
+
+/// The words that open a contrast before a clause: see `Contrasts::before`.
+struct Contrasts {
+    /// "لكن", to which the subject's pronoun is written.
+    pronoun_hosts: Vec<String>,
+    /// "إلا", "غير", "بيد", before أن.
+    exceptives: WordSet,
+    /// "أن", bare or with a pronoun, after an exceptive.
+    complements: Vec<String>,
 }
 
 /// What attribution finds in one article.
@@ -216,7 +241,9 @@ impl Doc<'_> {
     }
 
     fn is_comma(&self, i: usize) -> bool {
-        self.punct(i, '،') || self.punct(i, ',')
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Punct(c) if punctuation::is_comma(c)))
     }
 
     /// Original byte offset where token `i` starts.
@@ -296,7 +323,7 @@ impl Doc<'_> {
         let (s, e) = self.span(i, i, 0);
         let mut letters = self.raw[s..e]
             .chars()
-            .skip_while(|c| matches!(c, 'و' | 'ف'));
+            .skip_while(|&c| morphology::is_conjunction(c));
         let (Some(first), Some(mark)) = (letters.next(), letters.next()) else {
             return false;
         };
@@ -362,6 +389,32 @@ impl Attributor {
                 .collect(),
             resumptive_links: set(&lex.resumptive_links),
             resumptive_asserts: set(&lex.resumptive_asserts),
+            name_like_stops: set(&lex.name_like_stops),
+            inner_prepositions: set(&lex.inner_prepositions),
+            medium_prepositions: set(&lex.medium_prepositions),
+            statement_prepositions: set(&lex.statement_prepositions),
+            about_prepositions: set(&lex.about_prepositions),
+            perfect_particles: set(&lex.perfect_particles),
+            kana_forms: set(&lex.kana_forms),
+            others: set(&lex.others),
+            side_openers: set(&lex.side_openers),
+            contrasts: Contrasts {
+                pronoun_hosts: lex
+                    .contrast_pronoun_hosts
+                    .iter()
+                    .map(|w| fold_str(w))
+                    .collect(),
+                exceptives: set(&lex.exceptives),
+                complements: lex
+                    .exceptive_complements
+                    .iter()
+                    .map(|w| fold_str(w))
+                    .collect(),
+            },
+            relative_ma: set(&lex.relative_ma),
+            relative_ma_fused: set(&lex.relative_ma_fused),
+            object_openers: set(&lex.object_openers),
+            name_words_in_ba: set(&lex.name_words_in_ba),
             maqsura_forms: maqsura_forms(lex),
         }
     }
@@ -507,7 +560,7 @@ impl Attributor {
                                 && !doc.line_break_before(k)
                                 && (sources::is_definite(w)
                                     // "للجبيل وينبع", not "تبوك وفد الجامعة".
-                                    || (w.starts_with('و')
+                                    || (morphology::starts_with_and(w)
                                         && sources::is_definite(doc.word(k - 1)))
                                     || k < i + self.title_words_at(doc, i)
                                     || self.within_title(doc, k))
@@ -587,7 +640,9 @@ impl Attributor {
         // "أمينها العام", "رئيسها التنفيذي": a title owned by a body reads
         // as the title with the article.
         let first: Cow<str> = match sources::possessed_stem(doc.word(k)) {
-            Some(stem) if !self.sources.is_title(doc.word(k)) => Cow::Owned(format!("ال{stem}")),
+            Some(stem) if !self.sources.is_title(doc.word(k)) => {
+                Cow::Owned(morphology::with_article(stem))
+            }
             _ => Cow::Borrowed(doc.word(k)),
         };
         let rest = (k + 1..doc.toks.len())
@@ -610,7 +665,9 @@ impl Attributor {
         (reading.listed || reading.canonical.is_some())
             && reading.kind != SourceKind::Person
             && words.len() <= 3
-            && words.iter().all(|w| !w.starts_with(['ب', 'ل', 'ك']))
+            && words
+                .iter()
+                .all(|w| !morphology::starts_with_preposition(w))
             && !self.is_content_noun(words[0])
             && !(reading.listed && reading.kind == SourceKind::Document)
     }
@@ -681,7 +738,7 @@ impl Attributor {
             let report = self.colon_report(&reports::At { doc, seg, si, a, b });
             reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
-        let mut reports = nest(doc, reports, &self.clause_openers);
+        let mut reports = nest(doc, reports, &self.clause_openers, &self.contrasts);
         let actor = match self.clause_actor(doc, si, a, b) {
             Some(actor) => {
                 Some(actor).filter(|actor| !reports.iter().any(|r| r.cue_tok == actor.cue_tok))
@@ -705,7 +762,7 @@ impl Attributor {
     /// with a final ي: then it is the noun ("رأي", opinion; "نفي", denial).
     fn written_as_noun(&self, doc: &Doc, k: usize) -> bool {
         let w = doc.word(k);
-        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let bare = morphology::strip_conjunction(w).unwrap_or(w);
         (self.maqsura_forms.contains(w) || self.maqsura_forms.contains(bare))
             && doc.ends_with_letter(k, 'ي')
     }
@@ -717,18 +774,17 @@ impl Attributor {
     /// them already; an unknown word is left alone.
     fn sentence_topic(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
         let first = doc.word(a);
-        let opens_with_name = first.len() > 'و'.len_utf8()
-            && first.starts_with('و')
-            && self.name_like(&first['و'.len_utf8()..])
+        let opens_with_name = morphology::strip_and(first)
+            .is_some_and(|rest| !rest.is_empty() && self.name_like(rest))
             && !self.cue_starts(doc, a);
         let np = if opens_with_name {
             Np {
                 first: a,
                 last: a,
-                skip: 'و'.len_utf8() as u32,
+                skip: morphology::and_len() as u32,
             }
         } else {
-            let verb_like = first.starts_with(['و', 'ف'])
+            let verb_like = morphology::starts_with_conjunction(first)
                 && crate::text::has_chars(first, 4)
                 && !doc.ends_with_ta_marbuta(a)
                 && !self.title_at(doc, a)
@@ -771,7 +827,7 @@ impl Attributor {
             let w = doc.word(k);
             if doc.is_comma(k) || self.adverbs.contains(w) || self.verb_preludes.contains(w) {
                 k += 1;
-            } else if matches!(w, "من" | "ومن") && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
+            } else if self.side_openers.contains(w) && doc.is_word(k + 1) && doc.ends_with_ha(k + 1)
             {
                 // "من جانبه", "ومن جهتها".
                 k += 2;
@@ -863,7 +919,7 @@ fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
 /// that chain ("لافروف ذكر أن ترامب أكد أن بوتين أكد له أن ..."), unless it
 /// opens a clause of its own ("، كما كتبت صحيفة ...", a participle, a
 /// refusal to comment, or the main clause after "وبعد أن نفى ...").
-fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
+fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet, contrasts: &Contrasts) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
     for mut r in reports {
         let cue_at = doc.start_of(r.cue_tok);
@@ -903,7 +959,7 @@ fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
             h.links.extend(inner);
             continue;
         }
-        let joined = doc.word(r.cue_tok).starts_with(['و', 'ف']);
+        let joined = morphology::starts_with_conjunction(doc.word(r.cue_tok));
         // "فقالت:", "وأضاف أن" with no subject of its own: the same speaker
         // goes on; a nested report would name whom it quotes.
         let goes_on = joined
@@ -922,7 +978,7 @@ fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet) -> Vec<Report> {
             })
             .min()
             .unwrap_or(r.cue_tok);
-        let contrast = after_contrast(doc, clause);
+        let contrast = contrasts.before(doc, clause);
         let new_clause = goes_on
             || contrast.is_some()
             || clause > 0 && {
@@ -970,7 +1026,7 @@ fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
     block.start == s.start
         && block.end <= s.end + 1
         && !text.contains('\n')
-        && !text.ends_with(['.', '!', '؟', '?', '…'])
+        && !punctuation::ends_with_sentence_end(text)
 }
 
 /// Whether a report is a prepositional cue that relays what is said (وفقا
@@ -1008,7 +1064,7 @@ fn ends_at(doc: &Doc, h: &Report, at: usize, end: usize) -> bool {
     }
     let only_punct = |gap: &str| {
         gap.chars()
-            .all(|c| c.is_whitespace() || "،,؛;-–.".contains(c))
+            .all(|c| c.is_whitespace() || punctuation::in_clause_gap(c))
     };
     let gap = if at >= e {
         doc.raw.get(e..at)
@@ -1029,15 +1085,25 @@ fn names_speaker(r: &Report) -> bool {
 /// Where the contrast before the clause at token `k` starts, if one does:
 /// "إلا أن", "غير أنه", "بيد أنها", or لكن with its subject's pronoun
 /// ("لكنه توقع"). What comes after "however" is no longer the host's content.
-fn after_contrast(doc: &Doc, k: usize) -> Option<usize> {
-    let before = k.checked_sub(1)?;
-    let w = doc.word(before);
-    let pronoun = w.trim_start_matches('و').starts_with("لكن") && w.len() > "لكن".len();
-    if pronoun {
-        return Some(before);
+impl Contrasts {
+    fn before(&self, doc: &Doc, k: usize) -> Option<usize> {
+        let before = k.checked_sub(1)?;
+        let w = doc.word(before);
+        // "لكنه", and "ولكن" too: a word longer than the bare particle.
+        let pronoun = self
+            .pronoun_hosts
+            .iter()
+            .any(|p| morphology::trim_and(w).starts_with(p.as_str()) && w.len() > p.len());
+        if pronoun {
+            return Some(before);
+        }
+        let that = self.complements.iter().any(|c| {
+            w == c
+                || (w.starts_with(c.as_str())
+                    && w.len() <= c.len() + morphology::longest_pronoun_len())
+        });
+        (that && k >= 2 && self.exceptives.contains(doc.word(k - 2))).then(|| k - 2)
     }
-    let that = w == "ان" || (w.starts_with("ان") && w.len() <= "انهما".len());
-    (that && k >= 2 && matches!(doc.word(k - 2), "الا" | "غير" | "بيد")).then(|| k - 2)
 }
 
 /// End a host's content at the comma before the clause that starts at `cue`,

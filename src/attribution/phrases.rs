@@ -4,8 +4,9 @@
 
 use super::cues::{Agreement, CueHit, readings};
 use super::{Attributor, Doc, LinkDraft, Np, Speaker};
+use crate::arabic::morphology;
 use crate::arabic::tokens::TokKind;
-use crate::lexicon::Gender;
+use crate::lexicon::Number;
 use crate::model::{CueKind, SourceKind, Stance};
 
 /// Most words a source phrase runs to.
@@ -24,7 +25,7 @@ impl Attributor {
     /// A word that may be part of a person's name: not a function word,
     /// not definite, not a number.
     pub(super) fn name_like(&self, w: &str) -> bool {
-        (!w.starts_with("ال") || self.name_tails.contains(w))
+        (!morphology::has_article(w) || self.name_tails.contains(w))
             && !self.np_stops.contains(w)
             && !self.complementizers.contains(w)
             && !self.adverbs.contains(w)
@@ -39,8 +40,7 @@ impl Attributor {
         let w = doc.word(k);
         self.name_like(w)
             || (!doc.definite_at(k)
-                && w.strip_prefix("ال")
-                    .is_some_and(|rest| crate::text::has_chars(rest, 2)))
+                && morphology::strip_article(w).is_some_and(|rest| crate::text::has_chars(rest, 2)))
     }
 
     pub(super) fn is_stop(&self, w: &str) -> bool {
@@ -56,7 +56,7 @@ impl Attributor {
         if !self.is_stop(w) {
             return false;
         }
-        if !matches!(w, "علي" | "الي") {
+        if !self.name_like_stops.contains(w) {
             return true;
         }
         let (_, e) = doc.span(k, k, 0);
@@ -69,8 +69,7 @@ impl Attributor {
 
     pub(super) fn is_complementizer(&self, w: &str) -> bool {
         self.complementizers.contains(w)
-            || w.strip_prefix(['و', 'ف'])
-                .is_some_and(|r| self.complementizers.contains(r))
+            || morphology::strip_conjunction(w).is_some_and(|r| self.complementizers.contains(r))
     }
 
     /// A complementizer at token `k`. Folding writes آن ("now", and the
@@ -81,8 +80,7 @@ impl Attributor {
 
     pub(super) fn is_subordinator(&self, w: &str) -> bool {
         self.subordinators.contains(w)
-            || w.strip_prefix('و')
-                .is_some_and(|r| self.subordinators.contains(r))
+            || morphology::strip_and(w).is_some_and(|r| self.subordinators.contains(r))
     }
 
     /// A reporting verb (not a phrase) at token `k`.
@@ -103,11 +101,9 @@ impl Attributor {
             return false;
         }
         let w = doc.word(k - 1);
-        let particle = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let particle = morphology::strip_conjunction(w).unwrap_or(w);
         let (s, e) = doc.span(k - 1, k - 1, 0);
-        let seat = doc.raw[s..e]
-            .trim_start_matches(['و', 'ف'])
-            .starts_with('إ');
+        let seat = morphology::trim_conjunctions(&doc.raw[s..e]).starts_with('إ');
         self.conditionals.contains(particle) && (!self.complementizers.contains(particle) || seat)
     }
 
@@ -121,10 +117,10 @@ impl Attributor {
     /// لقناة فوكس سبورتس.
     pub(super) fn addressee_at(&self, doc: &Doc, i: usize, to: usize) -> Option<Np> {
         let w = doc.word(i);
-        if !doc.is_word(i) || !w.starts_with('ل') || w.starts_with("لل") {
+        if !doc.is_word(i) || !morphology::starts_with_lam(w) || morphology::has_lam_article(w) {
             return None;
         }
-        let skip = 'ل'.len_utf8();
+        let skip = morphology::lam_len();
         let rest = w.get(skip..).unwrap_or("");
         // The words that follow ل, quotes skipped: "لـ«سبق»" is ل, «, سبق, ».
         let toks: Vec<usize> = (i..to.min(i + 10))
@@ -266,7 +262,7 @@ impl Attributor {
                 doc.is_word(k) && !self.is_stop(doc.word(k)) && !self.cue_starts(doc, k)
             })
             // Not a quoted adverb: "جزموا "بثقة عالية" أن".
-            && !(close > i + 2 && doc.word(i + 1).starts_with(['ب', 'ل', 'ك']))
+            && !(close > i + 2 && morphology::starts_with_preposition(doc.word(i + 1)))
             && (doc.is_word(close + 1) && self.is_stop(doc.word(close + 1))
                 || self.complementizer_at(doc, close + 1)
                 || doc.is_comma(close + 1))
@@ -326,7 +322,7 @@ impl Attributor {
                 TokKind::Punct(_) => break,
                 // After a quoted name only its adjectives go on: "صحيفة
                 // "نيويورك تايمز" الأمريكية", not "... لخدمات الاستشارات".
-                TokKind::Word if named && !doc.word(k).starts_with("ال") => break,
+                TokKind::Word if named && !morphology::has_article(doc.word(k)) => break,
                 TokKind::Word => {
                     let raw_w = doc.word(k);
                     let w = if k == i && skip > 0 {
@@ -351,14 +347,14 @@ impl Attributor {
                         && !titled
                         && k > first
                         && doc.is_word(k - 1)
-                        && doc.word(k - 1) != "ال"
+                        && !self.sources.is_house(doc.word(k - 1))
                         && doc.definite_at(k - 1)
                         && !self.name_tails.contains(doc.word(k - 1))
                         && !self.title_at(doc, k - 1)
                         && !self.within_title(doc, k - 1)
-                        && !doc.word(k - 1).ends_with('ي')
+                        && !morphology::ends_with_nisba(doc.word(k - 1))
                         && !super::sources::is_definite(w)
-                        && !w.starts_with(['ب', 'ل', 'و'])
+                        && morphology::strip_bi_lam_or_and(w).is_none()
                         && inner_left.is_none();
                     // "واتهمت نويرت موسكو", "ونفت روسيا اتفاقا": a state's
                     // name takes no bare word after it, and a state after a
@@ -400,14 +396,15 @@ impl Attributor {
                     }
                     if let Some(left) = inner_left {
                         // "في البيت الأبيض", "في روسيا": one noun, then only adjectives.
-                        if left == 0 || self.is_stop(w) || (left < 2 && !w.starts_with("ال")) {
+                        if left == 0 || self.is_stop(w) || (left < 2 && !morphology::has_article(w))
+                        {
                             break;
                         }
                         inner_left = Some(left - 1);
                     } else if self.stop_at(doc, k, w) || (words > 0 && self.adverbs.contains(w)) {
                         let inner = head_anonymous
                             && (1..=3).contains(&words)
-                            && matches!(w, "في" | "فى" | "من" | "داخل" | "لدى");
+                            && self.inner_prepositions.contains(w);
                         if !inner {
                             break;
                         }
@@ -472,7 +469,7 @@ impl Attributor {
             && self.name_like_at(doc, k - 2)
             && !doc.definite_at(k - 2)
             && !self.names_a_source_head(doc.word(k - 2));
-        (self.title_at(doc, k) && after_adjective && !doc.word(k).starts_with('و'))
+        (self.title_at(doc, k) && after_adjective && !morphology::starts_with_and(doc.word(k)))
             || (doc.definite_at(k) && !nisba(k) && (after_name || after_adjective || after_surname))
     }
 
@@ -518,9 +515,7 @@ impl Attributor {
     /// A document's noun as written ("بيان"), not ب before one ("بتحقيق").
     fn document_noun(&self, w: &str) -> bool {
         self.sources.is_document(w)
-            && !w
-                .strip_prefix('ب')
-                .is_some_and(|r| self.sources.is_document(r))
+            && !morphology::strip_bi(w).is_some_and(|r| self.sources.is_document(r))
     }
 
     pub(super) fn names_a_source_head(&self, w: &str) -> bool {
@@ -546,14 +541,12 @@ impl Attributor {
         if super::sources::is_definite(w) {
             return false;
         }
-        let stem = ["هما", "هم", "هن", "ها"]
-            .iter()
-            .find_map(|p| w.strip_suffix(p))
-            .or_else(|| w.strip_suffix('ه').filter(|_| doc.ends_with_ha(k)));
+        let stem = morphology::strip_third_person_pronoun(w)
+            .or_else(|| morphology::strip_masculine_pronoun(w).filter(|_| doc.ends_with_ha(k)));
         let Some(stem) = stem.filter(|s| crate::text::has_chars(s, 2)) else {
             return false;
         };
-        let noun = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        let noun = morphology::restore_ta_marbuta(stem);
         if feminine && noun.is_none() {
             return false;
         }
@@ -636,12 +629,13 @@ impl Attributor {
                 || (doc.is_word(k)
                     && (self.complementizer_at(doc, k)
                         || self.cue_starts(doc, k)
-                        || (doc.word(k) == "في" && self.cue_starts(doc, k + 1))
+                        || (self.statement_prepositions.contains(doc.word(k))
+                            && self.cue_starts(doc, k + 1))
                         || self.addressee_at(doc, k, limit).is_some()))
         })?;
         // "… كيلي كيري للمجلس إن": the body spoken to is no part of the name.
         let mut boundary = boundary;
-        while boundary > from && doc.word(boundary - 1).starts_with("لل") {
+        while boundary > from && morphology::has_lam_article(doc.word(boundary - 1)) {
             boundary -= 1;
         }
         // Back from the boundary over the name: given names are bare, a
@@ -660,7 +654,7 @@ impl Attributor {
             {
                 break;
             }
-            let definite = doc.definite_at(k) && w != "ال";
+            let definite = doc.definite_at(k) && !self.sources.is_house(w);
             // At most two family names with the article ("آل غالب الشريف"),
             // not "العام الدراسي الجديد".
             family += usize::from(definite);
@@ -671,7 +665,10 @@ impl Attributor {
             s = k;
         }
         // A name opens with no preposition ("لبدء العام"), بن aside.
-        while s < boundary && doc.word(s).starts_with(['ب', 'ل']) && doc.word(s) != "بن" {
+        while s < boundary
+            && morphology::starts_with_bi_or_lam(doc.word(s))
+            && !self.name_words_in_ba.contains(doc.word(s))
+        {
             s += 1;
         }
         // Only a name the title's complement leads to: what stands between
@@ -683,7 +680,7 @@ impl Attributor {
             !doc.is_word(k)
                 || super::sources::is_definite(w)
                 || self.is_stop(w)
-                || w.starts_with(['ب', 'ل'])
+                || morphology::starts_with_bi_or_lam(w)
                 // "في جامعة القاهرة": a noun in construct.
                 || doc.ends_with_ta_marbuta(k)
         }) && !(from..s).any(|k| self.appositions.contains(doc.word(k)));
@@ -718,7 +715,7 @@ impl Attributor {
     pub(super) fn subject_before(&self, doc: &Doc, a: usize, verb: usize) -> Option<Np> {
         // "وكانت صحيفة "هآرتس" قد ذكرت", "وكان مسؤول أميركي كبير قال":
         // كان, its subject, perhaps قد, the verb.
-        let before_verb = if verb > a && doc.word(verb - 1) == "قد" {
+        let before_verb = if verb > a && self.perfect_particles.contains(doc.word(verb - 1)) {
             verb - 1
         } else {
             verb
@@ -726,12 +723,7 @@ impl Attributor {
         if before_verb > a + 1 {
             let aux = (before_verb.saturating_sub(10).max(a)..before_verb - 1)
                 .rev()
-                .find(|&k| {
-                    matches!(
-                        doc.word(k).trim_start_matches('و'),
-                        "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"
-                    )
-                });
+                .find(|&k| self.kana_forms.contains(morphology::trim_and(doc.word(k))));
             if let Some(k) = aux
                 && let Some((np, next)) = self.np_at(doc, k + 1, before_verb, 0)
                 && next >= before_verb
@@ -742,7 +734,8 @@ impl Attributor {
         }
         // "...، وشدد على أن": a verb joined by و after a comma goes on with
         // the same speaker; what stands before it is the last clause's content.
-        if doc.word(verb).starts_with(['و', 'ف']) && verb > a && doc.is_comma(verb - 1) {
+        if morphology::starts_with_conjunction(doc.word(verb)) && verb > a && doc.is_comma(verb - 1)
+        {
             return None;
         }
         // "لكنه توقع", "إلا أنه نفى": the particle carries the subject.
@@ -782,8 +775,8 @@ impl Attributor {
             && (t..verb).all(|k| doc.is_word(k) && !self.stop_at(doc, k, doc.word(k)))
         {
             let w = doc.word(t);
-            let skip = if w.starts_with('ل') && !w.starts_with("لل") {
-                'ل'.len_utf8() as u32
+            let skip = if morphology::starts_with_lam(w) && !morphology::has_lam_article(w) {
+                morphology::lam_len() as u32
             } else {
                 0
             };
@@ -833,10 +826,8 @@ impl Attributor {
         (np.last + 1..(np.last + 10).min(doc.toks.len()))
             .take_while(|&k| doc.is_word(k))
             .any(|k| {
-                doc.word(k)
-                    .strip_prefix('و')
-                    .is_some_and(|r| self.sources.is_quantifier(r))
-                    && matches!(doc.word(k + 1), "اخرين" | "اخرون" | "اخران" | "اخريين")
+                morphology::strip_and(doc.word(k)).is_some_and(|r| self.sources.is_quantifier(r))
+                    && self.others.contains(doc.word(k + 1))
             })
     }
 
@@ -844,18 +835,16 @@ impl Attributor {
     /// document or words a speaker spoke in.
     pub(super) fn in_medium(&self, doc: &Doc, k: usize) -> bool {
         let noun = doc.word(k + 1);
-        let owned = noun.strip_suffix("ها").or_else(|| noun.strip_suffix('ه'));
+        let owned = morphology::strip_singular_pronoun(noun);
         // Before a pronoun ى is written ا ("شكواه") and ة is written ت
         // ("كلمته"); folding writes them ي and ه.
         let document = |w: &str| {
             self.sources.is_document(w)
-                || w.strip_suffix('ا')
-                    .is_some_and(|r| self.sources.is_document(&format!("{r}ي")))
-                || w.strip_suffix('ت')
-                    .is_some_and(|r| self.sources.is_document(&format!("{r}ه")))
+                || morphology::restore_maqsura(w).is_some_and(|r| self.sources.is_document(&r))
+                || morphology::restore_ta_marbuta(w).is_some_and(|r| self.sources.is_document(&r))
         };
         doc.is_word(k)
-            && matches!(doc.word(k), "في" | "عبر")
+            && self.medium_prepositions.contains(doc.word(k))
             && doc.is_word(k + 1)
             && (document(noun) || owned.is_some_and(document))
     }
@@ -926,13 +915,13 @@ impl Attributor {
         let head = doc.word(h);
         // "الصفحة الرسمية للمتحدث العسكري": the account's owner speaks.
         if self.sources.is_account(head)
-            && let Some(o) = (h + 1..=np.last).find(|&o| doc.word(o).starts_with('ل'))
+            && let Some(o) = (h + 1..=np.last).find(|&o| morphology::starts_with_lam(doc.word(o)))
         {
             // "للمتحدث" keeps its letters (ل + ال); "لوزير" drops the ل.
-            let skip = if doc.word(o).starts_with("لل") {
+            let skip = if morphology::has_lam_article(doc.word(o)) {
                 0
             } else {
-                'ل'.len_utf8() as u32
+                morphology::lam_len() as u32
             };
             let owner = Np {
                 first: o,
@@ -941,30 +930,22 @@ impl Attributor {
             };
             return vec![link(Speaker::Phrase(owner), agreement)];
         }
-        let pronoun = ["ها", "هم", "ه"].into_iter().find(|p| {
-            doc.ends_with_ha(h)
-                && head
-                    .strip_suffix(p)
-                    .is_some_and(|stem| self.sources.is_anonymous_head(stem))
-        });
-        if let Some(p) = pronoun {
-            let (gender, plural) = match p {
-                "ها" => (Some(Gender::F), false),
-                "ه" => (Some(Gender::M), false),
-                _ => (None, true),
-            };
+        let pronoun = morphology::owner_pronoun(head)
+            .filter(|&(stem, _, _)| doc.ends_with_ha(h) && self.sources.is_anonymous_head(stem));
+        if let Some((_, gender, number)) = pronoun {
+            let plural = number == Number::Pl;
             return vec![
                 link(Speaker::Pronoun { gender, plural }, Agreement::default()),
                 link(Speaker::Phrase(np), agreement),
             ];
         }
-        if h < np.last && !head.starts_with("ال") && self.sources.is_anonymous_head(head) {
+        if h < np.last && !morphology::has_article(head) && self.sources.is_anonymous_head(head) {
             let mut o = h + 1;
             while o <= np.last && doc.punct(o, '"') {
                 o += 1;
             }
             // The owner follows in construct: "مصدر الصحيفة", not "مسئول بوزارة".
-            let construct = !doc.word(o).starts_with(['ب', 'ل'])
+            let construct = !morphology::starts_with_bi_or_lam(doc.word(o))
                 || self.sources.outlet_at(&[doc.word(o)], 0, true).is_some();
             if o <= np.last && !self.is_stop(doc.word(o)) && construct {
                 let mut end = o;
@@ -1018,10 +999,7 @@ impl Attributor {
         let mut toks: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
         let title = |k: usize| self.title_at(doc, k);
         let definite = |k: usize| doc.definite_at(k);
-        let article = |k: usize| {
-            let w = doc.word(k);
-            ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
-        };
+        let article = |k: usize| morphology::has_article_after_preposition(doc.word(k));
         if let Some(cut) = toks.iter().rposition(|&k| !article(k)) {
             toks.truncate(cut + 1);
         }
@@ -1066,7 +1044,7 @@ impl Attributor {
             // وبناء المدن").
             // And a second role joined by و ("كبير مستشاري البيت الأبيض وصهر
             // ترامب") is no name either.
-            let coordinated = w.strip_prefix('و').is_some_and(|rest| {
+            let coordinated = morphology::strip_and(w).is_some_and(|rest| {
                 n + 1 == toks.len()
                     || toks.get(n + 1).is_some_and(|&x| definite(x))
                     || self.sources.is_title(rest)
@@ -1087,7 +1065,7 @@ impl Attributor {
             // So is ل after an adjective of a definite title ("المدرب السابق
             // لمنتخب انجلترا"; but "المدرب لوران بلان", and after a title in
             // construct, "وزيرة العدل لوريتا لينش").
-            let after_lam = w.strip_prefix('ل').and_then(|r| r.chars().next());
+            let after_lam = morphology::strip_lam(w).and_then(|r| r.chars().next());
             let after_adjective =
                 n > 1 && definite(toks[n - 1]) && definite(toks[n - 2]) && !title(toks[n - 1]);
             // An outlet spoken to ("لرويترز") is no name either.
@@ -1096,7 +1074,7 @@ impl Attributor {
                     && (toks.get(n + 1).is_some_and(|&x| definite(x))
                         || after_adjective
                         || after_lam.is_some_and(|c| !crate::text::is_arabic_letter(c))))
-                || (w.starts_with('ب')
+                || (morphology::starts_with_bi(w)
                     && toks[n + 1..].iter().any(|&x| !definite(x))
                     && toks
                         .get(n + 1)
@@ -1114,10 +1092,9 @@ impl Attributor {
         // "عبد الرشيد دوستم": the article after a compound name's head is
         // the given name's, and the family name comes after it.
         let surname = |k: usize| {
-            definite(k)
-                && doc.word(k) != "ال"
-                && !(k > 0 && self.name_heads.contains(doc.word(k - 1)))
-                && !self.name_tails.contains(doc.word(k))
+            let w = doc.word(k);
+            let after_head = k > 0 && self.name_heads.contains(doc.word(k - 1));
+            definite(k) && !self.sources.is_house(w) && !after_head && !self.name_tails.contains(w)
         };
         let end = (start + 1..toks.len())
             .find(|&n| {
@@ -1208,7 +1185,7 @@ impl Attributor {
         b: usize,
         stance: Stance,
     ) -> Option<(LinkDraft, usize)> {
-        if !(doc.is_word(k) && doc.word(k) == "عن") {
+        if !(doc.is_word(k) && self.about_prepositions.contains(doc.word(k))) {
             return None;
         }
         let (np, next) = self.np_at(doc, k + 1, b, 0)?;
@@ -1238,18 +1215,14 @@ impl Attributor {
 /// "تجربتها"; unlike ه, which ends عبدالله too).
 fn plural_pronoun(w: &str) -> bool {
     !super::sources::is_definite(w)
-        && ["هم", "هما", "هن", "ها"].iter().any(|p| {
-            w.strip_suffix(p)
-                .is_some_and(|s| crate::text::has_chars(s, 3))
-        })
+        && morphology::strip_third_person_pronoun(w).is_some_and(|s| crate::text::has_chars(s, 3))
 }
 
 /// Whether token `k` has the ending of a relative adjective (nisba: السوري،
 /// الدولية، المصريين), which follows a noun without being its genitive.
 pub(super) fn is_nisba(doc: &Doc, k: usize) -> bool {
     let w = doc.word(k);
-    w.ends_with('ي')
-        || (doc.ends_with_ta_marbuta(k) && w.ends_with("يه"))
-        || w.ends_with("يين")
-        || w.ends_with("يون")
+    morphology::ends_with_nisba(w)
+        || (doc.ends_with_ta_marbuta(k) && morphology::ends_with_feminine_nisba(w))
+        || morphology::is_nisba_plural(w)
 }

@@ -5,6 +5,7 @@
 use super::cues::{Agreement, CueHit, readings};
 use super::{Attributor, Doc, LinkDraft, Np, Report, Speaker};
 use crate::arabic::tokens::TokKind;
+use crate::arabic::{morphology, punctuation};
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
 use crate::segment::Segmentation;
 
@@ -65,7 +66,7 @@ impl Attributor {
                         continue;
                     }
                 }
-                TokKind::Punct('،' | ',' | '-' | '–' | '(' | ')' | '/') => {}
+                TokKind::Punct(c) if punctuation::is_adjunct_mark(c) => {}
                 TokKind::Punct(_) => return (None, addressee),
                 TokKind::Word => {
                     let w = doc.word(k);
@@ -293,8 +294,9 @@ impl Attributor {
         let particle_relative = before(1)
             .is_some_and(|w| self.negators.contains(w) || self.auxiliaries.contains(w))
             && before(2).is_some_and(|w| self.appositions.contains(w));
-        if particle_relative || before(1).is_some_and(|w| matches!(w, "ما" | "مما" | "بما"))
-        {
+        let relative_ma =
+            |w: &str| self.relative_ma.contains(w) || self.relative_ma_fused.contains(w);
+        if particle_relative || before(1).is_some_and(relative_ma) {
             return None;
         }
         let after_verb = hit.last + 1;
@@ -322,7 +324,7 @@ impl Attributor {
         let (mut speaker_np, mut scan) = match subject {
             // "وقال للمجلس إن": ل with the article after the verb is whom it
             // was said to, not who said it.
-            Some((np, next)) if np.skip == 0 && doc.word(np.first).starts_with("لل") => {
+            Some((np, next)) if np.skip == 0 && morphology::has_lam_article(doc.word(np.first)) => {
                 (None, next)
             }
             Some((np, next)) => (Some(np), next),
@@ -332,8 +334,8 @@ impl Attributor {
         // ل after the verb is whom it was said to; the subject came first.
         if let Some(np) = speaker_np
             && np.skip == 0
-            && doc.word(np.first).starts_with('ل')
-            && !doc.word(np.first).starts_with("لل")
+            && morphology::starts_with_lam(doc.word(np.first))
+            && !morphology::has_lam_article(doc.word(np.first))
             && self.subject_before(doc, a, hit.first).is_some()
         {
             speaker_np = None;
@@ -356,7 +358,10 @@ impl Attributor {
         let mut inner = Vec::new();
         // "كشفت الصحيفة عن وجود ..." names a topic; "نقلت الوكالة عن الوزير"
         // (a verb that quotes: its gate is عن) names whom it quotes.
-        let quotes = hit.complement.iter().any(|c| c.len() == 1 && c[0] == "عن");
+        let quotes = hit
+            .complement
+            .iter()
+            .any(|c| c.len() == 1 && self.about_prepositions.contains(&c[0]));
         let cited = self.an_link(doc, scan, b, hit.stance).filter(|(link, _)| {
             let Speaker::Phrase(np) = link.speaker else {
                 return true;
@@ -465,7 +470,7 @@ impl Attributor {
         (k.saturating_sub(3).max(a + 1)..k.saturating_sub(1)).find(|&h| {
             let w = doc.word(h);
             self.resumptive_heads.contains(w)
-                && (w.starts_with('و') || doc.is_comma(h - 1))
+                && (morphology::starts_with_and(w) || doc.is_comma(h - 1))
                 && (h + 1..k).all(|l| self.resumptive_links.contains(doc.word(l)))
         })
     }
@@ -478,7 +483,7 @@ impl Attributor {
         // stand around the subject.
         let adverbial = |k: usize| {
             let w = doc.word(k);
-            self.adverbs.contains(w) || w.starts_with("بال")
+            self.adverbs.contains(w) || morphology::has_bi_article(w)
         };
         let from = (hit.last + 1..b).find(|&k| !adverbial(k))?;
         let (mut np, _) = self.np_at(doc, from, b, 0)?;
@@ -535,11 +540,11 @@ impl Attributor {
     /// is written with hamza (أعتقد): the first person present.
     fn first_person(&self, doc: &Doc, hit: &CueHit) -> bool {
         let (s, e) = doc.span(hit.first, hit.first, 0);
-        let raw = doc.raw[s..e].trim_start_matches(['و', 'ف']);
+        let raw = morphology::trim_conjunctions(&doc.raw[s..e]);
         let folded = bare_word(doc, hit.first);
         raw.starts_with('أ')
             && folded.starts_with('ا')
-            && (folded.starts_with("است") || folded.chars().nth(2) == Some('ت'))
+            && (morphology::has_form_x_prefix(folded) || folded.chars().nth(2) == Some('ت'))
     }
 
     /// Whether one of the verb's complement phrases starts at token `k`.
@@ -605,7 +610,8 @@ impl Attributor {
             // on with the last speaker.
             let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
             let start = super::skip_commas(doc, hit.last + 1, b);
-            let continues = carried || opens && doc.word(hit.first).starts_with(['و', 'ف']);
+            let continues =
+                carried || opens && morphology::starts_with_conjunction(doc.word(hit.first));
             if continues && self.has_object(doc, start, b) && start < b {
                 return Some((None, (doc.start_of(start), clause_end(doc, start, b))));
             }
@@ -616,9 +622,7 @@ impl Attributor {
         // a phrase opened by ب after the subject is the verb's object.
         if let Some(p) = (np.first + 1..=np.last).find(|&k| {
             let w = doc.word(k);
-            w.starts_with("بال")
-                || matches!(w, "بما" | "بكل" | "بهذا" | "بهذه")
-                || own_preposition(k)
+            morphology::has_bi_article(w) || self.object_openers.contains(w) || own_preposition(k)
         }) {
             np.last = p - 1;
             scan = p;
@@ -647,7 +651,7 @@ impl Attributor {
         // "وأكد أهمية تفعيل ...": what follows a clause-opening verb is its
         // object when it names no one; the speaker goes on from before.
         let opens = hit.first == at.a || doc.is_comma(hit.first - 1);
-        let continues = opens && doc.word(hit.first).starts_with(['و', 'ف']);
+        let continues = opens && morphology::starts_with_conjunction(doc.word(hit.first));
         // "اتُّهم الوزير بالفساد", "واتهمت الصحافة بالقفز": a lone noun (with
         // its adjectives) right before the charge of a verb that takes a noun
         // object is that object; the subject went before, or the verb, its
@@ -660,8 +664,7 @@ impl Attributor {
             .filter(|&k| doc.is_word(k))
             .all(|k| {
                 super::phrases::is_nisba(doc, k)
-                    && !doc.word(k).ends_with("ين")
-                    && !doc.word(k).ends_with("ون")
+                    && !morphology::is_masculine_sound_plural(doc.word(k))
             });
         // "وتتهمه أنقرة بتدبير": the object is the pronoun, the phrase the subject.
         let object_written = self.cues.carries_object_pronoun(doc.word(hit.first));
@@ -717,7 +720,9 @@ impl Attributor {
         };
         let verb_preposition = || hit.object.is_some_and(|p| doc.word(object).starts_with(p));
         let marked_object = doc.is_word(object)
-            && (doc.word(object) == "عن" || verb_preposition() || demonstrative());
+            && (self.about_prepositions.contains(doc.word(object))
+                || verb_preposition()
+                || demonstrative());
         let accepted = match hit.stance {
             Stance::Assert => (recognized || marked_object) && object_ok,
             _ => object_ok,
@@ -727,7 +732,7 @@ impl Attributor {
         }
         // What is reported is the object, not the time of the report nor the
         // verb's preposition: "أعلنت الوزارة، اليوم الأحد، عن تسجيل 5 حالات".
-        let content = if doc.word(object) == "عن" && object + 1 < b {
+        let content = if self.about_prepositions.contains(doc.word(object)) && object + 1 < b {
             object + 1
         } else {
             object
@@ -746,7 +751,7 @@ impl Attributor {
             .any(|x| {
                 doc.is_word(x)
                     && (!self.is_stop(doc.word(x)) || self.demonstratives.contains(doc.word(x)))
-                    && doc.word(x) != "علي"
+                    && !self.name_like_stops.contains(doc.word(x))
                     && self.verb_at(doc, x, b).is_none()
             })
     }
@@ -763,11 +768,14 @@ impl Attributor {
         let mut start = hit.last + 1;
         let mut skip = hit.clitic;
         if skip > 0 && doc.word(start).len() as u32 == skip {
-            start += 1; // "وفقا لـ CNN": the clitic stands alone
+            // "وفقا لـ CNN": the clitic stands alone.
+            start += 1;
             skip = 0;
         }
         let rest = doc.word(start).get(skip as usize..).unwrap_or("");
-        if rest == "ما" || (skip == 0 && rest == "لما") {
+        let lam_ma =
+            skip == 0 && morphology::strip_lam(rest).is_some_and(|r| self.relative_ma.contains(r));
+        if self.relative_ma.contains(rest) || lam_ma {
             start += 1;
             skip = 0;
         }
@@ -816,7 +824,7 @@ impl Attributor {
         let construct = doc.ends_with_ta_marbuta(np.first)
             && words.get(1).is_some_and(|w| super::sources::is_definite(w));
         // "للقانون": ل before the article.
-        let article = doc.word(np.first).starts_with("لل");
+        let article = morphology::has_lam_article(doc.word(np.first));
         let name_like = if np.skip > 0 {
             self.name_like(first)
         } else {
@@ -1073,7 +1081,7 @@ fn quoted_label_end(doc: &Doc, open: usize) -> Option<usize> {
 /// A word without its conjunction: "ولم" → "لم".
 fn bare_word<'d>(doc: &'d Doc, k: usize) -> &'d str {
     let w = doc.word(k);
-    w.strip_prefix(['و', 'ف'])
+    morphology::strip_conjunction(w)
         .filter(|r| !r.is_empty())
         .unwrap_or(w)
 }
@@ -1115,7 +1123,7 @@ pub(super) fn trim_end_punct(raw: &str, start: usize, end: usize) -> usize {
     let Some(s) = raw.get(start..end) else {
         return start;
     };
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".!?؟…،,".contains(c));
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || punctuation::trails_content(c));
     start + t.len()
 }
 

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::Agreement;
 use super::sources::{AnaphorRule, Reading, bare};
+use crate::arabic::morphology;
 use crate::lexicon::{Gender, Number};
 use crate::model::SourceKind;
 
@@ -83,7 +84,7 @@ fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
     // Compared for every pair of name words: no string is built.
     let last = w.char_indices().next_back().map_or(0, |(i, _)| i);
     w.char_indices()
-        .filter(move |&(i, c)| i == 0 || i == last || !matches!(c, 'ا' | 'و' | 'ي'))
+        .filter(move |&(i, c)| i == 0 || i == last || !morphology::is_long_vowel(c))
         .map(|(_, c)| c)
 }
 
@@ -376,7 +377,7 @@ impl Registry {
         // الاستخبارات": a definite noun repeating a cited source's word.
         let definite = words
             .first()
-            .is_some_and(|w| w.starts_with("ال") || w.starts_with("لل"));
+            .is_some_and(|w| morphology::has_article(w) || morphology::has_lam_article(w));
         // A generic noun (an anaphor, an unlisted noun, a role like القيادي),
         // not a name such as البيت الأبيض.
         let generic =

@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::MAX_TITLE_WORDS;
 use super::cues::readings;
 use super::lookup::{WordMap, WordSet};
+use crate::arabic::morphology;
 use crate::lexicon::{Gender, Lexicon, Number};
 use crate::model::SourceKind;
 use crate::text::{fold_str, folded_words};
@@ -86,7 +87,7 @@ fn name_at(
     let w = words.get(i)?;
     let mut keys = vec![bare(w)];
     // A preposition written onto the name: لرويترز, بحسب لـ.
-    if let Some(r) = w.strip_prefix(['ل', 'ب', 'و']) {
+    if let Some(r) = morphology::strip_bi_lam_or_and(w) {
         keys.push(bare(r));
     }
     for key in keys {
@@ -131,6 +132,8 @@ pub struct SourceLexicon {
     quantifiers: WordSet,
     partitives: WordSet,
     relational: WordSet,
+    /// The word for a family's house (آل, folded like the article).
+    houses: WordSet,
 }
 
 /// The one-word official entries listed both bare and with the article.
@@ -142,7 +145,7 @@ fn body_nouns(official: &[String]) -> HashSet<String> {
         .collect();
     single
         .iter()
-        .filter_map(|o| o.strip_prefix("ال"))
+        .filter_map(|o| morphology::strip_article(o))
         .filter(|bare| single.contains(*bare))
         .map(str::to_string)
         .collect()
@@ -163,12 +166,7 @@ fn folded_set(list: &[String]) -> HashSet<String> {
 /// A word without a leading conjunction or preposition and without ال, so
 /// that وللصحيفة, الصحيفة and صحيفة meet.
 pub fn bare(word: &str) -> &str {
-    let w = word
-        .strip_prefix("وال")
-        .or_else(|| word.strip_prefix("بال"))
-        .or_else(|| word.strip_prefix("لل"))
-        .or_else(|| word.strip_prefix("ال"))
-        .unwrap_or(word);
+    let w = morphology::strip_article_for_lookup(word).unwrap_or(word);
     if crate::text::has_chars(w, 2) {
         w
     } else {
@@ -179,11 +177,13 @@ pub fn bare(word: &str) -> &str {
 /// The noun under a possessive pronoun of a body or group: "أمينها" is
 /// أمين, "رئيسهم" is رئيس.
 pub fn possessed_stem(word: &str) -> Option<&str> {
-    if word.starts_with("ال") {
+    if morphology::has_article(word) {
         return None;
     }
-    word.strip_suffix("ها")
-        .or_else(|| word.strip_suffix("هم"))
+    // A body is "she" (ها), a group "they" (هم); ه would be a person's.
+    morphology::owner_pronoun(word)
+        .filter(|&(_, gender, _)| gender != Some(Gender::M))
+        .map(|(stem, _, _)| stem)
         .filter(|stem| crate::text::has_chars(stem, 3))
 }
 
@@ -261,13 +261,17 @@ impl SourceLexicon {
             quantifiers: folded_set(&lex.quantifiers).into(),
             partitives: folded_set(&lex.partitives).into(),
             relational: folded_set(&lex.relational_titles).into(),
+            houses: lex
+                .house_words
+                .iter()
+                .map(|w| fold_str(w))
+                .collect::<HashSet<String>>()
+                .into(),
         }
     }
 
     fn in_set(set: &WordSet, w: &str) -> bool {
-        let unprefixed = w
-            .strip_prefix(['ل', 'ب'])
-            .filter(|r| crate::text::has_chars(r, 3));
+        let unprefixed = morphology::strip_bi_or_lam(w).filter(|r| crate::text::has_chars(r, 3));
         // A word is its own first reading and, with no article, its own
         // bare form: each key is asked once.
         let also_bare = |x: &str| {
@@ -298,10 +302,10 @@ impl SourceLexicon {
     pub fn is_title(&self, w: &str) -> bool {
         let listed = |m: &str| crate::text::has_chars(m, 3) && Self::in_set(&self.person_titles, m);
         Self::in_set(&self.person_titles, w)
-            || w.strip_suffix('ه').is_some_and(listed)
+            || morphology::strip_feminine_ending(w).is_some_and(listed)
             // "مديرو التعليم": the plural in construct ("الرئيسين" is
             // left alone: two presidents are not one title).
-            || w.strip_suffix('و').is_some_and(listed)
+            || morphology::strip_plural_construct(w).is_some_and(listed)
     }
 
     /// A title phrase of several folded words, its first word bare of a
@@ -309,10 +313,10 @@ impl SourceLexicon {
     pub fn may_open_title_phrase(&self, w: &str) -> bool {
         let head = |h: &str| {
             self.title_heads.contains(h)
-                || h.strip_suffix('ه')
+                || morphology::strip_feminine_ending(h)
                     .is_some_and(|m| crate::text::has_chars(m, 3) && self.title_heads.contains(m))
         };
-        head(w) || w.strip_prefix(['ل', 'ب']).is_some_and(head)
+        head(w) || morphology::strip_bi_or_lam(w).is_some_and(head)
     }
 
     /// Where, in a folded text, a one-word title or title head is written
@@ -331,13 +335,13 @@ impl SourceLexicon {
         let listed = |p: &str| {
             self.person_titles.contains(p)
                 || p.split_once(' ').is_some_and(|(head, rest)| {
-                    head.strip_suffix('ه').is_some_and(|m| {
+                    morphology::strip_feminine_ending(head).is_some_and(|m| {
                         crate::text::has_chars(m, 3)
                             && self.person_titles.contains(&format!("{m} {rest}"))
                     })
                 })
         };
-        listed(phrase) || phrase.strip_prefix(['ل', 'ب']).is_some_and(listed)
+        listed(phrase) || morphology::strip_bi_or_lam(phrase).is_some_and(listed)
     }
 
     /// Whether `words` open with a title, of one word ("الوزير") or of
@@ -530,8 +534,8 @@ impl SourceLexicon {
         r.gender = Some(gender_of_noun(head));
         // A broken plural the lexicon knows with the article: "مصادر" as
         // "المصادر".
-        if !head.starts_with("ال")
-            && let Some(a) = self.anaphors.get(&format!("ال{head}"))
+        if !morphology::has_article(head)
+            && let Some(a) = self.anaphors.get(&morphology::with_article(head))
         {
             r.number = Some(a.number);
         }
@@ -542,7 +546,7 @@ impl SourceLexicon {
         let in_construct = |i: usize| {
             words[h..i]
                 .iter()
-                .all(|w| !is_definite(w) && !w.starts_with(['ب', 'ل', 'ك']))
+                .all(|w| !is_definite(w) && !morphology::starts_with_preposition(w))
         };
         let official =
             !titled && (h..words.len()).any(|i| self.official_at(words, i) && in_construct(i));
@@ -568,13 +572,13 @@ impl SourceLexicon {
             } else {
                 self.role_length(&words[h..])
             };
-        } else if h == 0 && family_name(words) {
+        } else if h == 0 && self.family_name(words) {
             // "الحريري", "آل الشيخ": a family name, though it has the article.
             r.kind = SourceKind::Person;
             r.gender = None;
             r.number = Some(Number::Sg);
             r.listed = false;
-        } else if head.starts_with("ال") && h == 0 && words.len() <= 3 {
+        } else if morphology::has_article(head) && h == 0 && words.len() <= 3 {
             // An unlisted definite noun: "المعلومات", "السياسيون المحنكون".
             r.kind = if r.number == Some(Number::Pl) {
                 SourceKind::Group
@@ -625,8 +629,9 @@ impl SourceLexicon {
         let closed = words.iter().position(|w| definite(w)).unwrap_or(0).max(1);
         // "لعمار الخيرية", "لشؤون الأمن": ل with a definite word after it is
         // a preposition's phrase, still the role ("لوريتا لينش" is a name).
-        let prepositional =
-            |i: usize| words[i].starts_with('ل') && words.get(i + 1).is_some_and(|n| definite(n));
+        let prepositional = |i: usize| {
+            morphology::starts_with_lam(words[i]) && words.get(i + 1).is_some_and(|n| definite(n))
+        };
         words
             .iter()
             .enumerate()
@@ -640,19 +645,38 @@ impl SourceLexicon {
             .map_or(words.len(), |(i, _)| i)
     }
 
+    /// A family name alone: a nisba with the article ("الحريري", "المالكي"),
+    /// or a house ("آل الشيخ", folded "ال الشيخ").
+    fn family_name(&self, words: &[&str]) -> bool {
+        match words {
+            [w] => {
+                morphology::has_article(w)
+                    && morphology::ends_with_nisba(w)
+                    && !morphology::ends_with_nisba_construct(w)
+                    && crate::text::has_chars(w, 5)
+            }
+            [house, _] => self.is_house(house),
+            _ => false,
+        }
+    }
+
+    /// Whether `w` is the word for a family's house (آل).
+    pub fn is_house(&self, w: &str) -> bool {
+        self.houses.contains(w)
+    }
+
     pub fn anaphor(&self, w: &str) -> Option<AnaphorRule> {
         self.anaphors
             .get(w)
             .or_else(|| readings(w).find_map(|r| self.anaphors.get(r)))
             .or_else(|| {
-                w.strip_prefix('ل')
-                    .and_then(|r| self.anaphors.get(&format!("ا{r}")))
+                morphology::restore_article_after_lam(w).and_then(|r| self.anaphors.get(&r))
             })
             .cloned()
             // Any title with the article points back to a person of its
             // gender, as the listed ones do ("وقالت المدعية").
             .or_else(|| {
-                (w.starts_with("ال") && self.is_title(w)).then(|| AnaphorRule {
+                (morphology::has_article(w) && self.is_title(w)).then(|| AnaphorRule {
                     kinds: vec![SourceKind::Person, SourceKind::Anonymous],
                     gender: gender_of_noun(w),
                     number: Number::Sg,
@@ -701,32 +725,13 @@ fn official_index(list: &[String]) -> WordMap<Vec<Vec<String>>> {
 
 /// A definite word, behind a conjunction or preposition too: الأمن,
 /// للقوات, والإعلام, بالأمانة.
-/// A family name alone: a nisba with the article ("الحريري", "المالكي"),
-/// or a house ("آل الشيخ", folded "ال الشيخ").
-fn family_name(words: &[&str]) -> bool {
-    match words {
-        [w] => {
-            w.starts_with("ال")
-                && w.ends_with('ي')
-                && !w.ends_with("يي")
-                && crate::text::has_chars(w, 5)
-        }
-        [house, _] => *house == "ال",
-        _ => false,
-    }
-}
-
 pub fn is_definite(w: &str) -> bool {
-    let w = w
-        .strip_prefix(['و', 'ف'])
-        .filter(|r| r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال"))
-        .unwrap_or(w);
-    w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
+    morphology::is_definite(w)
 }
 
 /// Grammatical gender of a noun by its ending: ة (folded to ه) is feminine.
 pub fn gender_of_noun(w: &str) -> Gender {
-    if w.ends_with('ه') || w.ends_with("ات") {
+    if morphology::is_feminine_noun(w) {
         Gender::F
     } else {
         Gender::M
@@ -735,7 +740,7 @@ pub fn gender_of_noun(w: &str) -> Gender {
 
 /// Sound plurals and quantified nouns are plural.
 pub fn number_of_noun(w: &str, quantified: bool) -> Number {
-    if quantified || w.ends_with("ون") || w.ends_with("ين") || w.ends_with("ات") {
+    if quantified || morphology::is_sound_plural(w) {
         Number::Pl
     } else {
         Number::Sg

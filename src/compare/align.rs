@@ -389,12 +389,17 @@ pub(super) fn judge(
             strict,
         ))
     };
-    let tight_conflict = tight.as_ref().filter(|t| t.relation == Relation::Conflicts);
+    // A conflict, like a corroboration, is between two statements that
+    // meet: a negation or a denial elsewhere in a long claim is not one.
+    let meet = relate::statements_meet(&a.analysed, &b.analysed, lex);
+    let tight_conflict = tight.as_ref().filter(|t| {
+        t.relation == Relation::Conflicts && (meet || t.kind != Some(ConflictKind::Polarity))
+    });
     // A source's denial against the account it denies: only when one side
     // denies and the other does not.
     let denied = (a.analysed.is_denied() != b.analysed.is_denied())
         .then(|| relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying))
-        .filter(|d| d.rule == "polarity.denial");
+        .filter(|d| d.rule == "polarity.denial" && meet);
     let numeric = wide.kind == Some(ConflictKind::Numeric);
     // The same count from the same origin, or marked as a first or later
     // figure: the toll was updated, not contradicted.
@@ -406,6 +411,7 @@ pub(super) fn judge(
     // A condition or a question does not repeat an assertion.
     let corroborates = wide.relation == Relation::Corroborates
         && relate::asserts(&a.analysed) == relate::asserts(&b.analysed)
+        && meet
         && {
             let f = facts.get_or_insert_with(|| Facts::of(&a.analysed, &b.analysed, lex, idf));
             // Two shared predicate classes (or a shared count) make a

@@ -74,6 +74,8 @@ struct RawLexicon {
     #[serde(default)]
     locatives: Vec<String>,
     #[serde(default)]
+    subordinators: Vec<String>,
+    #[serde(default)]
     negation_blockers: Vec<String>,
     #[serde(default)]
     unless: Vec<String>,
@@ -215,6 +217,7 @@ pub struct Lexicon {
     pub entity_within: Vec<Option<u16>>,
     pub entity_names: Vec<String>,
     locatives: HashSet<String>,
+    subordinators: HashSet<String>,
     negation_blockers: HashSet<String>,
     /// Words right before a negator that make it "unless".
     unless: HashSet<String>,
@@ -304,6 +307,7 @@ impl Lexicon {
             entity_within: Vec::new(),
             entity_names: Vec::new(),
             locatives: surface_set(&raw.locatives),
+            subordinators: surface_set(&raw.subordinators),
             negation_blockers: surface_set(&raw.negation_blockers),
             unless: surface_set(&raw.unless),
             days: Phrases::default(),
@@ -583,6 +587,12 @@ impl Lexicon {
 
     pub fn is_locative(&self, word: &str) -> bool {
         self.in_surface(&self.locatives, word)
+    }
+
+    /// A word that opens a relative or subordinate clause: what follows is
+    /// not the claim's main statement.
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        self.in_surface(&self.subordinators, word)
     }
 
     pub fn is_negation_blocker(&self, word: &str) -> bool {

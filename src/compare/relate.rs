@@ -340,6 +340,13 @@ pub struct Claim {
     /// The statement frame: predicate classes, with the negation that governs
     /// each, and the entities named (with the places that enclose them).
     preds: Vec<(u16, Option<String>)>,
+    /// The statement (a stretch between clause boundaries and words that
+    /// open a subordinate clause) of each predicate class named, of each
+    /// entity named and of each item, so that a shared predicate is checked
+    /// against the arguments around it.
+    pred_stmt: Vec<(u16, u16)>,
+    entity_stmt: Vec<(u16, u16)>,
+    item_stmt: Vec<u16>,
     entities: Vec<u16>,
     /// The clause of each item and of each year (indexes parallel to
     /// `items` and `years`; token indexes until the analysis ends).
@@ -483,6 +490,9 @@ impl Claim {
             item_pred: Vec::new(),
             text_denials: Vec::new(),
             preds: Vec::new(),
+            pred_stmt: Vec::new(),
+            entity_stmt: Vec::new(),
+            item_stmt: Vec::new(),
             entities: Vec::new(),
             pred_pos: Vec::new(),
             entity_pos: Vec::new(),
@@ -728,6 +738,13 @@ impl Claim {
                 c.entity_pos.push((i, *e));
             }
         }
+        let stmt_of = statements(&boundary, |i| {
+            word_at(i).is_some_and(|w| lex.is_subordinator(w))
+        });
+        let stmt = |i: usize| stmt_of.get(i).copied().unwrap_or(0);
+        c.pred_stmt = c.pred_pos.iter().map(|&(i, p)| (p, stmt(i))).collect();
+        c.entity_stmt = c.entity_pos.iter().map(|&(i, e)| (e, stmt(i))).collect();
+        c.item_stmt = c.item_pos.iter().map(|&p| stmt(p)).collect();
         for e in entity_at.iter().flatten() {
             for x in lex.entity_chain(*e) {
                 if !c.entities.contains(&x) {
@@ -778,6 +795,9 @@ impl Claim {
         c.pred_pos.shrink_to_fit();
         c.entity_pos.shrink_to_fit();
         c.preds.shrink_to_fit();
+        c.pred_stmt.shrink_to_fit();
+        c.entity_stmt.shrink_to_fit();
+        c.item_stmt.shrink_to_fit();
         c.entities.shrink_to_fit();
         c
     }
@@ -1509,6 +1529,97 @@ pub fn frame_match(a: &Claim, b: &Claim, lex: &Lexicon) -> FrameMatch {
     }
 }
 
+/// The statement of each token. A clause boundary starts a statement; a
+/// word that opens a subordinate clause starts one that lasts to the next
+/// boundary, after which the interrupted statement goes on ("روسيا، التي
+/// تقاتل مع القوات السورية، يجب أن تتحمل المسؤولية").
+fn statements(boundary: &[bool], opens: impl Fn(usize) -> bool) -> Vec<u16> {
+    let (mut main, mut cur, mut last, mut inside) = (0u16, 0u16, 0u16, false);
+    let mut out = Vec::with_capacity(boundary.len());
+    for (i, &b) in boundary.iter().enumerate() {
+        if b {
+            if inside {
+                inside = false;
+            } else {
+                last = last.saturating_add(1);
+                main = last;
+            }
+            cur = main;
+        }
+        if opens(i) {
+            inside = true;
+            last = last.saturating_add(1);
+            cur = last;
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// Statements next to each other share arguments across a comma ("وألقى
+/// ترامب باللوم، في هجوم دوما، على بوتن"): a predicate reaches one
+/// statement either side.
+const STATEMENT_REACH: u16 = 1;
+
+/// The two claims make one statement: a predicate class named in both has,
+/// within reach of it in each claim, an argument they share (an entity, or
+/// a content word that is neither a predicate nor an entity). Two claims of
+/// one story share predicates and names all over; only a shared predicate
+/// with its own arguments is one statement. Claims in which either names
+/// no predicate class the lexicon knows are left to the other tests.
+pub fn statements_meet(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+    if a.pred_stmt.is_empty() || b.pred_stmt.is_empty() || shared_count(a, b).is_some() {
+        return true;
+    }
+    let near = |s: u16, t: u16| s.abs_diff(t) <= STATEMENT_REACH;
+    a.pred_stmt.iter().any(|&(p, sa)| {
+        b.pred_stmt.iter().filter(|q| q.0 == p).any(|&(_, sb)| {
+            let entity = a
+                .entity_stmt
+                .iter()
+                .filter(|e| near(e.1, sa))
+                .any(|&(ea, _)| {
+                    b.entity_stmt
+                        .iter()
+                        .filter(|e| near(e.1, sb))
+                        .any(|&(eb, _)| {
+                            lex.entity_chain(ea).any(|x| x == eb)
+                                || lex.entity_chain(eb).any(|x| x == ea)
+                        })
+                });
+            let other_pred = a.pred_stmt.iter().any(|&(q, s)| {
+                q != p && near(s, sa) && b.pred_stmt.iter().any(|&(r, t)| r == q && near(t, sb))
+            });
+            entity || other_pred || shared_word_near(a, sa, b, sb, near)
+        })
+    })
+}
+
+/// A content word (not a predicate, not an entity) in reach of statement
+/// `sa` of `a` and of statement `sb` of `b`.
+fn shared_word_near(
+    a: &Claim,
+    sa: u16,
+    b: &Claim,
+    sb: u16,
+    near: impl Fn(u16, u16) -> bool,
+) -> bool {
+    let plain = |c: &Claim, i: usize| {
+        !c.item_pred.get(i).copied().unwrap_or(true)
+            && !c.item_entity.get(i).copied().unwrap_or(true)
+            && c.items[i].concept.is_none()
+    };
+    (0..a.items.len())
+        .filter(|&i| plain(a, i) && a.item_stmt.get(i).is_some_and(|&s| near(s, sa)))
+        .any(|i| {
+            (0..b.items.len()).any(|j| {
+                plain(b, j)
+                    && b.item_stmt.get(j).is_some_and(|&s| near(s, sb))
+                    && a.items[i].matches(&b.items[j])
+            })
+        })
+}
+
 /// Two claims about different actors: both name entities and none is shared
 /// ("باريس ستتحمل مسؤوليتها" is not "روسيا تتحمل المسؤولية").
 pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
@@ -2031,6 +2142,32 @@ mod tests {
             "الاختراق طال حسابات وزارة الخارجية",
         );
         assert!(j.shared.iter().any(|s| s == "اخترق"), "{:?}", j.shared);
+    }
+
+    fn meet(a: &str, b: &str) -> bool {
+        let lex = Lexicon::builtin();
+        statements_meet(&Claim::analyze(a, lex), &Claim::analyze(b, lex), lex)
+    }
+
+    #[test]
+    fn a_shared_predicate_needs_its_own_arguments() {
+        // The attack is background in both: one states a toll, the other
+        // what the town is.
+        assert!(!meet(
+            "قتل عشرون شخصا إثر هجوم على مدينة دوما",
+            "وتعد مدينة دوما آخر معاقل المعارضة في الغوطة، عقب سيطرة الجيش على المنطقة في الهجوم الذي يشنه",
+        ));
+        // A relative clause between commas does not cut the subject from
+        // its predicate.
+        assert!(meet(
+            "روسيا، التي تقاتل إلى جانب القوات الحكومية، يجب أن تتحمل المسؤولية",
+            "روسيا تتحمل المسؤولية عن الهجوم بسبب دعمها",
+        ));
+        // Two predicate classes that meet in both are one statement.
+        assert!(meet(
+            "حصيلة القتلى مرشحة للازدياد في المدينة",
+            "تتوقع فرق الإنقاذ المزيد من القتلى",
+        ));
     }
 
     #[test]

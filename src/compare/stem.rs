@@ -5,18 +5,12 @@
 //! (اخترق / اختراق), so stripping those lets most paraphrase pairs meet
 //! without a root extractor's collisions.
 
+use crate::arabic::morphology;
+
 /// Minimum stem length in chars; shorter results are rejected so that short
 /// words (لا، من، ليس) are never eaten by the affix rules.
 pub const MIN_STEM: usize = 3;
 
-/// Article-bearing prefixes, longest first.
-const AL_PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
-/// Single-letter proclitics: conjunctions and prepositions.
-const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ك', 'ل'];
-/// Suffixes, longest first within each pass.
-const SUFFIXES: [&str; 15] = [
-    "هما", "كما", "ها", "هم", "ون", "ين", "ات", "ان", "تم", "نا", "يه", "ه", "ي", "ت", "ا",
-];
 /// Several passes so that different suffix chains of one word converge
 /// (بريطانيا: ا+ي+ان, البريطانية: يه+ان); `MIN_STEM` stops over-stripping.
 const SUFFIX_PASSES: usize = 3;
@@ -28,16 +22,13 @@ fn char_len(s: &str) -> usize {
 
 /// Strips an article-bearing prefix if it leaves at least `MIN_STEM` chars.
 pub fn strip_article(word: &str) -> Option<&str> {
-    AL_PREFIXES.iter().find_map(|p| {
-        word.strip_prefix(p)
-            .filter(|rest| char_len(rest) >= MIN_STEM)
-    })
+    morphology::strip_any_article(word).filter(|rest| char_len(rest) >= MIN_STEM)
 }
 
 /// Strips one single-letter proclitic if it leaves at least `MIN_STEM` chars.
 pub fn strip_clitic(word: &str) -> Option<&str> {
     let first = word.chars().next()?;
-    if !CLITICS.contains(&first) {
+    if !morphology::proclitics().contains(&first) {
         return None;
     }
     let rest = &word[first.len_utf8()..];
@@ -48,7 +39,7 @@ pub fn strip_clitic(word: &str) -> Option<&str> {
 /// short words ending in ان are mostly nouns of the فِعلان/إفعال patterns
 /// (إعلان، بيان، إيران) whose ان is not a suffix.
 fn min_left(suffix: &str) -> usize {
-    if suffix == "ان" {
+    if morphology::is_dual_ending(suffix) {
         MIN_STEM + 1
     } else {
         MIN_STEM
@@ -58,7 +49,7 @@ fn min_left(suffix: &str) -> usize {
 pub fn strip_suffixes(mut word: &str) -> &str {
     for _ in 0..SUFFIX_PASSES {
         let n = char_len(word);
-        let next = SUFFIXES.iter().find_map(|s| {
+        let next = morphology::stem_suffixes().iter().find_map(|s| {
             word.strip_suffix(s)
                 .filter(|_| n - char_len(s) >= min_left(s))
         });
@@ -121,8 +112,8 @@ pub fn keys(word: &str) -> (String, Option<String>) {
     // A doubled-letter verb with an object pronoun (شنه، رده) is its
     // two-letter form (شن، رد) with ه; too short for the suffix rules.
     let k1 = k1.or_else(|| {
-        word.strip_suffix('ه')
-            .filter(|rest| char_len(rest) == 2 && !rest.starts_with(CLITICS))
+        morphology::strip_masculine_pronoun(word)
+            .filter(|rest| char_len(rest) == 2 && !rest.starts_with(morphology::proclitics()))
             .map(str::to_string)
     });
     let k1 = k1.filter(|k| *k != k0);

@@ -230,6 +230,40 @@ pub struct Lexicon {
     pub resumptive_links: Vec<String>,
     #[serde(default)]
     pub resumptive_asserts: Vec<String>,
+    #[serde(default)]
+    pub house_words: Vec<String>,
+    #[serde(default)]
+    pub name_like_stops: Vec<String>,
+    #[serde(default)]
+    pub inner_prepositions: Vec<String>,
+    #[serde(default)]
+    pub medium_prepositions: Vec<String>,
+    #[serde(default)]
+    pub statement_prepositions: Vec<String>,
+    #[serde(default)]
+    pub about_prepositions: Vec<String>,
+    #[serde(default)]
+    pub perfect_particles: Vec<String>,
+    #[serde(default)]
+    pub kana_forms: Vec<String>,
+    #[serde(default)]
+    pub others: Vec<String>,
+    #[serde(default)]
+    pub side_openers: Vec<String>,
+    #[serde(default)]
+    pub contrast_pronoun_hosts: Vec<String>,
+    #[serde(default)]
+    pub exceptives: Vec<String>,
+    #[serde(default)]
+    pub exceptive_complements: Vec<String>,
+    #[serde(default)]
+    pub relative_ma: Vec<String>,
+    #[serde(default)]
+    pub relative_ma_fused: Vec<String>,
+    #[serde(default)]
+    pub object_openers: Vec<String>,
+    #[serde(default)]
+    pub name_words_in_ba: Vec<String>,
     // blocks.yaml
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -343,6 +377,23 @@ impl Lexicon {
             resumptive_asserts,
             resumptive_links,
             demonstratives,
+            house_words,
+            name_like_stops,
+            inner_prepositions,
+            medium_prepositions,
+            statement_prepositions,
+            about_prepositions,
+            perfect_particles,
+            kana_forms,
+            others,
+            side_openers,
+            contrast_pronoun_hosts,
+            exceptives,
+            exceptive_complements,
+            relative_ma,
+            relative_ma_fused,
+            object_openers,
+            name_words_in_ba,
             boilerplate,
             section_heads,
             section_labels,
