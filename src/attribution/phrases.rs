@@ -433,6 +433,8 @@ impl Attributor {
                     words += 1;
                     last = Some(k);
                 }
+                // `tokenize` keeps digits inside words and gives no numbers.
+                TokKind::Number => break,
             }
             k += 1;
         }

@@ -116,6 +116,8 @@ impl Attributor {
                         skipped += 1;
                     }
                 }
+                // `tokenize` keeps digits inside words and gives no numbers.
+                TokKind::Number => return (None, addressee),
             }
             k += 1;
         }

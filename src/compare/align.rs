@@ -461,7 +461,10 @@ pub(super) fn judge(
         notes.extend(f.frame.notes());
         notes.push(format!("weighted cover: {:.2}", f.cover));
         if !f.distinctive.is_empty() {
-            notes.push(format!("distinctive: {}", f.distinctive.join("، ")));
+            notes.push(format!(
+                "distinctive: {}",
+                f.distinctive.join(super::LIST_SEPARATOR)
+            ));
         }
     }
     if relation == RelationKind::Updates {

@@ -6,13 +6,16 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::num::Numbers;
 use super::stem;
-use super::token::{TokKind, tokenize};
+use crate::arabic::tokens::{TokKind, terms};
 use crate::text::fold_str as fold;
 
 const EMBEDDED: &str = include_str!("../lexicon/relate.yaml");
 /// Word pairs learned from the ANS training split (`scripts/ans_contrasts.py`).
 const CONTRASTS: &str = include_str!("../lexicon/contrasts.yaml");
+/// Number words, scale words and hedges (`num.rs`).
+const NUMBERS: &str = include_str!("../lexicon/numbers.yaml");
 
 /// A file of learned contrast pairs (`contrasts.yaml`).
 #[derive(Deserialize)]
@@ -50,6 +53,7 @@ struct RawPlace {
 
 #[derive(Deserialize)]
 struct RawLexicon {
+    conjunctions: Vec<String>,
     negators: Vec<String>,
     negation_exceptions: Vec<String>,
     denial: Vec<String>,
@@ -73,6 +77,8 @@ struct RawLexicon {
     subordinators: Vec<String>,
     #[serde(default)]
     negation_blockers: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     #[serde(default)]
     days: Vec<String>,
     #[serde(default)]
@@ -187,6 +193,9 @@ impl std::error::Error for LexiconError {}
 type Continuation = (Vec<String>, Term);
 
 pub struct Lexicon {
+    /// Stripped from a function word that is not listed as it is (ولم).
+    /// One letter each, so that the test per token is a char comparison.
+    conjunctions: Vec<char>,
     negators: HashSet<String>,
     negation_exceptions: HashSet<String>,
     stopwords: HashSet<String>,
@@ -210,6 +219,8 @@ pub struct Lexicon {
     locatives: HashSet<String>,
     subordinators: HashSet<String>,
     negation_blockers: HashSet<String>,
+    /// Words right before a negator that make it "unless".
+    unless: HashSet<String>,
     /// Day names: phrase -> 1..=7.
     pub days: Phrases,
     /// Months: phrase -> 1..=12.
@@ -231,6 +242,8 @@ pub struct Lexicon {
     pole_skip: HashSet<String>,
     /// Contrast pairs as stem keys: each word's opposites (both orders).
     contrasts: HashMap<String, HashSet<String>>,
+    /// Number words, scale words and hedges.
+    pub numbers: Numbers,
 }
 
 /// Folded surface forms of single-token entries.
@@ -242,14 +255,26 @@ fn surface_set(words: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// A conjunction's letter, folded.
+fn one_letter(entry: &str) -> Result<char, LexiconError> {
+    let folded = fold(entry.trim());
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(LexiconError(format!(
+            "conjunction {entry}: one letter expected"
+        ))),
+    }
+}
+
 /// The key sequence of an entry, computed exactly as for claim tokens.
 fn entry_keys(entry: &str) -> Vec<String> {
     let folded = fold(entry);
     let mut toks = Vec::new();
-    tokenize(&folded, &mut toks);
+    terms(&folded, &mut toks);
     toks.iter()
         .filter(|t| t.kind == TokKind::Word)
-        .map(|t| stem::keys(&folded[t.span.clone()]).0)
+        .map(|t| stem::keys(&folded[t.range()]).0)
         .collect()
 }
 
@@ -263,6 +288,11 @@ impl Lexicon {
         let raw: RawLexicon =
             crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
         let mut lex = Lexicon {
+            conjunctions: raw
+                .conjunctions
+                .iter()
+                .map(|c| one_letter(c))
+                .collect::<Result<_, _>>()?,
             negators: surface_set(&raw.negators),
             negation_exceptions: surface_set(&raw.negation_exceptions),
             stopwords: surface_set(&raw.stopwords),
@@ -279,6 +309,7 @@ impl Lexicon {
             locatives: surface_set(&raw.locatives),
             subordinators: surface_set(&raw.subordinators),
             negation_blockers: surface_set(&raw.negation_blockers),
+            unless: surface_set(&raw.unless),
             days: Phrases::default(),
             months: Phrases::default(),
             clock_before: surface_set(&raw.clock_before),
@@ -300,6 +331,7 @@ impl Lexicon {
                 .collect(),
             contrasts: HashMap::new(),
             pole_skip: surface_set(&raw.pole_skip),
+            numbers: Numbers::default(),
         };
         for (id, p) in raw.predicates.iter().enumerate() {
             let tag =
@@ -453,6 +485,14 @@ impl Lexicon {
         Ok(self)
     }
 
+    /// Takes the number words, scale words and hedges of a numbers file
+    /// (as `numbers.yaml`).
+    pub fn with_numbers(mut self, src: &str) -> Result<Self, LexiconError> {
+        self.numbers =
+            Numbers::from_yaml(src).map_err(|e| LexiconError(format!("numbers: {e}")))?;
+        Ok(self)
+    }
+
     /// Single words only: a pair whose entries stem to one word each, and
     /// to two different words.
     fn add_contrasts(&mut self, pairs: &[Vec<String>]) {
@@ -504,7 +544,9 @@ impl Lexicon {
 
     /// The lexicon compiled into the crate.
     pub fn embedded() -> Result<Self, LexiconError> {
-        Self::from_yaml(EMBEDDED)?.with_contrasts(CONTRASTS)
+        Self::from_yaml(EMBEDDED)?
+            .with_contrasts(CONTRASTS)?
+            .with_numbers(NUMBERS)
     }
 
     /// Shared instance of the embedded lexicon. The embedded YAML is part of
@@ -517,13 +559,17 @@ impl Lexicon {
         })
     }
 
-    /// Function-word tests work on the folded surface, also behind و/ف.
-    fn in_surface(set: &HashSet<String>, word: &str) -> bool {
-        set.contains(word)
-            || ["و", "ف"].iter().any(|p| {
-                word.strip_prefix(p)
-                    .is_some_and(|r| !r.is_empty() && set.contains(r))
-            })
+    /// Function-word tests work on the folded surface, also behind a
+    /// conjunction.
+    fn in_surface(&self, set: &HashSet<String>, word: &str) -> bool {
+        set.contains(word) || {
+            // One-letter conjunctions: the first char decides, so no prefix
+            // is compared byte by byte.
+            let mut rest = word.chars();
+            rest.next().is_some_and(|c| self.conjunctions.contains(&c))
+                && !rest.as_str().is_empty()
+                && set.contains(rest.as_str())
+        }
     }
 
     /// One key for words of one meaning (اتصالات, لقاءات), so that they meet.
@@ -532,29 +578,35 @@ impl Lexicon {
     }
 
     pub fn is_negator(&self, word: &str) -> bool {
-        Self::in_surface(&self.negators, word)
+        self.in_surface(&self.negators, word)
     }
 
     pub fn is_negation_exception(&self, word: &str) -> bool {
-        Self::in_surface(&self.negation_exceptions, word)
+        self.in_surface(&self.negation_exceptions, word)
     }
 
     pub fn is_locative(&self, word: &str) -> bool {
-        Self::in_surface(&self.locatives, word)
+        self.in_surface(&self.locatives, word)
     }
 
     /// A word that opens a relative or subordinate clause: what follows is
     /// not the claim's main statement.
     pub fn is_subordinator(&self, word: &str) -> bool {
-        Self::in_surface(&self.subordinators, word)
+        self.in_surface(&self.subordinators, word)
     }
 
     pub fn is_negation_blocker(&self, word: &str) -> bool {
-        Self::in_surface(&self.negation_blockers, word)
+        self.in_surface(&self.negation_blockers, word)
+    }
+
+    /// Whether a word right before a negator makes it "unless" (the word
+    /// as it is: no conjunction stripped).
+    pub fn is_unless(&self, word: &str) -> bool {
+        self.unless.contains(word)
     }
 
     pub fn is_pole_skip(&self, word: &str) -> bool {
-        Self::in_surface(&self.pole_skip, word) || {
+        self.in_surface(&self.pole_skip, word) || {
             // Behind a preposition or the article: لأسعار، بأسعار، الكبير.
             let w = stem::strip_article(word)
                 .or_else(|| stem::strip_clitic(word))
@@ -564,11 +616,11 @@ impl Lexicon {
     }
 
     pub fn is_clock_before(&self, word: &str) -> bool {
-        Self::in_surface(&self.clock_before, word)
+        self.in_surface(&self.clock_before, word)
     }
 
     pub fn is_clock_after(&self, word: &str) -> bool {
-        Self::in_surface(&self.clock_after, word)
+        self.in_surface(&self.clock_after, word)
     }
 
     /// Whether a counted noun's stem key counts people.
@@ -593,7 +645,7 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        Self::in_surface(&self.stopwords, word)
+        self.in_surface(&self.stopwords, word)
     }
 
     /// Longest entry starting at token `i`, given each token's key variants.
@@ -682,6 +734,9 @@ mod tests {
         assert!(lex.is_negator("لا"));
         assert!(!lex.is_negator("الولايات"));
         assert!(lex.is_stopword("وفي"));
+        // "ما لم" is "unless" only as it stands.
+        assert!(lex.is_unless("ما"));
+        assert!(!lex.is_unless("وما"));
     }
 
     #[test]

@@ -13,7 +13,6 @@ pub mod relate;
 pub mod report;
 pub mod shard;
 mod stem;
-mod token;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +21,10 @@ pub use lexicon::Lexicon as RelateLexicon;
 pub use relate::{ConflictKind, Judgement, Relation};
 
 pub const FORMAT: &str = "isnad/comparison/1";
+
+/// Between the items of a list in the evidence and the reports: the Arabic
+/// comma, as the claims are Arabic.
+pub(crate) const LIST_SEPARATOR: &str = "\u{060C} ";
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -1,5 +1,12 @@
 //! Numerals in folded Arabic text: digits (already ASCII after folding),
-//! scale words (ألف، مليون...), small number words and hedges (أكثر من...).
+//! and, read from `src/lexicon/numbers.yaml`, scale words, small number
+//! words and the hedges that make a count an interval.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
+
+use crate::text::fold_str as fold;
+use crate::yaml::YamlError;
 
 /// Parses a digit token from the tokenizer. A comma or U+066C followed by
 /// exactly three digits groups thousands; any other joiner is a decimal point.
@@ -19,94 +26,31 @@ pub fn parse_numeral(tok: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Strips a conjunction or preposition proclitic from a short function word.
-fn bare(word: &str) -> &str {
-    for p in ["وب", "ول", "و", "ب", "ل", "ف"] {
-        if let Some(rest) = word.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            return rest;
-        }
-    }
-    word
+/// Number words, scale words and hedges, from `src/lexicon/numbers.yaml`:
+/// folded and put in maps once, when the lexicon loads.
+#[derive(Default)]
+pub struct Numbers {
+    /// Tried in order, each with its first char; the first that leaves
+    /// `MIN_BARE` chars is stripped.
+    proclitics: Vec<(char, String)>,
+    article: String,
+    accusative: String,
+    scales: HashMap<String, f64>,
+    vague_counts: HashMap<String, (f64, f64)>,
+    number_words: HashMap<String, f64>,
+    /// Tried in order; the first that fits wins.
+    hedges_before: Vec<HedgeRule>,
+    hedges_after: Vec<HedgeRule>,
 }
 
-/// Scale word after a numeral: 30 ألف, 3.4 مليون.
-pub fn scale(word: &str) -> Option<f64> {
-    let w = bare(word);
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
-    // Accusative ending: 60 مليارا.
-    let w = w
-        .strip_suffix('ا')
-        .filter(|r| r.chars().count() >= 4)
-        .unwrap_or(w);
-    Some(match w {
-        "الف" | "الاف" => 1e3,
-        "مليون" | "ملايين" => 1e6,
-        "مليار" | "مليارات" | "بليون" => 1e9,
-        "تريليون" | "تريليونات" => 1e12,
-        _ => return None,
-    })
-}
+/// Chars a stripped proclitic or article must leave: shorter rests are
+/// words of their own (بل، ولا).
+const MIN_BARE: usize = 3;
+/// Chars the accusative ending must leave (مليارا, not الفا).
+const MIN_ACCUSATIVE_STEM: usize = 4;
 
-/// Vague counts as ranges: عشرات (tens), مئات (hundreds), آلاف (thousands)
-/// standing without a numeral before them.
-pub fn vague_count(word: &str) -> Option<(f64, f64)> {
-    let w = bare(word);
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
-    Some(match w {
-        "عشرات" => (10.0, 99.0),
-        "مئات" => (100.0, 999.0),
-        "الاف" => (1e3, 999_999.0),
-        "ملايين" => (1e6, 999e6),
-        _ => return None,
-    })
-}
-
-/// Number words standing on their own. Duals of scale words (مليوني سيارة)
-/// are common in headlines; plain units up to ten and the tens cover most
-/// spelled-out counts.
-pub fn number_word(word: &str) -> Option<f64> {
-    let w = bare(word);
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
-    Some(match w {
-        "واحد" | "واحده" => 1.0,
-        "اثنان" | "اثنين" | "اثنتين" | "اثنتان" => 2.0,
-        "ثلاث" | "ثلاثه" => 3.0,
-        "اربع" | "اربعه" => 4.0,
-        "خمس" | "خمسه" => 5.0,
-        "ست" | "سته" => 6.0,
-        "سبع" | "سبعه" => 7.0,
-        "ثمان" | "ثماني" | "ثمانيه" => 8.0,
-        "تسع" | "تسعه" => 9.0,
-        "عشر" | "عشره" => 10.0,
-        "عشرون" | "عشرين" => 20.0,
-        "ثلاثون" | "ثلاثين" => 30.0,
-        "اربعون" | "اربعين" => 40.0,
-        "خمسون" | "خمسين" => 50.0,
-        "ستون" | "ستين" => 60.0,
-        "سبعون" | "سبعين" => 70.0,
-        "ثمانون" | "ثمانين" => 80.0,
-        "تسعون" | "تسعين" => 90.0,
-        "مئه" | "مائه" => 100.0,
-        "مئتي" | "مئتين" | "مائتي" | "مائتين" => 200.0,
-        "الفي" | "الفين" => 2e3,
-        "مليوني" | "مليونين" => 2e6,
-        "ملياري" | "مليارين" => 2e9,
-        _ => return None,
-    })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Hedge {
     Exact,
     AtLeast,
@@ -114,30 +58,174 @@ pub enum Hedge {
     About,
 }
 
-/// Hedge word right before a numeral (the word before that is checked for
-/// the two-word forms أكثر من / أقل من by the caller passing both).
-pub fn hedge(prev2: Option<&str>, prev: Option<&str>) -> Hedge {
-    match (prev2.map(bare), prev.map(bare)) {
-        (Some("اكثر" | "يزيد" | "يتجاوز" | "يفوق"), Some("من" | "عن")) => {
-            Hedge::AtLeast
-        }
-        (Some("اقل"), Some("من")) => Hedge::AtMost,
-        (_, Some("نحو" | "حوالي" | "قرابه" | "زهاء" | "قرابة" | "تقريبا")) => {
-            Hedge::About
-        }
-        (_, Some("يتخطي" | "تتخطي" | "تجاوز" | "يتجاوز" | "فوق")) => {
-            Hedge::AtLeast
-        }
-        _ => Hedge::Exact,
-    }
+/// Words that hedge a count; with `then`, two words in a row.
+struct HedgeRule {
+    hedge: Hedge,
+    words: HashSet<String>,
+    then: Option<HashSet<String>>,
 }
 
-/// Hedge words that follow the quantity: 7 قتلى على الأقل.
-pub fn trailing_hedge(word: &str) -> Option<Hedge> {
-    match bare(word) {
-        "الاقل" => Some(Hedge::AtLeast),
-        "تقريبا" => Some(Hedge::About),
-        _ => None,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNumbers {
+    proclitics: Vec<String>,
+    article: String,
+    accusative: String,
+    scales: Vec<RawValue>,
+    vague_counts: Vec<RawRange>,
+    number_words: Vec<RawValue>,
+    hedges_before: Vec<RawHedge>,
+    hedges_after: Vec<RawHedge>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValue {
+    value: f64,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange {
+    from: f64,
+    to: f64,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHedge {
+    hedge: Hedge,
+    words: Vec<String>,
+    #[serde(default)]
+    then: Option<Vec<String>>,
+}
+
+/// Folded words; an earlier entry keeps a word listed twice.
+fn word_map<V: Copy>(entries: impl Iterator<Item = (V, Vec<String>)>) -> HashMap<String, V> {
+    let mut map = HashMap::default();
+    for (v, words) in entries {
+        for w in words {
+            map.entry(fold(&w)).or_insert(v);
+        }
+    }
+    map
+}
+
+fn word_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+fn hedge_rules(raw: &[RawHedge]) -> Vec<HedgeRule> {
+    raw.iter()
+        .map(|h| HedgeRule {
+            hedge: h.hedge,
+            words: word_set(&h.words),
+            then: h.then.as_deref().map(word_set),
+        })
+        .collect()
+}
+
+impl Numbers {
+    pub fn from_yaml(src: &str) -> Result<Self, YamlError> {
+        let raw: RawNumbers = crate::yaml::from_str(src)?;
+        Ok(Numbers {
+            proclitics: raw
+                .proclitics
+                .iter()
+                .map(|p| fold(p))
+                .filter_map(|p| Some((p.chars().next()?, p)))
+                .collect(),
+            article: fold(&raw.article),
+            accusative: fold(&raw.accusative),
+            scales: word_map(raw.scales.into_iter().map(|e| (e.value, e.words))),
+            vague_counts: word_map(
+                raw.vague_counts
+                    .into_iter()
+                    .map(|e| ((e.from, e.to), e.words)),
+            ),
+            number_words: word_map(raw.number_words.into_iter().map(|e| (e.value, e.words))),
+            hedges_before: hedge_rules(&raw.hedges_before),
+            hedges_after: hedge_rules(&raw.hedges_after),
+        })
+    }
+
+    /// Strips a conjunction or preposition proclitic from a short function word.
+    fn bare<'a>(&self, word: &'a str) -> &'a str {
+        let Some(first) = word.chars().next() else {
+            return word;
+        };
+        for (initial, p) in &self.proclitics {
+            // Most words start with none of them: compare the first chars
+            // before the bytes.
+            if *initial == first
+                && let Some(rest) = word.strip_prefix(p.as_str())
+                && rest.chars().count() >= MIN_BARE
+            {
+                return rest;
+            }
+        }
+        word
+    }
+
+    /// The word without proclitic and article.
+    fn bare_noun<'a>(&self, word: &'a str) -> &'a str {
+        let w = self.bare(word);
+        w.strip_prefix(self.article.as_str())
+            .filter(|r| r.chars().count() >= MIN_BARE)
+            .unwrap_or(w)
+    }
+
+    /// Scale word after a numeral: 30 ألف, 3.4 مليون.
+    pub fn scale(&self, word: &str) -> Option<f64> {
+        self.scale_of(self.bare_noun(word))
+    }
+
+    /// A bare noun as a scale word, also with the accusative ending (60 مليارا).
+    fn scale_of(&self, w: &str) -> Option<f64> {
+        let w = w
+            .strip_suffix(self.accusative.as_str())
+            .filter(|r| r.chars().count() >= MIN_ACCUSATIVE_STEM)
+            .unwrap_or(w);
+        self.scales.get(w).copied()
+    }
+
+    /// A word that is a count on its own, as a range: a number word (خمسة),
+    /// a vague count (عشرات: tens, standing without a numeral before it) or
+    /// a bare scale word (ألف رسالة), tried in that order.
+    pub fn count_word(&self, word: &str) -> Option<(f64, f64)> {
+        let w = self.bare_noun(word);
+        self.number_words
+            .get(w)
+            .map(|&v| (v, v))
+            .or_else(|| self.vague_counts.get(w).copied())
+            .or_else(|| self.scale_of(w).map(|v| (v, v)))
+    }
+
+    /// Hedge word right before a numeral (the word before that is checked
+    /// for the two-word forms such as "more than" by the caller passing both).
+    pub fn hedge(&self, prev2: Option<&str>, prev: Option<&str>) -> Hedge {
+        let (prev2, prev) = (prev2.map(|w| self.bare(w)), prev.map(|w| self.bare(w)));
+        let fits = |r: &HedgeRule| match &r.then {
+            Some(then) => {
+                prev2.is_some_and(|w| r.words.contains(w)) && prev.is_some_and(|w| then.contains(w))
+            }
+            None => prev.is_some_and(|w| r.words.contains(w)),
+        };
+        self.hedges_before
+            .iter()
+            .find(|r| fits(r))
+            .map_or(Hedge::Exact, |r| r.hedge)
+    }
+
+    /// Hedge words that follow the quantity ("at least").
+    pub fn trailing_hedge(&self, word: &str) -> Option<Hedge> {
+        let w = self.bare(word);
+        self.hedges_after
+            .iter()
+            .find(|r| r.words.contains(w))
+            .map(|r| r.hedge)
     }
 }
 
@@ -178,21 +266,36 @@ mod tests {
         assert_eq!(parse_numeral("1,55\u{066B}5"), None);
     }
 
+    fn numbers() -> Numbers {
+        Numbers::from_yaml(include_str!("../lexicon/numbers.yaml")).expect("numbers.yaml parses")
+    }
+
     #[test]
     fn words_and_scales() {
-        assert_eq!(scale("الف"), Some(1e3));
-        assert_eq!(scale("وملايين"), Some(1e6));
-        assert_eq!(scale("مليارا"), Some(1e9));
-        assert_eq!(scale("الالاف"), Some(1e3));
-        assert_eq!(number_word("خمسه"), Some(5.0));
-        assert_eq!(number_word("بمليوني"), Some(2e6));
-        assert_eq!(number_word("الخمسين"), Some(50.0));
-        assert_eq!(number_word("سيارة"), None);
+        let n = numbers();
+        assert_eq!(n.scale("الف"), Some(1e3));
+        assert_eq!(n.scale("وملايين"), Some(1e6));
+        assert_eq!(n.scale("مليارا"), Some(1e9));
+        assert_eq!(n.scale("الالاف"), Some(1e3));
+        assert_eq!(n.count_word("خمسه"), Some((5.0, 5.0)));
+        assert_eq!(n.count_word("بمليوني"), Some((2e6, 2e6)));
+        assert_eq!(n.count_word("الخمسين"), Some((50.0, 50.0)));
+        assert_eq!(n.count_word("مليارا"), Some((1e9, 1e9)));
+        assert_eq!(n.count_word("سيارة"), None);
     }
 
     #[test]
     fn hedges() {
-        assert_eq!(hedge(Some("اكثر"), Some("من")), Hedge::AtLeast);
+        let n = numbers();
+        assert_eq!(n.hedge(Some("اكثر"), Some("من")), Hedge::AtLeast);
+        assert_eq!(n.hedge(Some("يزيد"), Some("عن")), Hedge::AtLeast);
+        assert_eq!(n.hedge(Some("اقل"), Some("من")), Hedge::AtMost);
+        assert_eq!(n.hedge(Some("اكثر"), Some("في")), Hedge::Exact);
+        assert_eq!(n.hedge(None, Some("نحو")), Hedge::About);
+        assert_eq!(n.hedge(None, Some("وفوق")), Hedge::AtLeast);
+        assert_eq!(n.hedge(None, None), Hedge::Exact);
+        assert_eq!(n.trailing_hedge("الاقل"), Some(Hedge::AtLeast));
+        assert_eq!(n.trailing_hedge("سيارات"), None);
         let exact = |x: f64| interval(x, x, Hedge::Exact);
         assert!(compatible(
             interval(80.0, 80.0, Hedge::AtLeast),
@@ -204,8 +307,8 @@ mod tests {
             exact(110.0)
         ));
         assert!(!compatible(
-            vague_count("العشرات").unwrap_or_default(),
-            vague_count("المئات").unwrap_or_default()
+            n.count_word("العشرات").unwrap_or_default(),
+            n.count_word("المئات").unwrap_or_default()
         ));
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::lexicon::{Lexicon, Term};
 use super::num;
 use super::stem;
-use super::token::{Tok, TokKind, tokenize};
+use crate::arabic::tokens::{TokKind, Token, terms};
 use crate::text::fold_str as fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -455,9 +455,9 @@ impl Claim {
 
     pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
         let folded = fold(text);
-        let mut toks: Vec<Tok> = Vec::new();
-        tokenize(&folded, &mut toks);
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let mut toks: Vec<Token> = Vec::new();
+        terms(&folded, &mut toks);
+        let surf = |t: &Token| &folded[t.range()];
         let keys: Vec<(String, Option<String>)> = toks
             .iter()
             .map(|t| match t.kind {
@@ -465,7 +465,7 @@ impl Claim {
                     let (k0, k1) = stem::keys(surf(t));
                     (lex.synonym(k0), k1.map(|k| lex.synonym(k)))
                 }
-                TokKind::Number => (surf(t).to_string(), None),
+                TokKind::Number | TokKind::Punct(_) => (surf(t).to_string(), None),
             })
             .collect();
 
@@ -510,7 +510,7 @@ impl Claim {
             .map(|(i, t)| {
                 i > 0
                     && folded
-                        .get(toks[i - 1].span.end..t.span.start)
+                        .get(toks[i - 1].end as usize..t.start as usize)
                         .is_some_and(|gap| {
                             gap.contains([
                                 '.', '،', ',', '؛', ';', ':', '!', '?', '؟', '\n', '"', '(', ')',
@@ -573,7 +573,7 @@ impl Claim {
                 // is "prevents"; in "لا X ولا Y" the second negator
                 // continues the first.
                 let governs = next.is_some_and(|n| !lex.is_negation_exception(n));
-                let unless = prev == Some("ما");
+                let unless = prev.is_some_and(|p| lex.is_unless(p));
                 let blocked = prev.is_some_and(|p| lex.is_negation_blocker(p));
                 let coordinated = w.starts_with('و') && !c.negations.is_empty();
                 if governs && !unless && !blocked {
@@ -888,12 +888,12 @@ impl Claim {
     fn find_numbers(
         &mut self,
         folded: &str,
-        toks: &[Tok],
+        toks: &[Token],
         numeric: &mut [bool],
         lex: &Lexicon,
         month_at: &[Option<u16>],
     ) {
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let surf = |t: &Token| &folded[t.range()];
         let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(surf);
         let mut i = 0;
         while i < toks.len() {
@@ -901,11 +901,9 @@ impl Claim {
             let s = surf(t);
             let found = match t.kind {
                 TokKind::Number => num::parse_numeral(s).map(|v| (v, v)),
-                TokKind::Word => num::number_word(s)
-                    .map(|v| (v, v))
-                    .or_else(|| num::vague_count(s))
-                    // A bare scale word is itself a count: ألف رسالة.
-                    .or_else(|| num::scale(s).map(|v| (v, v))),
+                // A bare scale word is itself a count: ألف رسالة.
+                TokKind::Word => lex.numbers.count_word(s),
+                TokKind::Punct(_) => None,
             };
             let Some((mut lo, mut hi)) = found else {
                 i += 1;
@@ -913,7 +911,7 @@ impl Claim {
             };
             let mut end = i + 1;
             let mut scaled = false;
-            if let Some(m) = word(end).and_then(num::scale) {
+            if let Some(m) = word(end).and_then(|w| lex.numbers.scale(w)) {
                 lo *= m;
                 hi *= m;
                 scaled = true;
@@ -925,7 +923,7 @@ impl Claim {
             let clock = !scaled
                 && (prev_word.is_some_and(|w| lex.is_clock_before(w))
                     || word(end).is_some_and(|w| lex.is_clock_after(w))
-                    || folded.get(t.span.end..).is_some_and(|r| {
+                    || folded.get(t.end as usize..).is_some_and(|r| {
                         r.starts_with(':') && r[1..].starts_with(|c: char| c.is_ascii_digit())
                     }));
             let month = (!scaled && t.kind == TokKind::Number)
@@ -938,7 +936,8 @@ impl Claim {
             } else if clock {
                 // A clock time's minutes ("16:00") are part of it.
                 if toks.get(end).is_some_and(|n| {
-                    n.kind == TokKind::Number && folded.get(t.span.end..n.span.start) == Some(":")
+                    n.kind == TokKind::Number
+                        && folded.get(t.end as usize..n.start as usize) == Some(":")
                 }) {
                     end += 1;
                 }
@@ -952,8 +951,8 @@ impl Claim {
             } else {
                 let prev = i.checked_sub(1).and_then(word);
                 let prev2 = i.checked_sub(2).and_then(word);
-                let mut hedge = num::hedge(prev2, prev);
-                if let Some(h) = word(end).and_then(num::trailing_hedge) {
+                let mut hedge = lex.numbers.hedge(prev2, prev);
+                if let Some(h) = word(end).and_then(|w| lex.numbers.trailing_hedge(w)) {
                     hedge = h;
                 }
                 let text = toks[i..end].iter().map(surf).collect::<Vec<_>>().join(" ");
@@ -981,14 +980,14 @@ impl Claim {
     fn attach_nouns(
         &mut self,
         folded: &str,
-        toks: &[Tok],
+        toks: &[Token],
         keys: &[(String, Option<String>)],
         lex: &Lexicon,
         boundary: &[bool],
         times: &[Option<u32>],
         entity_at: &[Option<u16>],
     ) {
-        let surf = |t: &Tok| &folded[t.span.clone()];
+        let surf = |t: &Token| &folded[t.range()];
         for q in &mut self.quantities {
             // The clause's time: the nearest day or date after the count,
             // else before it, inside its clause.
@@ -1015,11 +1014,7 @@ impl Claim {
                 let t = &toks[j];
                 let w = surf(t);
                 // The next number starts its own phrase.
-                if t.kind == TokKind::Number
-                    || num::scale(w).is_some()
-                    || num::number_word(w).is_some()
-                    || num::vague_count(w).is_some()
-                {
+                if t.kind == TokKind::Number || lex.numbers.count_word(w).is_some() {
                     break;
                 }
                 if !lex.is_stopword(w) && !lex.is_negator(w) && w.chars().count() > 1 {
@@ -1480,7 +1475,10 @@ impl FrameMatch {
             v.push(format!("frame: {}", self.classes.join(", ")));
         }
         if !self.entities.is_empty() {
-            v.push(format!("entities: {}", self.entities.join("، ")));
+            v.push(format!(
+                "entities: {}",
+                self.entities.join(super::LIST_SEPARATOR)
+            ));
         }
         if let Some(c) = &self.count {
             v.push(format!("count: {c}"));

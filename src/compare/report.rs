@@ -5,8 +5,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
-use super::{ClaimRef, Comparison, PairRelation, RelationKind};
+use serde::Deserialize;
+
+use super::{ClaimRef, Comparison, ConflictForm, LIST_SEPARATOR, PairRelation, RelationKind};
 use crate::model::Annotation;
 
 /// Claims, chains and publishers by reference, for the reports.
@@ -70,45 +73,183 @@ fn label(p: &PairRelation) -> String {
     }
 }
 
-/// The relation in Arabic, for the page.
-fn label_ar(p: &PairRelation) -> String {
-    use super::ConflictForm::*;
-    let rel = match p.relation {
-        RelationKind::Corroborates => "تأييد",
-        RelationKind::Conflicts => "تعارض",
-        RelationKind::Echo => "صدى لمصدر واحد",
-        RelationKind::Updates => "تحديث للرقم",
-        RelationKind::Related => "موضوع قريب",
-    };
-    match p.kind {
-        Some(Polarity) => format!("{rel} (نفي وإثبات)"),
-        Some(Numeric) => format!("{rel} (أرقام)"),
-        Some(Framing) => format!("{rel} (تأكيد وزعم)"),
-        Some(Event) => format!("{rel} (حدث آخر)"),
-        None => rel.to_string(),
+/// The Arabic of the HTML page, from `src/lexicon/report.yaml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    title: String,
+    heading: String,
+    /// With `{articles}`, `{clusters}`, `{relations}` and `{shown}`.
+    summary: String,
+    relations: ByRelation,
+    conflict_forms: ConflictForms,
+    sections: Sections,
+    evidence: EvidenceLabels,
+    clusters: ClusterLabels,
+    matrix: MatrixLabels,
+    /// Follows the singular for a count of one.
+    one: String,
+    count_nouns: CountNouns,
+}
+
+/// A text for each relation the page shows.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ByRelation {
+    corroborates: String,
+    conflicts: String,
+    echo: String,
+    updates: String,
+    #[serde(default)]
+    related: String,
+}
+
+impl ByRelation {
+    fn of(&self, r: RelationKind) -> &str {
+        match r {
+            RelationKind::Corroborates => &self.corroborates,
+            RelationKind::Conflicts => &self.conflicts,
+            RelationKind::Echo => &self.echo,
+            RelationKind::Updates => &self.updates,
+            RelationKind::Related => &self.related,
+        }
     }
 }
 
-/// A count with its noun in Arabic number agreement: 1 ادعاء واحد, 2
-/// ادعاءان, 3–10 ادعاءات, 11–99 ادعاءً, 100 ادعاء. `forms` are the singular,
-/// the dual, the plural and the accusative singular.
-pub fn count_ar(n: usize, forms: [&str; 4]) -> String {
-    let [one, two, plural, acc] = forms;
-    match (n, n % 100) {
-        (0, _) => format!("0 {plural}"),
-        (1, _) => format!("{one} واحد"),
-        (2, _) => two.to_string(),
-        (_, 3..=10) => format!("{n} {plural}"),
-        (_, 11..=99) => format!("{n} {acc}"),
-        _ => format!("{n} {one}"),
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConflictForms {
+    polarity: String,
+    numeric: String,
+    framing: String,
+    event: String,
+}
+
+impl ConflictForms {
+    fn of(&self, form: ConflictForm) -> &str {
+        match form {
+            ConflictForm::Polarity => &self.polarity,
+            ConflictForm::Numeric => &self.numeric,
+            ConflictForm::Framing => &self.framing,
+            ConflictForm::Event => &self.event,
+        }
     }
 }
 
-const CLAIMS: [&str; 4] = ["ادعاء", "ادعاءان", "ادعاءات", "ادعاءً"];
-const ARTICLES: [&str; 4] = ["مقال", "مقالان", "مقالات", "مقالًا"];
-const CLUSTERS: [&str; 4] = ["مجموعة", "مجموعتان", "مجموعات", "مجموعةً"];
-const RELATIONS: [&str; 4] = ["علاقة", "علاقتان", "علاقات", "علاقةً"];
-const ORIGINS: [&str; 4] = ["مصدر", "مصدران", "مصادر", "مصدرًا"];
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sections {
+    conflicts: String,
+    corroborates_and_echoes: String,
+    updates: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceLabels {
+    rule: String,
+    score: String,
+    shared: String,
+    notes: String,
+    diff: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClusterLabels {
+    heading: String,
+    independent_origins: String,
+    contradicting_origins: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatrixLabels {
+    heading: String,
+    article: String,
+    cluster: String,
+    cluster_legend: String,
+    marks: ByRelation,
+}
+
+/// The singular, the dual, the plural and the accusative singular.
+type CountNoun = [String; 4];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountNouns {
+    articles: CountNoun,
+    claims: CountNoun,
+    clusters: CountNoun,
+    origins: CountNoun,
+    relations: CountNoun,
+}
+
+impl Labels {
+    /// The labels compiled into the crate, parsed once; a test guards that
+    /// they parse.
+    fn builtin() -> &'static Labels {
+        static LABELS: OnceLock<Labels> = OnceLock::new();
+        LABELS.get_or_init(|| {
+            crate::yaml::from_str(include_str!("../lexicon/report.yaml"))
+                .expect("the embedded report.yaml parses")
+        })
+    }
+
+    /// The relation in Arabic, for the page.
+    fn relation(&self, p: &PairRelation) -> String {
+        let rel = self.relations.of(p.relation);
+        match p.kind {
+            Some(form) => format!("{rel} ({})", self.conflict_forms.of(form)),
+            None => rel.to_string(),
+        }
+    }
+
+    /// A count with its noun in Arabic number agreement: the singular with
+    /// `one` for 1, the dual for 2, the plural for 3–10 (and 0), the
+    /// accusative singular for 11–99, the singular from 100 (in each hundred).
+    fn count(&self, n: usize, noun: &CountNoun) -> String {
+        let [one, two, plural, acc] = noun;
+        match (n, n % 100) {
+            (0, _) => format!("0 {plural}"),
+            (1, _) => format!("{one} {}", self.one),
+            (2, _) => two.clone(),
+            (_, 3..=10) => format!("{n} {plural}"),
+            (_, 11..=99) => format!("{n} {acc}"),
+            _ => format!("{n} {one}"),
+        }
+    }
+}
+
+/// A text from the labels with each `{name}` replaced by its value, in one
+/// pass (a value is never read for names).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match value {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// An article as a reader knows it: its title and outlet, the id isolated.
 fn article_name(look: &Lookup, doc: &str) -> String {
@@ -230,7 +371,7 @@ pub fn markdown(full: &Comparison, docs: &[Annotation]) -> String {
             "- rule: `{}`, score {:.2}, shared: {}",
             p.evidence.rule,
             p.score,
-            p.evidence.shared.join("، ")
+            p.evidence.shared.join(LIST_SEPARATOR)
         );
         for n in &p.evidence.notes {
             let _ = writeln!(s, "- {n}");
@@ -242,7 +383,17 @@ pub fn markdown(full: &Comparison, docs: &[Annotation]) -> String {
     s
 }
 
-/// For each article and cluster: C (corroborates), X (conflicts), E (echo).
+/// The relations the articles × clusters table marks, each with its letter
+/// in the Markdown table (the HTML page has its own from the labels).
+const MARKED: [(char, RelationKind); 4] = [
+    ('C', RelationKind::Corroborates),
+    ('X', RelationKind::Conflicts),
+    ('E', RelationKind::Echo),
+    ('U', RelationKind::Updates),
+];
+
+/// For each article and cluster: C (corroborates), X (conflicts), E (echo),
+/// U (updates).
 fn matrix(c: &Comparison) -> BTreeMap<(String, String), String> {
     let mut cluster_of: BTreeMap<&ClaimRef, &str> = BTreeMap::new();
     for k in &c.clusters {
@@ -252,12 +403,8 @@ fn matrix(c: &Comparison) -> BTreeMap<(String, String), String> {
     }
     let mut cells: BTreeMap<(String, String), String> = BTreeMap::new();
     for p in &c.relations {
-        let mark = match p.relation {
-            RelationKind::Corroborates => 'C',
-            RelationKind::Conflicts => 'X',
-            RelationKind::Echo => 'E',
-            RelationKind::Updates => 'U',
-            RelationKind::Related => continue,
+        let Some(&(mark, _)) = MARKED.iter().find(|(_, r)| *r == p.relation) else {
+            continue;
         };
         for r in [&p.a, &p.b] {
             if let Some(k) = cluster_of.get(r) {
@@ -349,12 +496,12 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;tex
 .art{font-size:.85em;color:#333;margin-bottom:.3em}.id{color:#888;font-size:.85em}.diff del,.diff ins{padding:0 .15em}";
 
 /// One pair, side by side, with its chains, evidence and diff.
-fn pair_html(s: &mut String, look: &Lookup, p: &PairRelation) {
+fn pair_html(s: &mut String, l: &Labels, look: &Lookup, p: &PairRelation) {
     let class = format!("{:?}", p.relation).to_lowercase();
     let _ = write!(
         s,
         "<div class=\"pair {class}\"><div><b>{}</b></div><div class=\"side\">",
-        esc(&label_ar(p)),
+        esc(&l.relation(p)),
     );
     for r in [&p.a, &p.b] {
         let chain: Vec<String> = look
@@ -371,23 +518,29 @@ fn pair_html(s: &mut String, look: &Lookup, p: &PairRelation) {
         );
     }
     let notes: Vec<String> = p.evidence.notes.iter().map(|n| esc(n)).collect();
+    let e = &l.evidence;
     let _ = write!(
         s,
-        "</div><div class=\"ev\">القاعدة: <code>{}</code> — الدرجة {:.2} — كلمات مشتركة: {}</div>",
+        "</div><div class=\"ev\">{}: <code>{}</code> — {} {:.2} — {}: {}</div>",
+        e.rule,
         esc(&p.evidence.rule),
+        e.score,
         p.score,
-        esc(&p.evidence.shared.join("، ")),
+        e.shared,
+        esc(&p.evidence.shared.join(LIST_SEPARATOR)),
     );
     if !notes.is_empty() {
         let _ = write!(
             s,
-            "<div class=\"ev\">الدليل: <bdi>{}</bdi></div>",
+            "<div class=\"ev\">{}: <bdi>{}</bdi></div>",
+            e.notes,
             notes.join(" · ")
         );
     }
     let _ = write!(
         s,
-        "<div class=\"ev diff\">الفرق كلمة كلمة: {}</div></div>",
+        "<div class=\"ev diff\">{}: {}</div></div>",
+        e.diff,
         diff_html(&p.evidence.diff)
     );
 }
@@ -395,60 +548,86 @@ fn pair_html(s: &mut String, look: &Lookup, p: &PairRelation) {
 pub fn html(full: &Comparison, docs: &[Annotation]) -> String {
     let c = &focus(full);
     let look = Lookup::new(docs);
+    let l = Labels::builtin();
+    let nouns = &l.count_nouns;
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>إسناد — مقارنة المصادر</title><style>{STYLE}</style></head><body>"
+        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>",
+        l.title
     );
     // The counts are the command's: every article, cluster and relation.
-    let _ = write!(
-        s,
-        "<h1>مقارنة الادعاءات عبر المصادر</h1><p>{}، {}، {}. تعرض هذه الصفحة أقوى {} منها، والملف comparison.yaml يحويها كلها.</p>",
-        count_ar(full.documents.len(), ARTICLES),
-        count_ar(full.clusters.len(), CLUSTERS),
-        count_ar(full.relations.len(), RELATIONS),
-        count_ar(c.relations.len(), RELATIONS),
+    let summary = fill(
+        &l.summary,
+        &[
+            ("articles", &l.count(full.documents.len(), &nouns.articles)),
+            ("clusters", &l.count(full.clusters.len(), &nouns.clusters)),
+            (
+                "relations",
+                &l.count(full.relations.len(), &nouns.relations),
+            ),
+            ("shown", &l.count(c.relations.len(), &nouns.relations)),
+        ],
     );
+    let _ = write!(s, "<h1>{}</h1><p>{summary}</p>", l.heading);
     let sections: [(&str, &[RelationKind]); 3] = [
-        ("التعارضات", &[RelationKind::Conflicts]),
+        (&l.sections.conflicts, &[RelationKind::Conflicts]),
         (
-            "التأييد والصدى",
+            &l.sections.corroborates_and_echoes,
             &[RelationKind::Corroborates, RelationKind::Echo],
         ),
-        (
-            "تحديثات الأرقام (رقم أحدث من المصدر نفسه، لا تعارض)",
-            &[RelationKind::Updates],
-        ),
+        (&l.sections.updates, &[RelationKind::Updates]),
     ];
     for (title, kinds) in sections {
         let pairs: Vec<&PairRelation> = shown(c, false)
             .into_iter()
             .filter(|p| kinds.contains(&p.relation))
             .collect();
-        let _ = write!(s, "<h2>{title} ({})</h2>", count_ar(pairs.len(), RELATIONS));
+        let _ = write!(
+            s,
+            "<h2>{title} ({})</h2>",
+            l.count(pairs.len(), &nouns.relations)
+        );
         for p in pairs {
-            pair_html(&mut s, &look, p);
+            pair_html(&mut s, l, &look, p);
         }
     }
+    clusters_html(&mut s, l, &look, c);
+    matrix_html(&mut s, l, &look, c);
+    s
+}
+
+/// The clusters shown, each with its first claim, claims and origins.
+fn clusters_html(s: &mut String, l: &Labels, look: &Lookup, c: &Comparison) {
+    let (k_labels, nouns) = (&l.clusters, &l.count_nouns);
     let _ = write!(
         s,
-        "<h2>المجموعات المعروضة ({})</h2><ol>",
-        count_ar(c.clusters.len(), CLUSTERS)
+        "<h2>{} ({})</h2><ol>",
+        k_labels.heading,
+        l.count(c.clusters.len(), &nouns.clusters)
     );
     for k in &c.clusters {
         let centre = k.claims.first().map(|r| look.text(r)).unwrap_or_default();
         let _ = write!(
             s,
-            "<li><b>«{}»</b>: {} — مصادر مستقلة مؤيدة: {}، مصادر معارضة: {}</li>",
+            "<li><b>«{}»</b>: {} — {}: {}{LIST_SEPARATOR}{}: {}</li>",
             esc(&centre),
-            count_ar(k.claims.len(), CLAIMS),
-            count_ar(k.independent_origins, ORIGINS),
-            count_ar(k.contradicting_origins, ORIGINS)
+            l.count(k.claims.len(), &nouns.claims),
+            k_labels.independent_origins,
+            l.count(k.independent_origins, &nouns.origins),
+            k_labels.contradicting_origins,
+            l.count(k.contradicting_origins, &nouns.origins)
         );
     }
-    s.push_str("</ol><h2>المقالات × المجموعات</h2><table><tr><th>المقال</th>");
+    s.push_str("</ol>");
+}
+
+/// The articles × clusters table, and its legend.
+fn matrix_html(s: &mut String, l: &Labels, look: &Lookup, c: &Comparison) {
+    let m = &l.matrix;
+    let _ = write!(s, "<h2>{}</h2><table><tr><th>{}</th>", m.heading, m.article);
     for (n, _) in c.clusters.iter().enumerate() {
-        let _ = write!(s, "<th>م{}</th>", n + 1);
+        let _ = write!(s, "<th>{}{}</th>", m.cluster, n + 1);
     }
     s.push_str("</tr>");
     let cells = matrix(c);
@@ -456,19 +635,19 @@ pub fn html(full: &Comparison, docs: &[Annotation]) -> String {
         let _ = write!(
             s,
             "<tr><td class=\"art\">{}</td>",
-            article_name(&look, &d.id)
+            article_name(look, &d.id)
         );
         for k in &c.clusters {
             let cell = cells
                 .get(&(d.id.clone(), k.id.clone()))
-                .map_or(String::new(), |m| {
-                    m.chars()
-                        .map(|ch| match ch {
-                            'C' => "ت",
-                            'X' => "ع",
-                            'E' => "ص",
-                            'U' => "ح",
-                            _ => "",
+                .map_or(String::new(), |marks| {
+                    marks
+                        .chars()
+                        .map(|ch| {
+                            MARKED
+                                .iter()
+                                .find(|(c, _)| *c == ch)
+                                .map_or("", |(_, r)| m.marks.of(*r))
                         })
                         .collect::<Vec<_>>()
                         .join(" ")
@@ -477,6 +656,53 @@ pub fn html(full: &Comparison, docs: &[Annotation]) -> String {
         }
         s.push_str("</tr>");
     }
-    s.push_str("</table><p class=\"ev\">ت: تأييد، ع: تعارض، ص: صدى لمصدر واحد، ح: تحديث للرقم. م: مجموعة بترتيب القائمة أعلاه.</p></body></html>\n");
-    s
+    let legend: Vec<String> = MARKED
+        .iter()
+        .map(|(_, r)| format!("{}: {}", m.marks.of(*r), l.relations.of(*r)))
+        .collect();
+    let _ = writeln!(
+        s,
+        "</table><p class=\"ev\">{}. {}: {}.</p></body></html>",
+        legend.join(LIST_SEPARATOR),
+        m.cluster,
+        m.cluster_legend
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        let l = Labels::builtin();
+        let claims = &l.count_nouns.claims;
+        let counts: Vec<String> = [0, 1, 2, 5, 10, 11, 99, 100, 103]
+            .iter()
+            .map(|&n| l.count(n, claims))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                "0 ادعاءات",
+                "ادعاء واحد",
+                "ادعاءان",
+                "5 ادعاءات",
+                "10 ادعاءات",
+                "11 ادعاءً",
+                "99 ادعاءً",
+                "100 ادعاء",
+                "103 ادعاءات",
+            ]
+        );
+    }
+
+    #[test]
+    fn fill_replaces_known_names_once() {
+        let t = "{a} and {b}, {unknown} {";
+        assert_eq!(
+            fill(t, &[("a", "{b}"), ("b", "2")]),
+            "{b} and 2, {unknown} {"
+        );
+    }
 }
