@@ -136,19 +136,19 @@ pub fn lines(raw: &str) -> Vec<(usize, usize)> {
     out
 }
 
-const TERMINAL: &[char] = &['.', '!', '?', '؟', '…', ':', '؛'];
 const CLOSERS: &[char] = &['"', '”', '»', '’', ')', ']', '}', '\'', '›'];
 
 fn ends_like_sentence(line: &str) -> bool {
-    line.trim_end_matches(|c: char| CLOSERS.contains(&c) || is_space(c))
-        .ends_with(TERMINAL)
+    punctuation::ends_with_line_terminal(
+        line.trim_end_matches(|c: char| CLOSERS.contains(&c) || is_space(c)),
+    )
 }
 
 /// A second headline line: short, with no sentence punctuation anywhere.
 fn is_subtitle(line: &str) -> bool {
     !ends_like_sentence(line)
         && word_count(line) <= 30
-        && !line.contains([':', '؛', '!', '؟', '?', '…'])
+        && !punctuation::has_subtitle_breaker(line)
         && !line.contains(". ")
 }
 
@@ -528,7 +528,7 @@ fn continues_after(text: &str, k: usize) -> bool {
     text[k..]
         .chars()
         .find(|&c| !is_space(c))
-        .is_some_and(|c| matches!(c, '،' | ',' | '؛' | ';') || c.is_lowercase())
+        .is_some_and(|c| punctuation::continues_sentence(c) || c.is_lowercase())
 }
 
 fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {

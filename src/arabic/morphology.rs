@@ -96,6 +96,8 @@ struct Morphology {
     before_pronoun: BeforePronoun,
     future_prefix: Affix,
     imperfect_prefixes: Vec<char>,
+    third_person_prefixes: Vec<char>,
+    root_prefixes: Vec<char>,
     form_x_prefix: Affix,
     stem_suffixes: Vec<String>,
     dual: Affix,
@@ -595,6 +597,16 @@ pub fn strip_future_prefix(w: &str) -> Option<&str> {
 #[inline]
 pub fn is_imperfect(w: &str) -> bool {
     first_letter_in(w, &table().imperfect_prefixes).is_some()
+}
+
+/// Whether `w` starts like a third person imperfect verb (ي, ت).
+pub fn is_third_person_imperfect(w: &str) -> bool {
+    first_letter_in(w, &table().third_person_prefixes).is_some()
+}
+
+/// Whether `c` is a letter a rough root drops from a word's start.
+pub fn is_root_prefix(c: char) -> bool {
+    table().root_prefixes.contains(&c)
 }
 
 /// Whether `w` starts with the prefix of a form X verb (است).

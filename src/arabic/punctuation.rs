@@ -18,6 +18,10 @@ struct Punctuation {
     content_trail: String,
     credit_line_breakers: String,
     token_breaks: String,
+    line_terminals: String,
+    subtitle_breakers: String,
+    continuers: String,
+    clause_breaks: String,
 }
 
 /// The sets, parsed on first use.
@@ -70,6 +74,26 @@ pub fn breaks_credit_line(c: char) -> bool {
 /// Whether `c` ends a token when evaluation counts a span's tokens.
 pub fn breaks_token(c: char) -> bool {
     table().token_breaks.contains(c)
+}
+
+/// Whether `line` ends like a sentence (closing marks already trimmed).
+pub fn ends_with_line_terminal(line: &str) -> bool {
+    line.ends_with(|c| table().line_terminals.contains(c))
+}
+
+/// Whether `line` holds a mark a second headline line never holds.
+pub fn has_subtitle_breaker(line: &str) -> bool {
+    line.contains(|c| table().subtitle_breakers.contains(c))
+}
+
+/// Whether `c`, after a sentence's terminator, means the sentence goes on.
+pub fn continues_sentence(c: char) -> bool {
+    table().continuers.contains(c)
+}
+
+/// Whether `gap`, the text between two tokens, ends a clause.
+pub fn breaks_clause(gap: &str) -> bool {
+    gap.contains(|c| table().clause_breaks.contains(c))
 }
 
 #[cfg(test)]

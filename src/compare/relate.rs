@@ -12,6 +12,7 @@ use super::lexicon::{Lexicon, Term};
 use super::num;
 use super::stem;
 use crate::arabic::tokens::{TokKind, Token, terms};
+use crate::arabic::{morphology, punctuation};
 use crate::text::fold_str as fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -511,11 +512,7 @@ impl Claim {
                 i > 0
                     && folded
                         .get(toks[i - 1].end as usize..t.start as usize)
-                        .is_some_and(|gap| {
-                            gap.contains([
-                                '.', '،', ',', '؛', ';', ':', '!', '?', '؟', '\n', '"', '(', ')',
-                            ])
-                        })
+                        .is_some_and(punctuation::breaks_clause)
             })
             .collect();
         // The frame's tags: predicate classes, entities, days, months.
@@ -575,7 +572,7 @@ impl Claim {
                 let governs = next.is_some_and(|n| !lex.is_negation_exception(n));
                 let unless = prev.is_some_and(|p| lex.is_unless(p));
                 let blocked = prev.is_some_and(|p| lex.is_negation_blocker(p));
-                let coordinated = w.starts_with('و') && !c.negations.is_empty();
+                let coordinated = morphology::starts_with_and(w) && !c.negations.is_empty();
                 if governs && !unless && !blocked {
                     if !coordinated {
                         c.negations.push(w.to_string());
@@ -855,7 +852,9 @@ impl Claim {
     fn bind_pole_args(&mut self, surfaces: &[&str], lex: &Lexicon) {
         for h in 0..self.poles.len() {
             let pos = self.poles[h].pos;
-            let verb = surfaces.get(pos).is_some_and(|w| w.starts_with(['ي', 'ت']));
+            let verb = surfaces
+                .get(pos)
+                .is_some_and(|w| morphology::is_third_person_imperfect(w));
             let mut best: Option<(usize, usize)> = None;
             for (idx, (&ipos, item)) in self.item_pos.iter().zip(&self.items).enumerate() {
                 // A degree word or a measure's head ("صعود كبير للإسترليني",
@@ -867,10 +866,16 @@ impl Claim {
                     continue;
                 }
                 let behind = ipos < pos;
-                let new_clause = !behind && surfaces.get(ipos).is_some_and(|w| w.starts_with('و'));
+                let new_clause = !behind
+                    && surfaces
+                        .get(ipos)
+                        .is_some_and(|w| morphology::starts_with_and(w));
                 // A pole word opening a conjunct ("وهبوط حاد للدولار") is
                 // said of what follows it, not of the conjunct before.
-                let conjunct = behind && surfaces.get(pos).is_some_and(|w| w.starts_with('و'));
+                let conjunct = behind
+                    && surfaces
+                        .get(pos)
+                        .is_some_and(|w| morphology::starts_with_and(w));
                 let d = ipos.abs_diff(pos) * 4
                     + usize::from(behind != verb)
                     + 2 * usize::from(new_clause)
@@ -1304,11 +1309,11 @@ fn learned_contrast<'a>(a: &'a Claim, b: &'a Claim, lex: &Lexicon) -> Option<(&'
 /// (يتراجع, تراجع -> رجع; توثيق, توثق -> ثق).
 fn skeleton(key: &str) -> String {
     let mut k: Vec<char> = key.chars().collect();
-    while k.len() > 2 && matches!(k[0], 'ي' | 'ت' | 'ن' | 'م' | 'ا' | 'س') {
+    while k.len() > 2 && morphology::is_root_prefix(k[0]) {
         k.remove(0);
     }
     k.into_iter()
-        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        .filter(|&c| !morphology::is_long_vowel(c))
         .collect()
 }
 
