@@ -46,20 +46,25 @@ fn load(dir: &Path) -> Vec<Annotation> {
     docs
 }
 
+/// Writes the articles into `dir/articles`, annotates them to `dir/notes`
+/// and compares those into `dir/out`; the comparison.
+fn annotate_and_compare(dir: &Path, articles: &[(&str, &str)]) -> Comparison {
+    let folder = dir.join("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (id, text) in articles {
+        std::fs::write(folder.join(format!("{id}.txt")), text).unwrap();
+    }
+    isnad(dir, &["annotate", "articles", "--out", "notes"]);
+    isnad(dir, &["compare", "notes", "--out", "out"]);
+    isnad::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
+        .unwrap()
+}
+
 /// Every relation `relate` finds between claims of different articles is
 /// in the comparison, with the same relation.
 fn compare_finds_what_relate_finds(n: usize) {
     let dir = common::fresh_dir("compare-small", &n.to_string());
-    let articles = dir.join("articles");
-    std::fs::create_dir_all(&articles).unwrap();
-    for (id, text) in &ARTICLES[..n] {
-        std::fs::write(articles.join(format!("{id}.txt")), text).unwrap();
-    }
-    isnad(&dir, &["annotate", "articles", "--out", "notes"]);
-    isnad(&dir, &["compare", "notes", "--out", "out"]);
-    let comparison: Comparison =
-        isnad::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
-            .unwrap();
+    let comparison = annotate_and_compare(&dir, &ARTICLES[..n]);
     let docs = load(&dir.join("notes"));
     assert_eq!(comparison.documents.len(), n);
     let mut expected = 0;
@@ -163,9 +168,7 @@ fn a_document_is_counted_once_whatever_sits_beside_it() {
 #[test]
 fn a_denial_conflicts_only_with_the_statement_it_denies() {
     let dir = common::fresh_dir("compare-small", "denial");
-    let articles = dir.join("articles");
-    std::fs::create_dir_all(&articles).unwrap();
-    for (id, text) in [
+    let articles = [
         (
             "toll",
             "قصف دوما\nقال المرصد إن عشرين مدنيا قتلوا في قصف جوي على مدينة دوما في الغوطة الشرقية السبت.\n",
@@ -178,14 +181,8 @@ fn a_denial_conflicts_only_with_the_statement_it_denies() {
             "account",
             "بيان أوروبي\nقال الاتحاد الأوروبي إن القوات الحكومية استخدمت أسلحة كيماوية في مدينة دوما في الغوطة الشرقية.\n",
         ),
-    ] {
-        std::fs::write(articles.join(format!("{id}.txt")), text).unwrap();
-    }
-    isnad(&dir, &["annotate", "articles", "--out", "notes"]);
-    isnad(&dir, &["compare", "notes", "--out", "out"]);
-    let comparison: Comparison =
-        isnad::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
-            .unwrap();
+    ];
+    let comparison = annotate_and_compare(&dir, &articles);
     let conflict = |x: &str, y: &str| {
         comparison.relations.iter().any(|r| {
             let docs = [r.a.doc.as_str(), r.b.doc.as_str()];

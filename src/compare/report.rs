@@ -87,8 +87,6 @@ struct Labels {
     evidence: EvidenceLabels,
     clusters: ClusterLabels,
     matrix: MatrixLabels,
-    /// Follows the singular for a count of one.
-    one: String,
     count_nouns: CountNouns,
 }
 
@@ -173,7 +171,9 @@ struct MatrixLabels {
 }
 
 /// The singular, the dual, the plural and the accusative singular.
-type CountNoun = [String; 4];
+/// The singular, the dual, the plural, the accusative singular, and the
+/// numeral "one" agreeing with the noun's gender.
+type CountNoun = [String; 5];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -209,10 +209,10 @@ impl Labels {
     /// `one` for 1, the dual for 2, the plural for 3–10 (and 0), the
     /// accusative singular for 11–99, the singular from 100 (in each hundred).
     fn count(&self, n: usize, noun: &CountNoun) -> String {
-        let [one, two, plural, acc] = noun;
+        let [one, two, plural, acc, numeral] = noun;
         match (n, n % 100) {
             (0, _) => format!("0 {plural}"),
-            (1, _) => format!("{one} {}", self.one),
+            (1, _) => format!("{one} {numeral}"),
             (2, _) => two.clone(),
             (_, 3..=10) => format!("{n} {plural}"),
             (_, 11..=99) => format!("{n} {acc}"),
@@ -695,6 +695,8 @@ mod tests {
                 "103 ادعاءات",
             ]
         );
+        // "One" agrees with a feminine noun.
+        assert_eq!(l.count(1, &l.count_nouns.clusters), "مجموعة واحدة");
     }
 
     #[test]
