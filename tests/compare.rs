@@ -194,6 +194,27 @@ mod frames {
     }
 
     #[test]
+    fn a_percentage_is_never_a_count_of_people() {
+        // "95 بالمئة" was read as 95 and as a count of 100 civilians.
+        let j = rel(
+            "قتل 6 مدنيين في قصف على الغوطة الشرقية",
+            "قتل 95 بالمئة من المدنيين في قصف على الغوطة الشرقية",
+        );
+        assert_ne!(j.kind, Some(isnad::compare::ConflictKind::Numeric), "{j:?}");
+        // Two percentages of one thing, written two ways, agree or differ.
+        let j = rel(
+            "ارتفعت الأسعار 5 في المئة في يوليو",
+            "ارتفعت الأسعار 5% في يوليو",
+        );
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+        let j = rel(
+            "ارتفعت الأسعار 5 بالمئة في يوليو",
+            "ارتفعت الأسعار 7% في يوليو",
+        );
+        assert_eq!(j.kind, Some(isnad::compare::ConflictKind::Numeric), "{j:?}");
+    }
+
+    #[test]
     fn two_cities_of_one_country_are_two_places() {
         // An Aleppo strike is not the Douma strike; Douma lies in Ghouta.
         let j = rel(

@@ -41,6 +41,10 @@ pub struct Numbers {
     /// Tried in order; the first that fits wins.
     hedges_before: Vec<HedgeRule>,
     hedges_after: Vec<HedgeRule>,
+    /// Words after a numeral that make it a percentage (95 بالمئة).
+    percent_words: HashSet<String>,
+    /// Signs right after a numeral that make it a percentage (95%).
+    percent_signs: Vec<char>,
 }
 
 /// Chars a stripped proclitic or article must leave: shorter rests are
@@ -76,6 +80,8 @@ struct RawNumbers {
     number_words: Vec<RawValue>,
     hedges_before: Vec<RawHedge>,
     hedges_after: Vec<RawHedge>,
+    percent_words: Vec<String>,
+    percent_signs: String,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +154,8 @@ impl Numbers {
             number_words: word_map(raw.number_words.into_iter().map(|e| (e.value, e.words))),
             hedges_before: hedge_rules(&raw.hedges_before),
             hedges_after: hedge_rules(&raw.hedges_after),
+            percent_words: word_set(&raw.percent_words),
+            percent_signs: raw.percent_signs.chars().collect(),
         })
     }
 
@@ -175,6 +183,17 @@ impl Numbers {
         w.strip_prefix(self.article.as_str())
             .filter(|r| r.chars().count() >= MIN_BARE)
             .unwrap_or(w)
+    }
+
+    /// Whether a word after a numeral makes it a percentage ("بالمئة",
+    /// "المائة" after في).
+    pub fn is_percent_word(&self, word: &str) -> bool {
+        self.percent_words.contains(self.bare(word))
+    }
+
+    /// Whether `text`, right after a numeral, opens with a percent sign.
+    pub fn starts_with_percent_sign(&self, text: &str) -> bool {
+        text.trim_start().starts_with(self.percent_signs.as_slice())
     }
 
     /// Scale word after a numeral: 30 ألف, 3.4 مليون.

@@ -292,6 +292,8 @@ struct Quantity {
     end: usize,
     /// Its head noun counts people (شخصا، قتيلا، مدنيا، سوري).
     people: bool,
+    /// A percentage (95 بالمئة، 30%): comparable only with percentages.
+    percent: bool,
     /// The day or date it is given for, in its clause ("40 شخصا يوم
     /// الجمعة"): a day is 1000 + its number, a date month * 100 + day.
     time: Option<u32>,
@@ -922,6 +924,23 @@ impl Claim {
                 scaled = true;
                 end += 1;
             }
+            // "95 بالمئة", "30 في المائة", "12%": a percentage, whose word is
+            // part of it (and no count of 100 of its own).
+            let percent = !scaled
+                && (folded
+                    .get(toks[end - 1].end as usize..)
+                    .is_some_and(|r| lex.numbers.starts_with_percent_sign(r))
+                    || word(end).is_some_and(|w| lex.numbers.is_percent_word(w))
+                    || (word(end).is_some_and(|w| lex.is_locative(w))
+                        && word(end + 1).is_some_and(|w| lex.numbers.is_percent_word(w))));
+            if percent && word(end).is_some_and(|w| !lex.numbers.is_percent_word(w)) {
+                // في المئة: the preposition and its noun.
+                if word(end + 1).is_some_and(|w| lex.numbers.is_percent_word(w)) {
+                    end += 2;
+                }
+            } else if percent && word(end).is_some() {
+                end += 1;
+            }
             let prev_word = i.checked_sub(1).and_then(word);
             // A clock time ("الساعة 1600", "1700 بتوقيت غرينتش", "16:00") or a
             // day of a month ("4 إبريل") is a time, never a count.
@@ -969,6 +988,7 @@ impl Claim {
                     start: i,
                     end,
                     people: false,
+                    percent,
                     time: None,
                 });
             }
@@ -1389,7 +1409,7 @@ fn same_quantity(qa: &Quantity, qb: &Quantity) -> bool {
             .is_some_and(|x| qb.noun.first().is_some_and(|y| x.matches(y))),
         _ => false,
     };
-    nouns && times_compatible(qa.time, qb.time)
+    nouns && qa.percent == qb.percent && times_compatible(qa.time, qb.time)
 }
 
 /// A day (1000 + n), a date (month * 100 + day) or a month (month * 100):
