@@ -37,6 +37,7 @@ struct PhraseCue {
     kind: CueKind,
     stance: Stance,
     quoting: bool,
+    genitive: bool,
     /// The last word is a clitic (لـ) attached to the next token.
     attached: bool,
 }
@@ -55,6 +56,8 @@ pub struct CueHit {
     pub complement: Arc<Vec<Vec<String>>>,
     /// A prepositional cue whose object is quoted by the speaker (نقلا عن).
     pub quoting: bool,
+    /// A verbal noun whose genitive is the speaker ("إعلان الجيش أن").
+    pub genitive: bool,
     /// The clitic preposition marking a verb's object ("أشاد بـ").
     pub object: Option<char>,
     /// A noun object comes before that preposition ("اتهم X بـ").
@@ -195,6 +198,7 @@ impl CueMatcher {
                     kind,
                     stance,
                     quoting: p.quoting,
+                    genitive: p.genitive,
                     attached,
                 });
             }
@@ -273,6 +277,7 @@ impl CueMatcher {
             clitic: 0,
             complement: c.complement.clone(),
             quoting: false,
+            genitive: false,
             object: c.object,
             accusative: c.accusative,
         })
@@ -378,6 +383,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         clitic,
         complement: Arc::default(),
         quoting: p.quoting,
+        genitive: p.genitive,
         object: None,
         accusative: false,
     })

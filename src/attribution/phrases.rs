@@ -1213,6 +1213,7 @@ impl Attributor {
             object: None,
             accusative: false,
             quoting: true,
+            genitive: false,
         };
         // A possessive owner (عن مصدرها) is the source before it: keep the
         // unnamed source only.

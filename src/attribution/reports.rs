@@ -1042,6 +1042,9 @@ impl Attributor {
 
     /// "بالقول إن", "في تصريح": the speaker is the phrase just before.
     pub(super) fn nominal_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
+        if hit.genitive {
+            return self.genitive_report(at, hit);
+        }
         let At { doc, a, b, .. } = *at;
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
         // The noun introduces words said right after it: "بالقول إن", "في بيان لها:".
@@ -1078,6 +1081,32 @@ impl Attributor {
         ))
     }
 
+    /// A verbal noun of saying with its speaker in the genitive and its
+    /// words after a complementizer: "بعد إعلان وزارة الداخلية أن …",
+    /// "قبل تأكيد المنظمة أن …", "ورغم نفي موسكو أن …". Nothing else: "إعلان
+    /// الاستقلال" says no words.
+    fn genitive_report(&self, at: &At, hit: &CueHit) -> Option<Report> {
+        let At { doc, b, .. } = *at;
+        let (np, next) = self.np_at(doc, hit.last + 1, b, 0)?;
+        // "تأكيد رسمي أن": an adjective of the noun, not its genitive.
+        let adjective =
+            !doc.definite_at(np.first) && morphology::ends_with_nisba(doc.word(np.first));
+        if adjective || !(self.complementizer_at(doc, next) && self.source_like(doc, np)) {
+            return None;
+        }
+        let (cs, mut ce, quote) = self.content_from(at, next);
+        // The noun phrase is mostly an adjunct ("رغم قول الرئيس إن الاقتصاد
+        // بخير، تراجعت الأسهم"): unquoted words end at the comma.
+        if quote == QuoteKind::Indirect {
+            ce = ce.min(comma_end(doc, next + 1, b));
+        }
+        let mut links = self.possessive_links(doc, np, hit.agreement);
+        if let Some(last) = links.last_mut() {
+            last.cue = Some(cue_of(doc, hit));
+        }
+        Some(Report::clause(links, hit, (cs, ce), quote, at.si))
+    }
+
     /// A headline colon: "واشنطن: لقاء بوتين وترامب أسّس للتعاون".
     pub(super) fn colon_report(&self, at: &At) -> Option<Report> {
         let At { doc, a, b, .. } = *at;
@@ -1096,6 +1125,7 @@ impl Attributor {
             object: None,
             accusative: false,
             quoting: true,
+            genitive: false,
         };
         Some(Report::clause(
             vec![LinkDraft {

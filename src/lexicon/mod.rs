@@ -74,6 +74,10 @@ pub struct Phrase {
     /// inner link), not the one who relays the speaker (an outer link).
     #[serde(default)]
     pub quoting: bool,
+    /// A verbal noun whose genitive says the words ("إعلان الجيش أن"): the
+    /// phrase right after it is the speaker.
+    #[serde(default)]
+    pub genitive: bool,
 }
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
