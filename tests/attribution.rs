@@ -948,6 +948,24 @@ const UNSEEN_OUTLETS: &[(&str, &str, &str, Expect)] = &[
         "الاقتصاد بخير",
         Expect::Spans(&["الرئيس"]),
     ),
+    (
+        "what وصف describes comes before بأن and is no part of its subject",
+        "ووصف ترامب الاتفاقية بأنها كارثية.",
+        "كارثية",
+        Expect::Spans(&["ترامب"]),
+    ),
+    (
+        "... after a body's name and its adjective too",
+        "ووصفت الخارجية الروسية الاتهامات بأنها لا أساس لها.",
+        "لا أساس لها",
+        Expect::Spans(&["الخارجية الروسية"]),
+    ),
+    (
+        "... but a quantifier keeps its partitive",
+        "ووصف أحد الناشطين الحملة بأنها جسر بين الناس.",
+        "جسر بين",
+        Expect::Spans(&["أحد الناشطين"]),
+    ),
 ];
 
 /// A person the later sentences are about, though no report names them.

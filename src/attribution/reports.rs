@@ -384,6 +384,23 @@ impl Attributor {
             scan = next;
         }
         let (mut comp, addressee) = self.complement_after(doc, self.quote_state(at), scan, b);
+        // "ووصف ترامب الاتفاقية بأنها كارثية": a verb that takes a noun object
+        // before its preposition (وصف … بـ) has that object right before a
+        // complementizer bearing the preposition (بأن); the phrase read after
+        // the verb ends before it.
+        if hit.accusative
+            && let (Some(c), Some(p), Some(np)) = (comp, hit.object, speaker_np.as_mut())
+            && np.last + 1 == c
+            && doc.word(c).starts_with(p)
+            && let Some(k) = (np.first + 1..=np.last).find(|&k| {
+                // "أحد الناشطين", "بعض النواب": a quantifier's partitive.
+                let partitive = k == np.first + 1 && self.sources.is_quantifier(doc.word(np.first));
+                !partitive
+                    && (self.object_starts(doc, np.first, k) || self.definite_after_name(doc, k))
+            })
+        {
+            np.last = k - 1;
+        }
         if let Some(c) = comp
             && speaker_np.is_some()
             && let Some(name) = self.apposed_name(doc, scan, c)
@@ -1079,6 +1096,23 @@ impl Attributor {
             quote,
             at.si,
         ))
+    }
+
+    /// A definite word right after a name (not a title, a body's noun or a
+    /// noun in construct): a name takes no genitive, so with an object still
+    /// due it starts the object ("ووصف ترامب الاتفاقية بأنها").
+    fn definite_after_name(&self, doc: &Doc, k: usize) -> bool {
+        let prev = k - 1;
+        doc.is_word(prev)
+            && doc.definite_at(k)
+            && !doc.definite_at(prev)
+            && self.name_like_at(doc, prev)
+            && !doc.ends_with_ta_marbuta(prev)
+            && !self.title_at(doc, prev)
+            && !self.within_title(doc, prev)
+            && !self.sources.is_body_head(doc.word(prev))
+            && !self.sources.is_outlet_head(doc.word(prev))
+            && !self.names_a_source_head(doc.word(prev))
     }
 
     /// A verbal noun of saying with its speaker in the genitive and its
