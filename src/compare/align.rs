@@ -391,15 +391,17 @@ pub(super) fn judge(
     };
     // A conflict, like a corroboration, is between two statements that
     // meet: a negation or a denial elsewhere in a long claim is not one.
-    let meet = relate::statements_meet(&a.analysed, &b.analysed, lex);
+    // Asked only of pairs that may conflict or corroborate.
+    let meet = std::cell::OnceCell::new();
+    let meets = || *meet.get_or_init(|| relate::statements_meet(&a.analysed, &b.analysed, lex));
     let tight_conflict = tight.as_ref().filter(|t| {
-        t.relation == Relation::Conflicts && (meet || t.kind != Some(ConflictKind::Polarity))
+        t.relation == Relation::Conflicts && (t.kind != Some(ConflictKind::Polarity) || meets())
     });
     // A source's denial against the account it denies: only when one side
     // denies and the other does not.
     let denied = (a.analysed.is_denied() != b.analysed.is_denied())
         .then(|| relate::relate_claims(a.speaker_view(), b.speaker_view(), lex, None, denying))
-        .filter(|d| d.rule == "polarity.denial" && meet);
+        .filter(|d| d.rule == "polarity.denial" && meets());
     let numeric = wide.kind == Some(ConflictKind::Numeric);
     // The same count from the same origin, or marked as a first or later
     // figure: the toll was updated, not contradicted.
@@ -411,7 +413,7 @@ pub(super) fn judge(
     // A condition or a question does not repeat an assertion.
     let corroborates = wide.relation == Relation::Corroborates
         && relate::asserts(&a.analysed) == relate::asserts(&b.analysed)
-        && meet
+        && meets()
         && {
             let f = facts.get_or_insert_with(|| Facts::of(&a.analysed, &b.analysed, lex, idf));
             // Two shared predicate classes (or a shared count) make a

@@ -924,22 +924,22 @@ impl Claim {
                 scaled = true;
                 end += 1;
             }
-            // "95 بالمئة", "30 في المائة", "12%": a percentage, whose word is
-            // part of it (and no count of 100 of its own).
-            let percent = !scaled
-                && (folded
-                    .get(toks[end - 1].end as usize..)
-                    .is_some_and(|r| lex.numbers.starts_with_percent_sign(r))
-                    || word(end).is_some_and(|w| lex.numbers.is_percent_word(w))
-                    || (word(end).is_some_and(|w| lex.is_locative(w))
-                        && word(end + 1).is_some_and(|w| lex.numbers.is_percent_word(w))));
-            if percent && word(end).is_some_and(|w| !lex.numbers.is_percent_word(w)) {
-                // في المئة: the preposition and its noun.
-                if word(end + 1).is_some_and(|w| lex.numbers.is_percent_word(w)) {
-                    end += 2;
-                }
-            } else if percent && word(end).is_some() {
-                end += 1;
+            // "95 بالمئة", "30 في المائة", "12%": a percentage, whose words are
+            // part of it (and no count of 100 of their own).
+            let percent_word = |j: usize| word(j).is_some_and(|w| lex.numbers.is_percent_word(w));
+            let percent_tail = if percent_word(end) {
+                1
+            } else if word(end).is_some_and(|w| lex.is_locative(w)) && percent_word(end + 1) {
+                2
+            } else {
+                0
+            };
+            let percent_sign = folded
+                .get(toks[end - 1].end as usize..)
+                .is_some_and(|r| lex.numbers.starts_with_percent_sign(r));
+            let percent = !scaled && (percent_sign || percent_tail > 0);
+            if percent {
+                end += percent_tail;
             }
             let prev_word = i.checked_sub(1).and_then(word);
             // A clock time ("الساعة 1600", "1700 بتوقيت غرينتش", "16:00") or a
