@@ -120,7 +120,10 @@ impl Attributor {
     /// speaker's name (after a title it is the title's genitive: "مراسل
     /// للوكالة").
     pub(super) fn outlet_spoken_to(&self, doc: &Doc, k: usize) -> bool {
+        // Only ل + ال ("للصحيفة") can name an anaphor; the test spares an
+        // allocation per ل-word.
         doc.is_word(k)
+            && morphology::has_lam_article(doc.word(k))
             && morphology::restore_article_after_lam(doc.word(k))
                 .and_then(|w| self.sources.anaphor(&w))
                 .is_some_and(|a| a.kinds.contains(&SourceKind::Outlet))

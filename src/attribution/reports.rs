@@ -524,10 +524,7 @@ impl Attributor {
             hit.kind = CueKind::Verb;
             hit.stance = Stance::Deny;
         }
-        let mut links = self.possessive_links(doc, np, hit.agreement);
-        if let Some(last) = links.last_mut() {
-            last.cue = Some(cue_of(doc, &hit));
-        }
+        let links = self.cued_links(doc, np, hit.agreement, &hit);
         let mut report = Report::clause(links, &hit, content, QuoteKind::Indirect, at.si);
         report.resumes = Some(super::Resumed { head, refusal });
         Some(report)
@@ -556,10 +553,7 @@ impl Attributor {
         let (s, e, quote) = self.content_from(at, c);
         let mut links = Vec::new();
         links.extend(addressee.map(LinkDraft::phrase));
-        let mut main = self.possessive_links(doc, antecedent, hit.agreement);
-        if let Some(last) = main.last_mut() {
-            last.cue = Some(cue_of(doc, hit));
-        }
+        let main = self.cued_links(doc, antecedent, hit.agreement, hit);
         links.extend(main);
         Some(Report::clause(links, hit, (s, e), quote, at.si))
     }
@@ -857,10 +851,7 @@ impl Attributor {
         if !self.source_like(doc, np) {
             return None;
         }
-        let mut links = self.possessive_links(doc, np, Agreement::default());
-        if let Some(last) = links.last_mut() {
-            last.cue = Some(cue_of(doc, &cue));
-        }
+        let mut links = self.cued_links(doc, np, Agreement::default(), &cue);
         if let Some((link, after)) = self.an_link(doc, next, b, hit.stance) {
             links.push(link);
             next = after;
@@ -1098,6 +1089,16 @@ impl Attributor {
         ))
     }
 
+    /// The links a phrase names (`possessive_links`), with the cue on the
+    /// last of them, the one who speaks.
+    fn cued_links(&self, doc: &Doc, np: Np, agreement: Agreement, hit: &CueHit) -> Vec<LinkDraft> {
+        let mut links = self.possessive_links(doc, np, agreement);
+        if let Some(last) = links.last_mut() {
+            last.cue = Some(cue_of(doc, hit));
+        }
+        links
+    }
+
     /// A definite word right after a name (not a title, a body's noun or a
     /// noun in construct): a name takes no genitive, so with an object still
     /// due it starts the object ("ووصف ترامب الاتفاقية بأنها").
@@ -1134,10 +1135,7 @@ impl Attributor {
         if quote == QuoteKind::Indirect {
             ce = ce.min(comma_end(doc, next + 1, b));
         }
-        let mut links = self.possessive_links(doc, np, hit.agreement);
-        if let Some(last) = links.last_mut() {
-            last.cue = Some(cue_of(doc, hit));
-        }
+        let links = self.cued_links(doc, np, hit.agreement, hit);
         Some(Report::clause(links, hit, (cs, ce), quote, at.si))
     }
 
