@@ -3,7 +3,7 @@
 //! and claims, resolution, chains) -> the annotation model.
 
 use crate::attribution::Attributor;
-use crate::input::Article;
+use crate::io::input::Article;
 use crate::lexicon::Lexicon;
 use crate::model::{Annotation, Block, BlockKind, Document, FORMAT, Sentence};
 use crate::segment::{Segmentation, Segmenter, Title};
@@ -20,6 +20,12 @@ impl Pipeline {
             segmenter: Segmenter::new(lexicon),
             attributor: Attributor::new(lexicon),
         }
+    }
+
+    /// The pipeline with the built-in lexicon, extended (or replaced) by the
+    /// user's lexicon file when one is given.
+    pub fn load(lexicon: Option<&std::path::Path>) -> Result<Self, String> {
+        Ok(Pipeline::new(&Lexicon::load(lexicon)?))
     }
 
     pub fn segmenter(&self) -> &Segmenter {

@@ -7,14 +7,13 @@
 //! articles we may not redistribute can live in the repository.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::arabic::punctuation;
+use crate::io::yaml;
 use crate::model::{Annotation, Basis, Stance};
-use crate::yaml;
 
 pub const GOLD_FORMAT: &str = "isnad/gold/1";
 
@@ -553,36 +552,10 @@ fn lcs<T>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> usize {
     dp[a.len()][b.len()]
 }
 
-/// The `.yaml` files of a directory, sorted.
-pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
-/// The annotation files of the paths given: files as they are, directories
-/// for the `.yaml` files they hold.
-pub fn annotation_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            out.extend(yaml_files(p)?);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
 /// Score every gold file that has a prediction of the same name.
 pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, String> {
     let mut report = Report::default();
-    for g in yaml_files(gold_dir)? {
+    for g in crate::io::store::yaml_files(gold_dir)? {
         let Some(name) = g.file_name() else { continue };
         let p = pred_dir.join(name);
         if !p.exists() {
@@ -608,45 +581,6 @@ pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, String> {
 
 fn short_hash(h: &str) -> &str {
     h.get(..12).unwrap_or(h)
-}
-
-pub fn run(gold: &Path, pred: &Path) -> Result<ExitCode, String> {
-    let r = evaluate(gold, pred)?;
-    for m in &r.misses {
-        println!("{m}");
-    }
-    println!();
-    println!(
-        "{:<16} {:>9} {:>9} {:>9} {:>7} {:>7}",
-        "measure", "precision", "recall", "F1", "pred", "gold"
-    );
-    for (name, s) in [
-        ("cue", r.cue),
-        ("source span", r.source_span),
-        ("resolved source", r.resolved_source),
-        ("content", r.content),
-        ("chain links", r.chain_links),
-    ] {
-        println!(
-            "{name:<16} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7}",
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.pred,
-            s.gold
-        );
-    }
-    for r in &r.refused {
-        eprintln!("isnad: {r}");
-    }
-    if !r.refused.is_empty() {
-        eprintln!(
-            "isnad: {} gold files refused (their article changed); the scores above leave them out",
-            r.refused.len()
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -326,15 +326,17 @@ mod tests {
     fn unquoted_true_and_false_are_verdicts() {
         for (text, want) in [("true", Verdict::True), ("false", Verdict::False)] {
             let r: Review =
-                crate::yaml::from_str(&format!("status: confirmed\nverdict: {text}\n")).unwrap();
+                crate::io::yaml::from_str(&format!("status: confirmed\nverdict: {text}\n"))
+                    .unwrap();
             assert_eq!(r.verdict, Some(want));
         }
-        let r: Review = crate::yaml::from_str("status: rejected\nverdict: mostly_true\n").unwrap();
+        let r: Review =
+            crate::io::yaml::from_str("status: rejected\nverdict: mostly_true\n").unwrap();
         assert_eq!(
             (r.status, r.verdict),
             (ReviewStatus::Rejected, Some(Verdict::MostlyTrue))
         );
-        let back = crate::yaml::to_string(&Review {
+        let back = crate::io::yaml::to_string(&Review {
             status: ReviewStatus::Confirmed,
             verdict: Some(Verdict::True),
             note: None,
@@ -343,7 +345,7 @@ mod tests {
             evidence: vec![],
         })
         .unwrap();
-        let again: Review = crate::yaml::from_str(&back).unwrap();
+        let again: Review = crate::io::yaml::from_str(&back).unwrap();
         assert_eq!(again.verdict, Some(Verdict::True), "{back}");
     }
 }

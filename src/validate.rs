@@ -6,14 +6,12 @@
 //! another: a file with an unknown field still has its spans checked.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use serde_json::Value as Json;
 
+use crate::io::yaml::{self, Node, NodeValue};
 use crate::model::Annotation;
 use crate::text::Text;
-use crate::yaml::{self, Node, NodeValue};
 
 const SCHEMA: &str = include_str!("../schema/annotation.schema.json");
 
@@ -22,217 +20,6 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub message: String,
-}
-
-pub fn run(
-    files: &[PathBuf],
-    text: Option<&Path>,
-    corpora: &[PathBuf],
-) -> Result<ExitCode, String> {
-    if let Some(p) = text
-        && !p.exists()
-    {
-        return Err(format!(
-            "cannot read the article {}: no such file or directory",
-            p.display()
-        ));
-    }
-    let articles = ArticleLookup::new(text, corpora);
-    // A directory stands for the annotation files in it ("isnad validate
-    // annotations/"); one with none is a problem, not a success.
-    let mut bad = 0;
-    let mut listed = Vec::new();
-    for p in files {
-        if p.is_dir() {
-            let found = crate::eval::yaml_files(p)?;
-            if found.is_empty() {
-                eprintln!(
-                    "isnad: {}: no .yaml annotation files in this directory; nothing to check",
-                    p.display()
-                );
-                bad += 1;
-            }
-            listed.extend(found);
-        } else {
-            listed.push(p.clone());
-        }
-    }
-    let files = &listed;
-    for file in files {
-        let stdin = file.as_os_str() == "-";
-        let read = if stdin {
-            std::io::read_to_string(std::io::stdin().lock())
-        } else {
-            std::fs::read_to_string(file)
-        };
-        let name = if stdin {
-            "<stdin>".to_string()
-        } else {
-            file.display().to_string()
-        };
-        let problems = match read {
-            Ok(yaml_text) => {
-                let (id, sha256) = document_id(&yaml_text);
-                let article = articles.find(file, id.as_deref(), sha256.as_deref());
-                // A file that does not parse has no spans to check anyway.
-                if article.is_none() && yaml::parse_located(&yaml_text).is_ok() {
-                    eprintln!(
-                        "isnad: {name}: article not found ({}), so spans were not checked: give it with --text FILE_OR_DIR or --corpus FILE.jsonl",
-                        articles.looked_in(id.as_deref().unwrap_or("<id>"))
-                    );
-                }
-                check(&yaml_text, article.as_ref().map(|(_, t)| t.as_str()))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![Problem {
-                line: 1,
-                column: 1,
-                message: "no such file or directory".into(),
-            }],
-            Err(e) => vec![Problem {
-                line: 1,
-                column: 1,
-                message: format!("cannot read the file: {e}"),
-            }],
-        };
-        for p in &problems {
-            println!("{name}:{}:{}: {}", p.line, p.column, p.message);
-        }
-        if problems.is_empty() {
-            println!("{name}: ok");
-        } else {
-            bad += 1;
-        }
-    }
-    eprintln!("isnad: {} files checked, {bad} with problems", files.len());
-    Ok(if bad == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
-
-/// The article an annotation file describes: `explicit` (the article itself,
-/// or a directory of articles), else a `.txt` named after the document id
-/// or the file, beside the file or in a `corpus/seeds` of the file's
-/// directory, of any directory above it, or of the working directory.
-pub fn find_article(
-    file: &Path,
-    id: Option<&str>,
-    explicit: Option<&Path>,
-) -> Option<(PathBuf, String)> {
-    let mut names: Vec<String> = id.map(str::to_string).into_iter().collect();
-    if let Some(stem) = file.file_stem().map(|s| s.to_string_lossy().into_owned())
-        && !names.contains(&stem)
-    {
-        names.push(stem);
-    }
-    let dirs = match explicit {
-        Some(p) if !p.is_dir() => {
-            return std::fs::read_to_string(p)
-                .ok()
-                .map(|t| (p.to_path_buf(), t));
-        }
-        Some(dir) => vec![dir.to_path_buf()],
-        None => {
-            let dir = file
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut dirs = vec![dir.to_path_buf()];
-            let absolute = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-            dirs.extend(absolute.ancestors().map(|a| a.join("corpus/seeds")));
-            dirs.push(PathBuf::from("corpus/seeds"));
-            dirs
-        }
-    };
-    dirs.iter()
-        .flat_map(|d| names.iter().map(move |n| d.join(format!("{n}.txt"))))
-        .find_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
-}
-
-/// `document.id`, when it can name a file (a hand-edited id must not lead
-/// the search out of the directories above), and `document.sha256`.
-fn document_id(yaml_text: &str) -> (Option<String>, Option<String>) {
-    let Ok(root) = yaml::parse_located(yaml_text) else {
-        return (None, None);
-    };
-    let document = root.get("document");
-    let field = |key: &str| {
-        document
-            .and_then(|d| d.get(key))
-            .and_then(|n| n.as_str())
-            .map(str::to_string)
-    };
-    let id = field("id")
-        .filter(|id| !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\']));
-    (id, field("sha256"))
-}
-
-/// Where the article of an annotation file is found: a JSONL corpus by
-/// document id (`--corpus`, or a `.jsonl`/`.jsonl.gz` given as `--text`),
-/// else `find_article`.
-pub struct ArticleLookup {
-    text: Option<PathBuf>,
-    corpus: Option<crate::corpus::ArticleIndex>,
-}
-
-impl ArticleLookup {
-    /// Loads the corpora now. A corpus line that is no article (no text,
-    /// malformed JSON) cannot be what an annotation file was made from:
-    /// `annotate` reported it; here one note says how many were skipped,
-    /// and a file whose article is missing is reported in its turn.
-    pub fn new(text: Option<&Path>, corpora: &[PathBuf]) -> ArticleLookup {
-        let mut corpora = corpora.to_vec();
-        let text = match text {
-            Some(p) if crate::corpus::is_corpus_file(p) && !p.is_dir() => {
-                corpora.push(p.to_path_buf());
-                None
-            }
-            other => other.map(Path::to_path_buf),
-        };
-        let mut skipped: Vec<crate::input::InputError> = Vec::new();
-        let corpus = (!corpora.is_empty())
-            .then(|| crate::corpus::ArticleIndex::load(&corpora, &mut |e| skipped.push(e)));
-        if let Some(first) = skipped.first() {
-            eprintln!(
-                "isnad: note: {} lines of the corpus hold no article and were skipped (the first: {first})",
-                skipped.len()
-            );
-        }
-        ArticleLookup { text, corpus }
-    }
-
-    /// The article and where it was found (`corpus.jsonl.gz#id` for a corpus).
-    pub fn find(
-        &self,
-        file: &Path,
-        id: Option<&str>,
-        sha256: Option<&str>,
-    ) -> Option<(PathBuf, String)> {
-        if let (Some(corpus), Some(id)) = (&self.corpus, id)
-            && let Some(text) = corpus.get(id, sha256)
-        {
-            return Some((
-                PathBuf::from(format!("{}#{id}", corpus.describe())),
-                text.to_string(),
-            ));
-        }
-        find_article(file, id, self.text.as_deref())
-    }
-
-    /// Where the article of document `id` was looked for, for a message.
-    pub fn looked_in(&self, id: &str) -> String {
-        let mut places = Vec::new();
-        if let Some(c) = &self.corpus {
-            places.push(format!("id {id} in {}", c.describe()));
-        }
-        places.push(match &self.text {
-            Some(p) if p.is_dir() => format!("{}", p.join(format!("{id}.txt")).display()),
-            Some(p) => format!("{}", p.display()),
-            None => format!("{id}.txt beside the file or in corpus/seeds"),
-        });
-        places.join(", then ")
-    }
 }
 
 /// Every problem of one annotation file, in file order.
@@ -918,7 +705,7 @@ impl<'a> Spans<'a> {
         let sha = scalar(doc, "sha256").filter(|(s, _)| {
             s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         });
-        let actual = crate::input::sha256_hex(self.text.raw.as_bytes());
+        let actual = crate::io::input::sha256_hex(self.text.raw.as_bytes());
         let sha_differs = sha.filter(|(s, _)| *s != actual);
         let length_differs = length.filter(|(l, _)| *l != len);
         match (sha_differs, length_differs) {
@@ -967,7 +754,7 @@ impl<'a> Spans<'a> {
             _ => return Some((start, end)),
         };
         let real = self.text.slice_chars(start, end)?;
-        if crate::yaml::same_scalar(expected, real) {
+        if crate::io::yaml::same_scalar(expected, real) {
             return Some((start, end));
         }
         let reads = format!(

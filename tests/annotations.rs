@@ -3,7 +3,7 @@
 
 mod common;
 
-use isnad::yaml;
+use isnad::io::yaml;
 
 fn annotation_path(stem: &str) -> std::path::PathBuf {
     common::root().join(format!("annotations/{stem}.yaml"))

@@ -138,7 +138,7 @@ fn scores_against_the_reviewed_seed_gold_hold() {
     let dir = std::env::temp_dir().join(format!("isnad-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for path in common::seed_paths() {
-        let y = isnad::yaml::to_string(&common::annotate(&path)).unwrap();
+        let y = isnad::io::yaml::to_string(&common::annotate(&path)).unwrap();
         std::fs::write(dir.join(format!("{}.yaml", common::stem(&path))), y).unwrap();
     }
     let r = isnad::eval::evaluate(&common::root().join("tests/gold/seeds"), &dir).unwrap();
@@ -161,8 +161,9 @@ fn scores_against_the_reviewed_seed_gold_hold() {
 
 /// An article written for the test, in the style of Saudi and Gulf wire copy.
 fn article(body: &str) -> Annotation {
-    let a = isnad::input::article_from_bytes("t", format!("عنوان الخبر\n{body}\n").as_bytes(), "t")
-        .unwrap();
+    let a =
+        isnad::io::input::article_from_bytes("t", format!("عنوان الخبر\n{body}\n").as_bytes(), "t")
+            .unwrap();
     common::pipeline().annotate(&a)
 }
 

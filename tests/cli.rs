@@ -44,7 +44,7 @@ fn re_annotating_keeps_human_edits_and_a_file_that_does_not_parse() {
     let dir = temp("human");
     let seed = &common::seed_paths()[0];
     let path = dir.join(format!("{}.yaml", common::stem(seed)));
-    let fresh = isnad::yaml::to_string(&common::annotate(seed)).unwrap();
+    let fresh = isnad::io::yaml::to_string(&common::annotate(seed)).unwrap();
     let edited = fresh.replacen("  kind: outlet\n", "  kind: outlet\n  origin: human\n", 1);
     assert_ne!(edited, fresh);
     std::fs::write(&path, &edited).unwrap();
@@ -56,7 +56,7 @@ fn re_annotating_keeps_human_edits_and_a_file_that_does_not_parse() {
         String::from_utf8_lossy(&run.stderr)
     );
     let kept = std::fs::read_to_string(&path).unwrap();
-    let parse = |t: &str| isnad::yaml::from_str::<isnad::model::Annotation>(t).unwrap();
+    let parse = |t: &str| isnad::io::yaml::from_str::<isnad::model::Annotation>(t).unwrap();
     assert!(parse(&kept) == parse(&edited), "the human edit is kept");
     let edited = kept;
 

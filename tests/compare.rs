@@ -58,8 +58,8 @@ fn every_relation_carries_its_evidence_and_the_output_is_deterministic() {
     }
     let again = compare::compare(&docs, RelateLexicon::builtin());
     assert_eq!(
-        isnad::yaml::to_string(&c).unwrap(),
-        isnad::yaml::to_string(&again).unwrap()
+        isnad::io::yaml::to_string(&c).unwrap(),
+        isnad::io::yaml::to_string(&again).unwrap()
     );
     let html = compare::report::html(&c, &docs);
     assert!(html.contains("dir=\"rtl\"") && !html.contains("<script") && !html.contains("http"));

@@ -5,7 +5,7 @@
 mod common;
 
 use isnad::compare::{self, RelateLexicon};
-use isnad::input::Article;
+use isnad::io::input::Article;
 use isnad::model::Annotation;
 
 fn article(id: &str, outlet: &str, date: &str, text: &str) -> Annotation {

@@ -37,10 +37,10 @@ fn isnad(dir: &Path, args: &[&str]) -> String {
 }
 
 fn load(dir: &Path) -> Vec<Annotation> {
-    let mut docs: Vec<Annotation> = isnad::eval::yaml_files(dir)
+    let mut docs: Vec<Annotation> = isnad::io::store::yaml_files(dir)
         .unwrap()
         .iter()
-        .map(|p| isnad::yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .map(|p| isnad::io::yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
         .collect();
     docs.sort_by(|a, b| a.document.id.cmp(&b.document.id));
     docs
@@ -56,7 +56,7 @@ fn annotate_and_compare(dir: &Path, articles: &[(&str, &str)]) -> Comparison {
     }
     isnad(dir, &["annotate", "articles", "--out", "notes"]);
     isnad(dir, &["compare", "notes", "--out", "out"]);
-    isnad::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
+    isnad::io::yaml::from_str(&std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap())
         .unwrap()
 }
 
@@ -150,7 +150,7 @@ fn a_document_is_counted_once_whatever_sits_beside_it() {
         args.extend_from_slice(inputs);
         args.extend_from_slice(&["--out", "out"]);
         isnad(&dir, &args);
-        let comparison: Comparison = isnad::yaml::from_str(
+        let comparison: Comparison = isnad::io::yaml::from_str(
             &std::fs::read_to_string(dir.join("out/comparison.yaml")).unwrap(),
         )
         .unwrap();

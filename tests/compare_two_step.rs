@@ -37,7 +37,7 @@ fn two_steps_find_every_one_step_relation_judged_alike() {
         String::from_utf8_lossy(&run.stderr)
     );
     let one: Comparison =
-        isnad::yaml::from_str(&std::fs::read_to_string(dir.join("comparison.yaml")).unwrap())
+        isnad::io::yaml::from_str(&std::fs::read_to_string(dir.join("comparison.yaml")).unwrap())
             .unwrap();
 
     // Step 1, then the shuffle: the lines of one key together.

@@ -154,7 +154,7 @@ fn saudinewsnet_articles_annotated_from_the_corpus_validate_and_export() {
     // The first 200 lines, as a desk would take a day's share (in a
     // temporary directory: the corpus is never copied into the repository).
     let mut lines = Vec::new();
-    isnad::input::read_path(
+    isnad::io::input::read_path(
         &corpus,
         &mut |a| {
             if lines.len() < 200 {

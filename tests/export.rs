@@ -43,11 +43,11 @@ fn exported_ok(format: &str, inputs: &[&Path], out: &Path, extra: &[&str]) {
 }
 
 fn read_yaml(path: &Path) -> Annotation {
-    isnad::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    isnad::io::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn write_yaml(path: &Path, ann: &Annotation) {
-    std::fs::write(path, isnad::yaml::to_string(ann).unwrap()).unwrap();
+    std::fs::write(path, isnad::io::yaml::to_string(ann).unwrap()).unwrap();
 }
 
 fn cp_slice(text: &str, start: usize, end: usize) -> String {
@@ -666,7 +666,7 @@ fn bad_files_are_reported_and_the_others_exported() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success(), "{err}");
     assert!(
-        err.contains("broken.yaml: not a valid annotation file") && err.contains("isnad validate"),
+        err.contains("broken.yaml: does not parse as an annotation file") && err.contains("isnad validate"),
         "{err}"
     );
     assert!(

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use isnad::input::{Article, article_from_bytes};
+use isnad::io::input::{Article, article_from_bytes};
 use isnad::model::Annotation;
 use isnad::text::Text;
 
@@ -160,7 +160,7 @@ fn a_50_megabyte_article_is_annotated_in_linear_time_and_bounded_memory() {
     let yaml = std::fs::read_to_string(out.join("big.yaml")).unwrap();
     let head = format!(
         "format: isnad/annotation/1\ndocument:\n  id: big\n  sha256: {}\n  length: {}\n",
-        isnad::input::sha256_hex(raw.as_bytes()),
+        isnad::io::input::sha256_hex(raw.as_bytes()),
         raw.chars().count()
     );
     assert!(yaml.starts_with(&head), "{}", &yaml[..300.min(yaml.len())]);
@@ -233,7 +233,7 @@ fn a_hundred_thousand_quotation_marks() {
             ann.claims.len()
         );
         assert!(took < Duration::from_secs(20), "{what}: took {took:?}");
-        let yaml = isnad::yaml::to_string(&ann).unwrap();
+        let yaml = isnad::io::yaml::to_string(&ann).unwrap();
         assert!(yaml.starts_with("format: isnad/annotation/1\n"));
     }
 }
@@ -337,7 +337,7 @@ fn file_names_that_are_not_utf8() {
     // Differs from the first only in its undecodable bytes.
     let twin = input.join(OsStr::from_bytes(b"\xd9\x85\xfe\xff-good.txt"));
     std::fs::write(&twin, &seed).unwrap();
-    let id = |stem: &[u8]| format!("م__-good-{}.yaml", &isnad::input::sha256_hex(stem)[..8]);
+    let id = |stem: &[u8]| format!("م__-good-{}.yaml", &isnad::io::input::sha256_hex(stem)[..8]);
     let (good_yaml, twin_yaml) = (id(b"\xd9\x85\xff\xfe-good"), id(b"\xd9\x85\xfe\xff-good"));
     let out = dir.join("out");
     for arg in [input.clone(), good.clone()] {
@@ -622,7 +622,7 @@ fn line_and_paragraph_separators_in_the_text_still_validate() {
     }
     for raw in &texts {
         let (ann, _) = annotate_checked(raw);
-        let yaml = isnad::yaml::to_string(&ann).unwrap();
+        let yaml = isnad::io::yaml::to_string(&ann).unwrap();
         assert_eq!(isnad::validate::check(&yaml, Some(raw)), vec![], "{yaml}");
     }
 }

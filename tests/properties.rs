@@ -3,7 +3,7 @@
 
 mod common;
 
-use isnad::input::article_from_bytes;
+use isnad::io::input::article_from_bytes;
 use isnad::model::Annotation;
 use isnad::text::{Folded, Text, fold_str};
 use proptest::prelude::*;
@@ -144,15 +144,15 @@ proptest! {
                 prop_assert_eq!(real.unwrap(), t.as_str());
             }
         }
-        let yaml = isnad::yaml::to_string(&ann).unwrap();
+        let yaml = isnad::io::yaml::to_string(&ann).unwrap();
         prop_assert_eq!(isnad::validate::check(&yaml, Some(&raw)), vec![]);
     }
 
     #[test]
     fn output_is_deterministic(raw in article_text()) {
         let Ok(article) = article_from_bytes("p", raw.as_bytes(), "p.txt") else { return Ok(()) };
-        let a = isnad::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
-        let b = isnad::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
+        let a = isnad::io::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
+        let b = isnad::io::yaml::to_string(&common::pipeline().annotate(&article)).unwrap();
         prop_assert_eq!(a, b);
     }
 

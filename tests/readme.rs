@@ -92,7 +92,7 @@ fn the_worked_example_runs_as_written() {
         "{stderr}"
     );
     // The review survived the corrected article, at its new offsets.
-    let ann: isnad::model::Annotation = isnad::yaml::from_str(
+    let ann: isnad::model::Annotation = isnad::io::yaml::from_str(
         &std::fs::read_to_string(dir.join("desk/001_5e1e0c9eaa090675.yaml")).unwrap(),
     )
     .unwrap();

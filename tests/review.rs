@@ -28,7 +28,7 @@ fn temp(name: &str) -> PathBuf {
 }
 
 fn load(path: &Path) -> Annotation {
-    isnad::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    isnad::io::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// A desk's working copy: the sample articles and their annotations.

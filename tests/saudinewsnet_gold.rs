@@ -30,11 +30,11 @@ fn scores_on_reviewed_saudinewsnet_articles_hold() {
     std::fs::create_dir_all(&dir).unwrap();
     let pipeline = common::pipeline();
     let mut found = 0;
-    isnad::input::read_path(
+    isnad::io::input::read_path(
         &corpus,
         &mut |a| {
             if wanted.contains(&a.id) {
-                let y = isnad::yaml::to_string(&pipeline.annotate(&a)).unwrap();
+                let y = isnad::io::yaml::to_string(&pipeline.annotate(&a)).unwrap();
                 std::fs::write(dir.join(format!("{}.yaml", a.id)), y).unwrap();
                 found += 1;
             }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use isnad::input::article_from_bytes;
+use isnad::io::input::article_from_bytes;
 use isnad::model::Annotation;
 use isnad::text::fold_str;
 use proptest::prelude::*;

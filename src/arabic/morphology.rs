@@ -195,7 +195,7 @@ fn table() -> &'static Morphology {
     static TABLE: OnceLock<Morphology> = OnceLock::new();
     TABLE.get_or_init(|| {
         // The file is built in and tested; failing here is a build defect.
-        crate::yaml::from_str(DATA)
+        crate::io::yaml::from_str(DATA)
             .unwrap_or_else(|e| panic!("built-in lexicon morphology.yaml is invalid: {e}"))
     })
 }

@@ -29,7 +29,7 @@ fn table() -> &'static Punctuation {
     static TABLE: OnceLock<Punctuation> = OnceLock::new();
     TABLE.get_or_init(|| {
         // The file is built in and tested; failing here is a build defect.
-        crate::yaml::from_str(DATA)
+        crate::io::yaml::from_str(DATA)
             .unwrap_or_else(|e| panic!("built-in lexicon punctuation.yaml is invalid: {e}"))
     })
 }

@@ -286,7 +286,7 @@ impl Lexicon {
 
     pub fn from_yaml(src: &str) -> Result<Self, LexiconError> {
         let raw: RawLexicon =
-            crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
+            crate::io::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
         let mut lex = Lexicon {
             conjunctions: raw
                 .conjunctions
@@ -480,7 +480,7 @@ impl Lexicon {
     /// `contrasts`, as `contrasts.yaml`) to the lexicon's own.
     pub fn with_contrasts(mut self, src: &str) -> Result<Self, LexiconError> {
         let raw: RawContrasts =
-            crate::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
+            crate::io::yaml::from_str(src).map_err(|e| LexiconError(e.to_string()))?;
         self.add_contrasts(&raw.contrasts);
         Ok(self)
     }

@@ -5,8 +5,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
+use crate::io::yaml::YamlError;
 use crate::text::fold_str as fold;
-use crate::yaml::YamlError;
 
 /// Parses a digit token from the tokenizer. A comma or U+066C followed by
 /// exactly three digits groups thousands; any other joiner is a decimal point.
@@ -135,7 +135,7 @@ fn hedge_rules(raw: &[RawHedge]) -> Vec<HedgeRule> {
 
 impl Numbers {
     pub fn from_yaml(src: &str) -> Result<Self, YamlError> {
-        let raw: RawNumbers = crate::yaml::from_str(src)?;
+        let raw: RawNumbers = crate::io::yaml::from_str(src)?;
         Ok(Numbers {
             proclitics: raw
                 .proclitics

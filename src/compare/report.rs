@@ -191,7 +191,7 @@ impl Labels {
     fn builtin() -> &'static Labels {
         static LABELS: OnceLock<Labels> = OnceLock::new();
         LABELS.get_or_init(|| {
-            crate::yaml::from_str(include_str!("../lexicon/report.yaml"))
+            crate::io::yaml::from_str(include_str!("../lexicon/report.yaml"))
                 .expect("the embedded report.yaml parses")
         })
     }

@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::io::output::atomic_write;
 use crate::model::{Annotation, Claim};
-use crate::output::atomic_write;
 use crate::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +103,7 @@ pub fn run(
         .map_err(|e| format!("{}: cannot create output directory: {e}", out.display()))?;
     // ClaimReview carries no offsets: no article, so no corpus to read.
     let corpora = if format.needs_text() { corpora } else { &[] };
-    let articles = crate::validate::ArticleLookup::new(text, corpora);
+    let articles = crate::io::store::ArticleLookup::new(text, corpora);
     let (mut docs, errors) = load(paths, format.needs_text(), &articles);
     for e in &errors {
         eprintln!("isnad: {e}");
@@ -140,19 +140,19 @@ pub fn run(
 pub fn load(
     paths: &[PathBuf],
     needs_text: bool,
-    articles: &crate::validate::ArticleLookup,
+    articles: &crate::io::store::ArticleLookup,
 ) -> (Vec<Doc>, Vec<String>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            match crate::eval::yaml_files(path) {
+            match crate::io::store::yaml_files(path) {
                 Ok(found) if found.is_empty() => errors.push(format!(
                     "{}: no .yaml annotation files in this directory",
                     path.display()
                 )),
                 Ok(found) => files.extend(found),
-                Err(e) => errors.push(e),
+                Err(e) => errors.push(e.to_string()),
             }
         } else if path.exists() {
             files.push(path.clone());
@@ -181,7 +181,7 @@ pub fn load(
                 by_id.insert(id, file);
                 docs.push(doc);
             }
-            Err(e) => errors.push(format!("{}: {e}", file.display())),
+            Err(e) => errors.push(e),
         }
     }
     (docs, errors)
@@ -190,18 +190,22 @@ pub fn load(
 fn load_one(
     file: &Path,
     needs_text: bool,
-    articles: &crate::validate::ArticleLookup,
+    articles: &crate::io::store::ArticleLookup,
 ) -> Result<Doc, String> {
-    let yaml_text = std::fs::read_to_string(file).map_err(|e| format!("cannot read: {e}"))?;
-    let ann: Annotation = crate::yaml::from_str(&yaml_text).map_err(|e| {
-        format!(
-            "not a valid annotation file: {e}; run `isnad validate {}` to see every problem",
-            file.display()
-        )
-    })?;
+    let ann = crate::io::store::load(file)?;
+    with_text(file, ann, needs_text, articles).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// The annotation with its article, when `needs_text`, its spans checked.
+fn with_text(
+    file: &Path,
+    ann: Annotation,
+    needs_text: bool,
+    articles: &crate::io::store::ArticleLookup,
+) -> Result<Doc, String> {
     let id = &ann.document.id;
     // Output files are named after the id: it must not reach outside DIR.
-    if id.is_empty() || crate::input::safe_id(id) != *id {
+    if id.is_empty() || crate::io::input::safe_id(id) != *id {
         return Err(format!(
             "document id {id:?} cannot name a file; use letters, digits, '-', '_' and '.'"
         ));
@@ -222,7 +226,7 @@ fn load_one(
             )
         })?;
     if let Err(e) = check_spans(&ann, &text) {
-        let other_version = crate::input::sha256_hex(text.as_bytes()) != ann.document.sha256;
+        let other_version = crate::io::input::sha256_hex(text.as_bytes()) != ann.document.sha256;
         return Err(format!(
             "{e} in {}{}; run `isnad validate {} --text {}`",
             text_path.display(),

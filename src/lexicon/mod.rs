@@ -5,8 +5,8 @@
 use serde::Deserialize;
 use std::path::Path;
 
+use crate::io::yaml;
 use crate::model::{SourceKind, Stance};
-use crate::yaml;
 
 const CUES: &str = include_str!("cues.yaml");
 const SOURCES: &str = include_str!("sources.yaml");

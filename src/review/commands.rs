@@ -5,39 +5,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::queue;
+use crate::io::store;
 use crate::model::{Annotation, Claim, Review, ReviewStatus, Verdict};
-use crate::output::atomic_write;
-use crate::yaml;
-
-pub fn load(path: &Path) -> Result<Annotation, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            _ => format!("cannot read: {e}"),
-        };
-        format!("{}: {what}", path.display())
-    })?;
-    yaml::from_str(&text).map_err(|e| {
-        format!(
-            "{}: does not parse as an annotation file: {e}; run `isnad validate {}` to see every problem",
-            path.display(),
-            path.display()
-        )
-    })
-}
-
-pub fn save(path: &Path, ann: &Annotation) -> Result<(), String> {
-    let body = yaml::to_string(ann).map_err(|e| e.to_string())?;
-    atomic_write(path, body.as_bytes())
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
-}
 
 /// Every file that loads, with a report of those that do not.
 pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize), String> {
     let mut docs = Vec::new();
     let mut bad = 0;
     for p in paths.iter().filter(|p| p.is_dir()) {
-        if crate::eval::yaml_files(p)?.is_empty() {
+        if store::yaml_files(p)?.is_empty() {
             eprintln!(
                 "isnad: {}: no .yaml annotation files in this directory; nothing to review",
                 p.display()
@@ -45,8 +21,8 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize)
             bad += 1;
         }
     }
-    for f in crate::eval::annotation_files(paths)? {
-        match load(&f) {
+    for f in store::annotation_files(paths)? {
+        match store::load(&f) {
             Ok(a) => docs.push((f, a)),
             Err(e) => {
                 eprintln!("isnad: {e}");
@@ -62,7 +38,7 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize)
 /// named as such, not taken for a file without the claim.
 pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), String> {
     if !path.is_dir() {
-        let ann = load(path)?;
+        let ann = store::load(path)?;
         return match ann.claims.iter().position(|c| c.id == claim) {
             Some(i) => Ok((path.to_path_buf(), ann, i)),
             None => Err(format!(
@@ -72,7 +48,7 @@ pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usiz
             )),
         };
     }
-    let files = crate::eval::annotation_files(&[path.to_path_buf()])?;
+    let files = store::annotation_files(&[path.to_path_buf()])?;
     if files.is_empty() {
         return Err(format!(
             "{}: no .yaml annotation files in this directory",
@@ -82,13 +58,13 @@ pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usiz
     let mut hits = Vec::new();
     let mut unreadable = Vec::new();
     for f in files {
-        match load(&f) {
+        match store::load(&f) {
             Ok(ann) => {
                 if let Some(i) = ann.claims.iter().position(|c| c.id == claim) {
                     hits.push((f, ann, i));
                 }
             }
-            Err(e) => unreadable.push(e),
+            Err(e) => unreadable.push(e.to_string()),
         }
     }
     match hits.len() {
@@ -186,7 +162,7 @@ pub enum SetError {
 pub fn set(path: &Path, claim: &str, d: Decision) -> Result<String, SetError> {
     let (file, mut ann, i) = find_claim(path, claim).map_err(SetError::Input)?;
     apply(&mut ann.claims[i], d).map_err(SetError::Usage)?;
-    save(&file, &ann).map_err(SetError::Input)?;
+    store::save(&file, &ann).map_err(|e| SetError::Input(e.to_string()))?;
     Ok(format!(
         "{}: claim {claim}: {}",
         file.display(),

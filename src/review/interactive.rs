@@ -136,7 +136,7 @@ pub fn walk(paths: &[PathBuf], reviewer: Option<String>) -> Result<usize, String
                 ..Decision::default()
             },
         )?;
-        commands::save(file, ann)?;
+        crate::io::store::save(file, ann)?;
         decided += 1;
         let _ = writeln!(
             out,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use isnad::annotate::Pipeline;
-use isnad::input::{self, Article};
+use isnad::io::input::{self, Article};
 use isnad::lexicon::Lexicon;
 use isnad::model::Annotation;
 

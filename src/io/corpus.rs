@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::input::{Article, InputError};
+use crate::io::input::{Article, InputError};
 
 /// Enough articles to keep every core busy, few enough to keep memory small.
 const BATCH_ARTICLES: usize = 512;
@@ -36,7 +36,7 @@ pub fn run<T: Send>(
             sink(article, out);
         }
     };
-    crate::cli::for_each_article(inputs, errors, |article| {
+    crate::io::input::for_each_article(inputs, errors, |article| {
         batch_bytes += article.text.len();
         batch.push(article);
         if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
@@ -116,7 +116,7 @@ pub fn known_size(inputs: &[PathBuf]) -> Option<u64> {
         if p.as_os_str() == "-" {
             return None;
         }
-        for f in crate::input::expand(p).ok()? {
+        for f in crate::io::input::expand(p).ok()? {
             if f.extension().is_some_and(|x| x == "gz") {
                 return None;
             }
@@ -144,14 +144,14 @@ impl ArticleIndex {
     /// `on_error`, as `annotate` reports it.
     pub fn load(
         corpora: &[PathBuf],
-        on_error: &mut dyn FnMut(crate::input::InputError),
+        on_error: &mut dyn FnMut(crate::io::input::InputError),
     ) -> ArticleIndex {
         let mut index = ArticleIndex {
             files: corpora.to_vec(),
             ..ArticleIndex::default()
         };
         for path in corpora {
-            crate::input::read_path(
+            crate::io::input::read_path(
                 path,
                 &mut |a| {
                     let versions = index.by_id.entry(a.id).or_default();
@@ -180,7 +180,7 @@ impl ArticleIndex {
         let matching = sha256.and_then(|h| {
             versions
                 .iter()
-                .find(|t| crate::input::sha256_hex(t.as_bytes()) == h)
+                .find(|t| crate::io::input::sha256_hex(t.as_bytes()) == h)
         });
         matching.or(versions.first()).map(String::as_str)
     }

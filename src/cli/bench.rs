@@ -7,16 +7,16 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::annotate::Pipeline;
-use crate::cli::for_each_article;
-use crate::input::Article;
+use crate::io::input::Article;
+use crate::io::input::for_each_article;
+use crate::io::yaml;
 use crate::lexicon::Lexicon;
-use crate::yaml;
 
 /// Repeat small corpora until this many bytes have been processed, so that
 /// the timing is not noise.
 const MIN_BYTES: usize = 50_000_000;
 
-pub fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
+pub(super) fn run(seeds: &Path, corpora: &[PathBuf]) -> Result<ExitCode, String> {
     let pipeline = Pipeline::new(&Lexicon::builtin());
     println!("machine: {}", machine());
     println!(

@@ -329,6 +329,39 @@ fn article_from_json(line: &[u8], here: &str) -> Result<Article, InputError> {
     })
 }
 
+/// Read every article of every input, reporting bad inputs on stderr.
+pub fn for_each_article(
+    inputs: &[PathBuf],
+    errors: &mut Vec<InputError>,
+    mut f: impl FnMut(Article),
+) {
+    for path in inputs {
+        let files = match expand(path) {
+            Ok(files) if files.is_empty() => {
+                let e = InputError {
+                    origin: path.display().to_string(),
+                    message: "no articles (.txt, .jsonl or .jsonl.gz files) in this directory; nothing to do".into(),
+                };
+                eprintln!("isnad: {e}");
+                errors.push(e);
+                continue;
+            }
+            Ok(files) => files,
+            Err(e) => {
+                eprintln!("isnad: {e}");
+                errors.push(e);
+                continue;
+            }
+        };
+        for file in files {
+            read_path(&file, &mut |a| f(a), &mut |e| {
+                eprintln!("isnad: {e}");
+                errors.push(e);
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
