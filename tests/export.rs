@@ -666,7 +666,8 @@ fn bad_files_are_reported_and_the_others_exported() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success(), "{err}");
     assert!(
-        err.contains("broken.yaml: does not parse as an annotation file") && err.contains("isnad validate"),
+        err.contains("broken.yaml: does not parse as an annotation file")
+            && err.contains("isnad validate"),
         "{err}"
     );
     assert!(

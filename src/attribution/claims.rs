@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::resolve::Registry;
-use super::{Attributor, Doc, Found, Report, Speaker};
+use super::{ArticleView, Attributor, Found, Report, Speaker};
 use crate::arabic::punctuation;
 use crate::model::{
     Basis, BlockKind, Claim, Cue, CueKind, Link, Origin, QuoteKind, Sentence, Source, SourceKind,
@@ -22,7 +22,7 @@ pub struct Input<'a, 'd> {
     pub editorial: &'a [bool],
     pub publisher: Option<&'a str>,
     pub attributor: &'a Attributor,
-    pub doc: &'a Doc<'d>,
+    pub doc: &'a ArticleView<'d>,
     pub registry: &'a mut Registry,
 }
 
@@ -128,14 +128,14 @@ pub fn assemble(inp: Input) -> Found {
             let (entity, span) = match &link.speaker {
                 Speaker::Phrase(np)
                     // A phrase of quotation marks alone names no one.
-                    if !names_anything(raw, doc.span(np.first, np.last, np.skip)) =>
+                    if !names_anything(raw, doc.span(np.first, np.last, np.clitic_bytes)) =>
                 {
                     (None, None)
                 }
                 Speaker::Phrase(np) => {
                     let words = doc.np_words(*np);
                     let reading = attributor.read_np(doc, *np);
-                    let span = doc.span(np.first, np.last, np.skip);
+                    let span = doc.span(np.first, np.last, np.clitic_bytes);
                     let display = raw[span.0..span.1]
                         .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
                     let shown = link.shown.then_some(span);
@@ -149,7 +149,7 @@ pub fn assemble(inp: Input) -> Found {
                     (Some(e), shown)
                 }
                 Speaker::SourceOfPrevious(np) => {
-                    let span = doc.span(np.first, np.last, np.skip);
+                    let span = doc.span(np.first, np.last, np.clitic_bytes);
                     let display = &raw[span.0..span.1];
                     let words = doc.np_words(*np);
                     let e = match previous.and_then(|o| registry.source_of(o)) {
@@ -291,7 +291,7 @@ fn unsourced(
     reports: &[Report],
     editorial: &[bool],
     attributor: &Attributor,
-    doc: &Doc,
+    doc: &ArticleView,
     raw: &str,
 ) -> Vec<Draft> {
     let reports: Vec<&Report> = reports.iter().filter(|r| !r.actor).collect();
@@ -373,7 +373,7 @@ fn after_reports(
     s: &crate::segment::SentenceSpan,
     reports: &[&Report],
     attributor: &Attributor,
-    doc: &Doc,
+    doc: &ArticleView,
     raw: &str,
 ) -> Option<Draft> {
     let end = reports

@@ -3,16 +3,33 @@
 //! resolved across sentences; every remaining sentence is an unsourced or
 //! editorial claim.
 //!
-//! `phrases` finds source phrases, `reports` turns each cue into a report,
-//! `resolve` decides who each phrase is, `claims` writes the model.
+//! By element:
+//! - `view`: the article as tokens, with what is asked of them remembered;
+//! - `cues`: the lexicon's cues matched on the tokens (`CueHit`);
+//! - source phrases: `phrases` (where a phrase starts and ends), `names`
+//!   (titles, names in apposition, owners of unnamed sources), `addressee`
+//!   (the outlet or body spoken to), `sources` (what kind of source a phrase
+//!   names, and the gazetteers);
+//! - `content`: where the attributed content starts and ends;
+//! - reports, one per cue: `verb_report` (a verb and its subject) and
+//!   `reports` (prepositions, participles, nouns, headline colons);
+//! - `chain`: reports nested in one another become one chain;
+//! - `resolve`: who each phrase or dropped subject is, across sentences;
+//! - `claims`: the annotation model's sources and claims.
 
+mod addressee;
+mod chain;
 mod claims;
+mod content;
 mod cues;
 mod lookup;
+mod names;
 mod phrases;
 mod reports;
 mod resolve;
 mod sources;
+mod verb_report;
+mod view;
 
 use crate::arabic::tokens::{TokKind, Token, tokenize};
 use crate::arabic::{morphology, punctuation};
@@ -20,12 +37,18 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::model::{BlockKind, Claim, CueKind, QuoteKind, Sentence, Source, SourceKind, Stance};
 use crate::segment::Segmentation;
 use crate::text::{Folded, Text, fold_str};
+use chain::*;
 pub use claims::claim_id;
-use cues::{Agreement, CueHit, CueMatcher};
+use content::*;
+use cues::{Agreement, CueHit, CueMatcher, readings};
 use lookup::WordSet;
+use names::*;
+use phrases::*;
+use reports::*;
 use resolve::Registry;
 use sources::SourceLexicon;
 use std::borrow::Cow;
+use view::*;
 
 pub struct Attributor {
     cues: CueMatcher,
@@ -72,16 +95,6 @@ pub struct Attributor {
     maqsura_forms: WordSet,
 }
 
-/// The words that open a contrast before a clause: see `Contrasts::before`.
-struct Contrasts {
-    /// "لكن", to which the subject's pronoun is written.
-    pronoun_hosts: Vec<String>,
-    /// "إلا", "غير", "بيد", before أن.
-    exceptives: WordSet,
-    /// "أن", bare or with a pronoun, after an exceptive.
-    complements: Vec<String>,
-}
-
 /// What attribution finds in one article.
 pub struct Found {
     pub sources: Vec<Source>,
@@ -95,7 +108,7 @@ pub struct Found {
 struct Np {
     first: usize,
     last: usize,
-    skip: u32,
+    clitic_bytes: u32,
 }
 
 /// Who a link names, before resolution.
@@ -197,150 +210,6 @@ impl Report {
     }
 }
 
-/// The tokens and views one article is read through.
-struct Doc<'a> {
-    raw: &'a str,
-    f: &'a Folded,
-    toks: Vec<Token>,
-    /// Per token, questions asked again and again while phrases are read
-    /// (does a cue start here? is it a title?): see `memo`.
-    cue_starts: std::cell::RefCell<Vec<u8>>,
-    /// Source phrases already read, by their tokens.
-    readings: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, u32), sources::Reading>>,
-    /// Per sentence, where a quotation opened in it can reach: see
-    /// `quote_reach`.
-    quote_reach: std::cell::RefCell<rustc_hash::FxHashMap<usize, usize>>,
-}
-
-impl Doc<'_> {
-    fn word(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => &self.f.folded[t.start as usize..t.end as usize],
-            None => "",
-        }
-    }
-
-    fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(Token::is_word)
-    }
-
-    fn punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(c))
-    }
-
-    /// Whether a line ends between token `i - 1` and token `i`: a headline
-    /// and the lead below it are not one phrase.
-    fn line_break_before(&self, i: usize) -> bool {
-        match (
-            i.checked_sub(1).and_then(|p| self.toks.get(p)),
-            self.toks.get(i),
-        ) {
-            (Some(a), Some(b)) => self.f.folded[a.end as usize..b.start as usize].contains('\n'),
-            _ => false,
-        }
-    }
-
-    fn is_comma(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokKind::Punct(c) if punctuation::is_comma(c)))
-    }
-
-    /// Original byte offset where token `i` starts.
-    /// The first token that starts at or after original byte `at`.
-    fn token_from(&self, at: usize) -> usize {
-        self.toks
-            .partition_point(|t| self.f.orig_start(t.start as usize) < at)
-    }
-
-    fn start_of(&self, i: usize) -> usize {
-        match self.toks.get(i) {
-            Some(t) => self.f.orig_start(t.start as usize),
-            None => self.raw.len(),
-        }
-    }
-
-    /// Original byte span of tokens `[a, b]`, skipping `skip` folded bytes.
-    fn span(&self, a: usize, b: usize, skip: u32) -> (usize, usize) {
-        let (Some(ta), Some(tb)) = (self.toks.get(a), self.toks.get(b)) else {
-            return (self.raw.len(), self.raw.len());
-        };
-        let s = self.f.orig_start((ta.start + skip).min(ta.end) as usize);
-        let e = self.f.orig_end(self.raw, tb.end as usize);
-        (s, e.max(s))
-    }
-
-    fn np_words(&self, np: Np) -> Vec<&str> {
-        (np.first..=np.last)
-            .filter(|&k| self.is_word(k))
-            .map(|k| {
-                let w = self.word(k);
-                if k == np.first && np.skip > 0 {
-                    w.get(np.skip as usize..).unwrap_or(w)
-                } else {
-                    w
-                }
-            })
-            .collect()
-    }
-
-    /// Whether token `i` is written, in the original, starting with `c`.
-    fn original_starts_with(&self, i: usize, c: char) -> bool {
-        let (s, e) = self.span(i, i, 0);
-        self.raw[s..e].starts_with(c)
-    }
-
-    /// Whether token `i` carries the article. Folding writes أ as ا, so a
-    /// name written with hamza ("ألتون", "ألمانيا") is told apart here.
-    fn definite_at(&self, i: usize) -> bool {
-        sources::is_definite(self.word(i))
-            && !['أ', 'إ', 'آ']
-                .iter()
-                .any(|&c| self.original_starts_with(i, c))
-    }
-
-    /// Whether token `i` ends in ة (folding writes it ه).
-    fn ends_with_ta_marbuta(&self, i: usize) -> bool {
-        let (_, e) = self.span(i, i, 0);
-        self.raw[..e]
-            .chars()
-            .rev()
-            .find(|c| !crate::text::is_mark(*c))
-            == Some('ة')
-    }
-
-    /// Whether token `i` ends in a written ه (a pronoun), not a ة folded to ه.
-    fn ends_with_ha(&self, i: usize) -> bool {
-        self.ends_with_letter(i, 'ه')
-    }
-
-    /// Whether the verb at token `i` is written as a passive perfect: a
-    /// damma on its first letter ("كُتب", "أُعلن", "زُعم"), not on the
-    /// prefix of an imperfect (يُؤكد, تُضيف) or a participle's م. Its
-    /// subject is what was done, not who said it: over the ANT corpus
-    /// every one of about 100 such cues named the wrong source.
-    fn written_passive(&self, i: usize) -> bool {
-        let (s, e) = self.span(i, i, 0);
-        let mut letters = self.raw[s..e]
-            .chars()
-            .skip_while(|&c| morphology::is_conjunction(c));
-        let (Some(first), Some(mark)) = (letters.next(), letters.next()) else {
-            return false;
-        };
-        mark == '\u{064F}' && !matches!(first, 'ي' | 'ت' | 'ن' | 'م')
-    }
-
-    /// Whether token `i` ends, as written, in letter `c` (marks aside).
-    fn ends_with_letter(&self, i: usize, c: char) -> bool {
-        let (_, e) = self.span(i, i, 0);
-        self.raw[..e]
-            .chars()
-            .rev()
-            .find(|x| !crate::text::is_mark(*x))
-            == Some(c)
-    }
-}
-
 /// The folded verb forms of the lexicon that end in ى.
 fn maqsura_forms(lex: &Lexicon) -> WordSet {
     lex.verbs
@@ -428,7 +297,7 @@ impl Attributor {
         publisher: Option<&str>,
     ) -> Found {
         let toks = tokenize(folded);
-        let doc = Doc {
+        let doc = ArticleView {
             raw: text.raw,
             f: folded,
             cue_starts: std::cell::RefCell::new(vec![0; toks.len()]),
@@ -468,7 +337,7 @@ impl Attributor {
     /// Every "title name" pair in the text ("الرئيس الروسي فلاديمير بوتين",
     /// "رئيس جهاز الأمن القومي اليمني علي الأحمدي"), so that a role noun alone
     /// can point back to the person.
-    fn register_roles(&self, doc: &Doc, reg: &mut Registry) {
+    fn register_roles(&self, doc: &ArticleView, reg: &mut Registry) {
         let n = doc.toks.len();
         let mut i = 0;
         while i < n {
@@ -507,7 +376,7 @@ impl Attributor {
             let phrase = Np {
                 first: i,
                 last: end,
-                skip: 0,
+                clitic_bytes: 0,
             };
             let mut name = self.person_name(doc, phrase);
             // "المتحدث الرسمي للقوات المسلحة، العميد محمد سمير، إن": the
@@ -578,82 +447,9 @@ impl Attributor {
         }
     }
 
-    /// Marks as no title (for `title_at`) every token with no title written
-    /// inside it, found in one pass over the text: `title_at` is asked of
-    /// every token, and reading each word's forms against the titles was
-    /// the costliest part of attribution.
-    fn rule_out_titles(&self, doc: &Doc) {
-        let Some(pieces) = self.sources.title_pieces(&doc.f.folded) else {
-            return;
-        };
-        let mut inside = vec![false; doc.toks.len()];
-        for at in pieces {
-            let k = doc.toks.partition_point(|t| (t.end as usize) <= at);
-            if let Some(slot) = inside.get_mut(k) {
-                *slot = true;
-            }
-        }
-        let mut memo = doc.cue_starts.borrow_mut();
-        for (slot, inside) in memo.iter_mut().zip(inside) {
-            if !inside {
-                *slot |= 1 << TITLE_MEMO;
-            }
-        }
-    }
-
-    /// Whether a cue (of any kind) starts at token `k`, memoised.
-    fn cue_starts(&self, doc: &Doc, k: usize) -> bool {
-        memo(&doc.cue_starts, k, 0, || {
-            self.cues
-                .at(&doc.f.folded, &doc.toks, k, doc.toks.len())
-                .is_some()
-        })
-    }
-
-    /// Whether token `k` is a title (الرئيس, وزيرة), memoised.
-    fn title_at(&self, doc: &Doc, k: usize) -> bool {
-        memo(&doc.cue_starts, k, TITLE_MEMO, || {
-            self.title_words_at(doc, k) > 0
-        })
-    }
-
-    /// `title_words_at`, asked only where the memo says a title starts.
-    fn title_words(&self, doc: &Doc, k: usize) -> usize {
-        if self.title_at(doc, k) {
-            self.title_words_at(doc, k)
-        } else {
-            0
-        }
-    }
-
-    /// How many words the title at `k` spans (`SourceLexicon::title_length`).
-    fn title_words_at(&self, doc: &Doc, k: usize) -> usize {
-        // "فهد بن سلطان", "أبو أمير": after a word of kinship a title's
-        // letters are a name.
-        let in_name = k > 0 && {
-            let w = doc.word(k - 1);
-            self.pedigree.contains(w) || self.kinship.contains(w)
-        };
-        if !doc.is_word(k) || in_name {
-            return 0;
-        }
-        // "أمينها العام", "رئيسها التنفيذي": a title owned by a body reads
-        // as the title with the article.
-        let first: Cow<str> = match sources::possessed_stem(doc.word(k)) {
-            Some(stem) if !self.sources.is_title(doc.word(k)) => {
-                Cow::Owned(morphology::with_article(stem))
-            }
-            _ => Cow::Borrowed(doc.word(k)),
-        };
-        let rest = (k + 1..doc.toks.len())
-            .take_while(|&n| doc.is_word(n))
-            .map(|n| doc.word(n));
-        self.sources.title_length(&first, rest)
-    }
-
     /// Whether a subheading's colon report names a plausible speaker: a
     /// short phrase of no prepositional word, not a document or a verbal noun.
-    fn subheading_speaker(&self, doc: &Doc, r: &Report) -> bool {
+    fn subheading_speaker(&self, doc: &ArticleView, r: &Report) -> bool {
         let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker) else {
             return false;
         };
@@ -676,7 +472,7 @@ impl Attributor {
     /// `from` (past an editorial formula).
     fn sentence_reports(
         &self,
-        doc: &Doc,
+        doc: &ArticleView,
         seg: &Segmentation,
         si: usize,
         range: (usize, usize),
@@ -710,7 +506,13 @@ impl Attributor {
             if consumed[h] {
                 continue;
             }
-            let at = reports::At { doc, seg, si, a, b };
+            let at = Window {
+                doc,
+                seg,
+                sentence: si,
+                start: a,
+                end: b,
+            };
             let report = match hit.kind {
                 CueKind::Verb | CueKind::NoComment => {
                     self.verb_report(&at, hit, &hits, &mut consumed)
@@ -731,11 +533,23 @@ impl Attributor {
             reports.extend(report);
         }
         if reports.is_empty() && kind == BlockKind::Headline {
-            reports.extend(self.colon_report(&reports::At { doc, seg, si, a, b }));
+            reports.extend(self.colon_report(&Window {
+                doc,
+                seg,
+                sentence: si,
+                start: a,
+                end: b,
+            }));
         } else if reports.is_empty() && subheading(seg, si, doc.raw) {
             // A subheading's words before the colon must read as a speaker:
             // not "تأليف:", not "رابط الخبر بصحيفة الوئام:".
-            let report = self.colon_report(&reports::At { doc, seg, si, a, b });
+            let report = self.colon_report(&Window {
+                doc,
+                seg,
+                sentence: si,
+                start: a,
+                end: b,
+            });
             reports.extend(report.filter(|r| self.subheading_speaker(doc, r)));
         }
         let mut reports = nest(doc, reports, &self.clause_openers, &self.contrasts);
@@ -760,7 +574,7 @@ impl Attributor {
 
     /// Whether the verb at token `k`, one spelt with a final ى, is written
     /// with a final ي: then it is the noun ("رأي", opinion; "نفي", denial).
-    fn written_as_noun(&self, doc: &Doc, k: usize) -> bool {
+    fn written_as_noun(&self, doc: &ArticleView, k: usize) -> bool {
         let w = doc.word(k);
         let bare = morphology::strip_conjunction(w).unwrap_or(w);
         (self.maqsura_forms.contains(w) || self.maqsura_forms.contains(bare))
@@ -772,7 +586,7 @@ impl Attributor {
     /// after its opening verb ("وغادر دوستم البلاد"). A later subjectless
     /// verb goes on with them ("إلا أنه نفى ... وقال") if the article knew
     /// them already; an unknown word is left alone.
-    fn sentence_topic(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
+    fn sentence_topic(&self, doc: &ArticleView, si: usize, a: usize, b: usize) -> Option<Report> {
         let first = doc.word(a);
         let opens_with_name = morphology::strip_and(first)
             .is_some_and(|rest| !rest.is_empty() && self.name_like(rest))
@@ -781,7 +595,7 @@ impl Attributor {
             Np {
                 first: a,
                 last: a,
-                skip: morphology::and_len() as u32,
+                clitic_bytes: morphology::and_len() as u32,
             }
         } else {
             let verb_like = morphology::starts_with_conjunction(first)
@@ -796,7 +610,7 @@ impl Attributor {
             Np {
                 first: k,
                 last: k,
-                skip: 0,
+                clitic_bytes: 0,
             }
         };
         Some(Report {
@@ -821,7 +635,7 @@ impl Attributor {
     /// preposition may be a verb's homograph: "عبر" is also عبّر). A cue
     /// verb that made no report of its own acts too ("واختتم ... كلمته،
     /// موضحا").
-    fn clause_actor(&self, doc: &Doc, si: usize, a: usize, b: usize) -> Option<Report> {
+    fn clause_actor(&self, doc: &ArticleView, si: usize, a: usize, b: usize) -> Option<Report> {
         let mut k = a;
         loop {
             let w = doc.word(k);
@@ -876,146 +690,6 @@ impl Attributor {
 /// The longest title phrase in the lexicon, in words.
 pub(super) const MAX_TITLE_WORDS: usize = 4;
 
-/// Where `title_at` keeps its answers in the memo byte.
-const TITLE_MEMO: u8 = 2;
-
-/// A per-token yes/no worked out once: two bits at `shift` of the token's
-/// byte (0 not yet known, 1 no, 2 yes).
-fn memo(
-    cache: &std::cell::RefCell<Vec<u8>>,
-    k: usize,
-    shift: u8,
-    work: impl FnOnce() -> bool,
-) -> bool {
-    let known = cache.borrow().get(k).map_or(1, |b| (b >> shift) & 3);
-    if known != 0 {
-        return known == 2;
-    }
-    let yes = work();
-    if let Some(slot) = cache.borrow_mut().get_mut(k) {
-        *slot |= (if yes { 2 } else { 1 }) << shift;
-    }
-    yes
-}
-
-/// Token range of every sentence.
-fn sentence_tokens(doc: &Doc, seg: &Segmentation) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(seg.sentences.len());
-    let mut k = 0;
-    for s in &seg.sentences {
-        while k < doc.toks.len() && doc.start_of(k) < s.start {
-            k += 1;
-        }
-        let a = k;
-        while k < doc.toks.len() && doc.start_of(k) < s.end {
-            k += 1;
-        }
-        out.push((a, k));
-    }
-    out
-}
-
-/// A report whose cue lies inside another's content is a further link of
-/// that chain ("لافروف ذكر أن ترامب أكد أن بوتين أكد له أن ..."), unless it
-/// opens a clause of its own ("، كما كتبت صحيفة ...", a participle, a
-/// refusal to comment, or the main clause after "وبعد أن نفى ...").
-fn nest(doc: &Doc, reports: Vec<Report>, openers: &WordSet, contrasts: &Contrasts) -> Vec<Report> {
-    let mut out: Vec<Report> = Vec::new();
-    for mut r in reports {
-        let cue_at = doc.start_of(r.cue_tok);
-        // "قال كومي إنه حاول …، وهو ما ينفيه ترامب": what the resumed
-        // clause says ends the host's content and is the report's content.
-        if let Some(Resumed { head, refusal }) = r.resumes {
-            let at = doc.start_of(head);
-            let host = out.iter_mut().rev().find(|h| {
-                h.sentence == r.sentence && !h.actor && h.content.0 < at && at <= h.content.1 + 3
-            });
-            let accusation = |h: &Report| {
-                h.links
-                    .iter()
-                    .filter_map(|l| l.cue.as_ref())
-                    .any(|(hit, _, _)| hit.stance == Stance::Allege)
-            };
-            match host {
-                Some(h) if !refusal || accusation(h) => {
-                    cut_before(doc, h, head);
-                    r.content = h.content;
-                    out.push(r);
-                }
-                None if !refusal => out.push(r),
-                _ => {}
-            }
-            continue;
-        }
-        // "قال أردوغان إن ...، حسب ما نقلته وكالة الأناضول": a source that
-        // relays the report, named after its content, is the chain's outer link.
-        if relays(&r)
-            && let Some(h) = out.iter_mut().rev().find(|h| {
-                h.sentence == r.sentence && !h.actor && ends_at(doc, h, cue_at, phrase_end(doc, &r))
-            })
-        {
-            cut_before(doc, h, r.cue_tok);
-            let inner = std::mem::replace(&mut h.links, r.links);
-            h.links.extend(inner);
-            continue;
-        }
-        let joined = morphology::starts_with_conjunction(doc.word(r.cue_tok));
-        // "فقالت:", "وأضاف أن" with no subject of its own: the same speaker
-        // goes on; a nested report would name whom it quotes.
-        let goes_on = joined
-            && r.kind == CueKind::Verb
-            && r.links
-                .last()
-                .is_some_and(|l| matches!(l.speaker, Speaker::Dropped(_)));
-        // The clause starts at the cue, or at a subject placed before it
-        // ("، لكن المعارضة تقول إنها").
-        let clause = r
-            .links
-            .iter()
-            .filter_map(|l| match l.speaker {
-                Speaker::Phrase(np) if np.first < r.cue_tok => Some(np.first),
-                _ => None,
-            })
-            .min()
-            .unwrap_or(r.cue_tok);
-        let contrast = contrasts.before(doc, clause);
-        let new_clause = goes_on
-            || contrast.is_some()
-            || clause > 0 && {
-                let prev = clause - 1;
-                (doc.is_comma(prev) && joined)
-                    || (openers.contains(doc.word(prev)) && prev > 0 && doc.is_comma(prev - 1))
-            };
-        let own_claim = matches!(r.kind, CueKind::Participle | CueKind::NoComment);
-        let host = out
-            .iter_mut()
-            .rev()
-            .find(|h| h.content.0 <= cue_at && cue_at < h.content.1);
-        match host {
-            // A cue inside a quotation is part of the quoted words, unless
-            // it names a speaker of its own ("“ترامب أكد أن بوتين أكد له”"
-            // nests): "... "كما يؤكد أن ..."", "... "…، مؤكدة دور ..."".
-            Some(h) if h.quote == QuoteKind::Direct && (r.from_sentence || !names_speaker(&r)) => {}
-            Some(h) if !(new_clause || own_claim || h.subordinate) => {
-                h.links.extend(r.links);
-                if !r.from_sentence {
-                    h.content = r.content;
-                    h.quote = r.quote;
-                }
-            }
-            Some(h) => {
-                // "... إلا أن مكلارين تباهى", "...، لكنه توقع": the contrast
-                // ends the host's words.
-                let cut = contrast.unwrap_or(r.cue_tok);
-                cut_before(doc, h, cut);
-                out.push(r);
-            }
-            None => out.push(r),
-        }
-    }
-    out
-}
-
 /// Whether sentence `si` is a subheading inside the body: the whole of its
 /// block, one line, with no full stop ("الصليب الأحمر: المساعدات أقل ...").
 /// Like a headline, it may name its speaker before a colon.
@@ -1027,109 +701,4 @@ fn subheading(seg: &Segmentation, si: usize, raw: &str) -> bool {
         && block.end <= s.end + 1
         && !text.contains('\n')
         && !punctuation::ends_with_sentence_end(text)
-}
-
-/// Whether a report is a prepositional cue that relays what is said (وفقا
-/// لـ, حسب), not one that names whom the speaker quotes (نقلا عن).
-fn relays(r: &Report) -> bool {
-    r.kind == CueKind::Preposition
-        && r.links
-            .first()
-            .and_then(|l| l.cue.as_ref())
-            .is_some_and(|(hit, _, _)| !hit.quoting)
-}
-
-/// Where the source phrase of a prepositional report ends, in bytes.
-fn phrase_end(doc: &Doc, r: &Report) -> usize {
-    r.links
-        .iter()
-        .filter_map(|l| match l.speaker {
-            Speaker::Phrase(np) | Speaker::SourceOfPrevious(np) => {
-                Some(doc.span(np.first, np.last, np.skip).1)
-            }
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// Whether a relaying phrase from byte `at` to `end` closes report `h`'s
-/// content: right after it, or as its last words ("…، حسب ما نقلته
-/// الوكالة."). One in the middle ("… وفقا لمحققين، عبر …") is what the
-/// speaker relays: an inner link, as before.
-fn ends_at(doc: &Doc, h: &Report, at: usize, end: usize) -> bool {
-    let (s, e) = h.content;
-    if s == e || h.kind == CueKind::Preposition || at < s || end < at {
-        return false;
-    }
-    let only_punct = |gap: &str| {
-        gap.chars()
-            .all(|c| c.is_whitespace() || punctuation::in_clause_gap(c))
-    };
-    let gap = if at >= e {
-        doc.raw.get(e..at)
-    } else {
-        doc.raw.get(end.min(e)..e)
-    };
-    gap.is_some_and(only_punct)
-}
-
-/// Whether a report names its speaker in its own words (not a dropped
-/// subject going on from before).
-fn names_speaker(r: &Report) -> bool {
-    r.links
-        .iter()
-        .any(|l| l.cue.is_some() && !matches!(l.speaker, Speaker::Dropped(_)))
-}
-
-/// Where the contrast before the clause at token `k` starts, if one does:
-/// "إلا أن", "غير أنه", "بيد أنها", or لكن with its subject's pronoun
-/// ("لكنه توقع"). What comes after "however" is no longer the host's content.
-impl Contrasts {
-    fn before(&self, doc: &Doc, k: usize) -> Option<usize> {
-        let before = k.checked_sub(1)?;
-        let w = doc.word(before);
-        // "لكنه", and "ولكن" too: a word longer than the bare particle.
-        let pronoun = self
-            .pronoun_hosts
-            .iter()
-            .any(|p| morphology::trim_and(w).starts_with(p.as_str()) && w.len() > p.len());
-        if pronoun {
-            return Some(before);
-        }
-        let that = self.complements.iter().any(|c| {
-            w == c
-                || (w.starts_with(c.as_str())
-                    && w.len() <= c.len() + morphology::longest_pronoun_len())
-        });
-        (that && k >= 2 && self.exceptives.contains(doc.word(k - 2))).then(|| k - 2)
-    }
-}
-
-/// End a host's content at the comma before the clause that starts at `cue`,
-/// or right before the cue when no comma parts them.
-fn cut_before(doc: &Doc, h: &mut Report, cue: usize) {
-    let mut stop = cue;
-    while stop > 0 && !doc.is_comma(stop - 1) && doc.start_of(stop - 1) > h.content.0 {
-        stop -= 1;
-    }
-    if stop == 0 {
-        return;
-    }
-    if !doc.is_comma(stop - 1) {
-        stop = cue + 1;
-    }
-    let end = doc.start_of(stop - 1).max(h.content.0);
-    let end = reports::trim_end_punct(doc.raw, h.content.0, end);
-    if end > h.content.0 {
-        h.content.1 = end;
-    }
-}
-
-/// Skip commas and dashes at token `k`.
-fn skip_commas(doc: &Doc, mut k: usize, b: usize) -> usize {
-    while k < b && (doc.is_comma(k) || doc.punct(k, '-')) {
-        k += 1;
-    }
-    k
 }
