@@ -24,7 +24,7 @@ impl Pipeline {
 
     /// The pipeline with the built-in lexicon, extended (or replaced) by the
     /// user's lexicon file when one is given.
-    pub fn load(lexicon: Option<&std::path::Path>) -> Result<Self, String> {
+    pub fn load(lexicon: Option<&std::path::Path>) -> Result<Self, crate::lexicon::LexiconError> {
         Ok(Pipeline::new(&Lexicon::load(lexicon)?))
     }
 

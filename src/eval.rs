@@ -7,7 +7,7 @@
 //! articles we may not redistribute can live in the repository.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -112,8 +112,8 @@ impl GoldFile {
     }
 }
 
-/// One document, reduced to what is scored.
-struct Doc {
+/// One document, gold or predicted, reduced to what is scored.
+struct Scored {
     id: String,
     /// The SHA-256 of the article the offsets count in.
     sha256: String,
@@ -123,14 +123,15 @@ struct Doc {
     text: BTreeMap<usize, char>,
 }
 
-fn load(path: &Path) -> Result<Doc, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let err = |e: yaml::YamlError| format!("{}: {e}", path.display());
+fn load(path: &Path) -> Result<Scored, EvalError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| EvalError::Unreadable(path.to_path_buf(), e.to_string()))?;
+    let err = |e: yaml::YamlError| EvalError::Unreadable(path.to_path_buf(), e.to_string());
     let value = yaml::parse_value(&text).map_err(err)?;
     let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
     if format == GOLD_FORMAT {
         let g: GoldFile = yaml::from_value(value).map_err(err)?;
-        return Ok(Doc {
+        return Ok(Scored {
             id: g.document.id,
             sha256: g.document.sha256,
             sources: g
@@ -155,7 +156,7 @@ fn load(path: &Path) -> Result<Doc, String> {
         .iter()
         .map(|s| (s.id.as_str(), s.name.as_str()))
         .collect();
-    Ok(Doc {
+    Ok(Scored {
         id: g.document.id,
         sha256: g.document.sha256,
         sources: g
@@ -303,7 +304,7 @@ struct FlatLink {
     entity: Option<usize>,
 }
 
-fn links(doc: &Doc) -> Vec<FlatLink> {
+fn links(doc: &Scored) -> Vec<FlatLink> {
     let index: BTreeMap<&str, usize> = doc
         .sources
         .iter()
@@ -332,7 +333,7 @@ fn links(doc: &Doc) -> Vec<FlatLink> {
 
 /// Where an entity is first named as a source in a chain (else its first
 /// mention): the identity that resolution is judged by.
-fn first_named(d: &Doc, e: usize) -> Option<Range> {
+fn first_named(d: &Scored, e: usize) -> Option<Range> {
     let id = d.sources[e].0.as_str();
     d.claims
         .iter()
@@ -351,7 +352,7 @@ fn first_named(d: &Doc, e: usize) -> Option<Range> {
 /// lacks that first name) or the link meant for an entity another swallowed.
 /// Gold lists the mentions where an entity is a source; a prediction may
 /// list more (a name in passing), and those do not count against it.
-fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
+fn same_entity(p: &Scored, pe: Option<usize>, g: &Scored, ge: Option<usize>) -> bool {
     let (Some(pe), Some(ge)) = (pe, ge) else {
         return false;
     };
@@ -369,7 +370,7 @@ fn same_entity(p: &Doc, pe: Option<usize>, g: &Doc, ge: Option<usize>) -> bool {
 }
 
 /// An entity's listed mentions and the source spans of the links to it.
-fn mentions_of(d: &Doc, e: usize) -> impl Iterator<Item = Range> + '_ {
+fn mentions_of(d: &Scored, e: usize) -> impl Iterator<Item = Range> + '_ {
     let id = d.sources[e].0.as_str();
     d.sources[e].1.iter().copied().chain(
         d.claims
@@ -384,7 +385,7 @@ fn link_key(l: &FlatLink) -> Option<Range> {
     l.cue.or(l.source)
 }
 
-fn score_doc(pred: &Doc, gold: &Doc, out: &mut Report) {
+fn score_doc(pred: &Scored, gold: &Scored, out: &mut Report) {
     let text = if pred.text.is_empty() {
         &gold.text
     } else {
@@ -435,7 +436,7 @@ fn score_doc(pred: &Doc, gold: &Doc, out: &mut Report) {
     for (i, j, _) in &m {
         if !same_entity(pred, pl[*i].entity, gold, gl[*j].entity) {
             let at = link_key(&gl[*j]).map(&show).unwrap_or_default();
-            let name = |d: &Doc, e: Option<usize>| -> String {
+            let name = |d: &Scored, e: Option<usize>| -> String {
                 e.and_then(|e| first_named(d, e))
                     .map(&show)
                     .unwrap_or_else(|| "nobody".into())
@@ -450,7 +451,7 @@ fn score_doc(pred: &Doc, gold: &Doc, out: &mut Report) {
     }
 
     // Content of attributed claims, by token F1.
-    let attributed = |d: &Doc| -> Vec<Range> {
+    let attributed = |d: &Scored| -> Vec<Range> {
         d.claims
             .iter()
             .filter(|c| c.basis == Basis::Attributed)
@@ -468,7 +469,7 @@ fn score_doc(pred: &Doc, gold: &Doc, out: &mut Report) {
     list_misses(&pa, &ga, &m, "claim", &pred.id, &show, &mut out.misses);
 
     // Chain links: per matched claim, the longest common run of entities.
-    let chains = |d: &Doc| -> Vec<(Range, Vec<Option<usize>>)> {
+    let chains = |d: &Scored| -> Vec<(Range, Vec<Option<usize>>)> {
         let index: BTreeMap<&str, usize> = d
             .sources
             .iter()
@@ -552,14 +553,51 @@ fn lcs<T>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> usize {
     dp[a.len()][b.len()]
 }
 
+/// Why scoring could not be done.
+#[derive(Debug)]
+pub enum EvalError {
+    /// A gold file without a prediction of the same name.
+    NoPrediction(PathBuf),
+    /// A file that cannot be read or parsed (the reader's message).
+    Unreadable(PathBuf, String),
+    /// The gold directory cannot be listed.
+    Store(crate::io::store::StoreError),
+}
+
+impl From<crate::io::store::StoreError> for EvalError {
+    fn from(e: crate::io::store::StoreError) -> Self {
+        EvalError::Store(e)
+    }
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EvalError::NoPrediction(p) => {
+                write!(f, "{}: no prediction for this gold file", p.display())
+            }
+            EvalError::Unreadable(p, e) => write!(f, "{}: {e}", p.display()),
+            EvalError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+impl From<EvalError> for String {
+    fn from(e: EvalError) -> String {
+        e.to_string()
+    }
+}
+
 /// Score every gold file that has a prediction of the same name.
-pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, String> {
+pub fn evaluate(gold_dir: &Path, pred_dir: &Path) -> Result<Report, EvalError> {
     let mut report = Report::default();
     for g in crate::io::store::yaml_files(gold_dir)? {
         let Some(name) = g.file_name() else { continue };
         let p = pred_dir.join(name);
         if !p.exists() {
-            return Err(format!("{}: no prediction for this gold file", p.display()));
+            return Err(EvalError::NoPrediction(p));
         }
         let (pred, gold) = (load(&p)?, load(&g)?);
         // Offsets into another text would score nonsense (misses at words
@@ -589,8 +627,8 @@ mod tests {
 
     /// A document whose entities have these mentions, and one claim per
     /// `(cue, entity)` link, each with its source phrase unnamed.
-    fn doc(entities: &[&[Range]], links: &[(Range, usize)]) -> Doc {
-        Doc {
+    fn doc(entities: &[&[Range]], links: &[(Range, usize)]) -> Scored {
+        Scored {
             id: "d".into(),
             sha256: String::new(),
             sources: entities
@@ -616,7 +654,7 @@ mod tests {
         }
     }
 
-    fn resolved(pred: &Doc, gold: &Doc) -> f64 {
+    fn resolved(pred: &Scored, gold: &Scored) -> f64 {
         let mut r = Report::default();
         score_doc(pred, gold, &mut r);
         r.resolved_source.tp

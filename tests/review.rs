@@ -422,11 +422,12 @@ fn show_prints_the_claim_in_its_sentence_with_its_chain() {
 
 /// The interactive walk, driven through a real terminal in tmux.
 #[test]
+#[ignore = "needs tmux for a real terminal; .ci/run installs it and runs it"]
 fn the_interactive_walk_records_single_key_answers() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("SKIPPED: tmux is not installed");
-        return;
-    }
+    assert!(
+        Command::new("tmux").arg("-V").output().is_ok(),
+        "tmux is not installed"
+    );
     let desk = Desk::new("tty");
     let session = format!("isnad-review-{}", std::process::id());
     let cmd = format!(

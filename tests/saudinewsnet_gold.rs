@@ -6,15 +6,9 @@ mod common;
 use std::collections::HashSet;
 
 #[test]
+#[ignore = "needs ../shared/corpus/saudinewsnet beside the repository; .ci/run runs it"]
 fn scores_on_reviewed_saudinewsnet_articles_hold() {
-    let corpus = common::root().join("../shared/corpus/saudinewsnet/articles.jsonl.gz");
-    if !corpus.exists() {
-        println!(
-            "SKIPPED: {} is not present; the SaudiNewsNet gold test did not run",
-            corpus.display()
-        );
-        return;
-    }
+    let corpus = common::shared("corpus/saudinewsnet/articles.jsonl.gz");
     let gold_dir = common::root().join("tests/gold/saudinewsnet");
     let wanted: HashSet<String> = std::fs::read_dir(&gold_dir)
         .unwrap()

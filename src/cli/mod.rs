@@ -12,6 +12,7 @@ mod annotate;
 mod bench;
 mod compare;
 mod eval;
+mod export;
 mod man;
 mod review;
 mod validate;
@@ -314,7 +315,7 @@ pub fn run() -> ExitCode {
             out,
             text,
             corpus,
-        } => crate::export::run(format, &paths, &out, text.as_deref(), &corpus),
+        } => export::run(format, &paths, &out, text.as_deref(), &corpus),
     };
     match result {
         Ok(code) => code,

@@ -294,6 +294,37 @@ fn merge<T>(base: &mut Vec<T>, extra: Vec<T>, key: &str, replace: &[String]) {
     }
 }
 
+/// Why a user's lexicon file cannot be used.
+#[derive(Debug)]
+pub enum LexiconError {
+    Unreadable(std::path::PathBuf, std::io::Error),
+    /// Not YAML, or keys and values a lexicon does not have.
+    Invalid(std::path::PathBuf, String),
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LexiconError::Unreadable(p, e) => {
+                write!(f, "{}: cannot read lexicon: {e}", p.display())
+            }
+            LexiconError::Invalid(p, e) => write!(
+                f,
+                "{}: invalid lexicon: {e}; see src/lexicon/*.yaml for the keys",
+                p.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+impl From<LexiconError> for String {
+    fn from(e: LexiconError) -> String {
+        e.to_string()
+    }
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn builtin() -> Lexicon {
@@ -316,17 +347,13 @@ impl Lexicon {
     }
 
     /// The built-in lexicon extended (or partly replaced) by a user's file.
-    pub fn load(path: Option<&Path>) -> Result<Lexicon, String> {
+    pub fn load(path: Option<&Path>) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon::builtin();
         if let Some(path) = path {
             let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: cannot read lexicon: {e}", path.display()))?;
-            let user: Lexicon = yaml::from_str(&text).map_err(|e| {
-                format!(
-                    "{}: invalid lexicon: {e}; see src/lexicon/*.yaml for the keys",
-                    path.display()
-                )
-            })?;
+                .map_err(|e| LexiconError::Unreadable(path.to_path_buf(), e))?;
+            let user: Lexicon = yaml::from_str(&text)
+                .map_err(|e| LexiconError::Invalid(path.to_path_buf(), e.to_string()))?;
             lex.absorb(user);
         }
         Ok(lex)

@@ -13,6 +13,18 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A file of `../shared`, which CI places beside the repository; a test
+/// that needs it is `#[ignore]`d elsewhere and fails here when it is absent.
+pub fn shared(path: &str) -> PathBuf {
+    let p = root().join("../shared").join(path);
+    assert!(
+        p.exists(),
+        "{} is not present: put the project's shared data beside the repository",
+        p.display()
+    );
+    p
+}
+
 pub fn seed_paths() -> Vec<PathBuf> {
     input::expand(&root().join("corpus/seeds")).expect("corpus/seeds is readable")
 }
