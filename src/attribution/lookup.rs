@@ -7,6 +7,9 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use crate::lexicon::Lexicon;
+use crate::text::fold_str;
+
 /// Bits of bitmap per key, at least: few absent words pass.
 const BITS_PER_KEY: usize = 16;
 
@@ -98,6 +101,23 @@ impl<V> FromIterator<(String, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> WordMap<V> {
         WordMap::from(iter.into_iter().collect::<FxHashMap<String, V>>())
     }
+}
+
+/// The folded verb forms of the lexicon that end in ى.
+pub(super) fn maqsura_forms(lex: &Lexicon) -> WordSet {
+    lex.verbs
+        .iter()
+        .flat_map(|v| {
+            let f = &v.forms;
+            [&f.ms, &f.fs, &f.mp, &f.fp, &f.du].into_iter().flatten()
+        })
+        .filter(|w| w.ends_with('ى'))
+        .map(|w| fold_str(w))
+        .collect()
+}
+
+pub(super) fn set(list: &[String]) -> WordSet {
+    list.iter().map(|w| fold_str(w)).collect()
 }
 
 #[cfg(test)]

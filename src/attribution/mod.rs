@@ -41,7 +41,7 @@ use chain::*;
 pub use claims::claim_id;
 use content::*;
 use cues::{Agreement, CueHit, CueMatcher, readings};
-use lookup::WordSet;
+use lookup::{WordSet, maqsura_forms, set};
 use names::*;
 use phrases::*;
 use reports::*;
@@ -208,23 +208,6 @@ impl Report {
             resumes: None,
         }
     }
-}
-
-/// The folded verb forms of the lexicon that end in ى.
-fn maqsura_forms(lex: &Lexicon) -> WordSet {
-    lex.verbs
-        .iter()
-        .flat_map(|v| {
-            let f = &v.forms;
-            [&f.ms, &f.fs, &f.mp, &f.fp, &f.du].into_iter().flatten()
-        })
-        .filter(|w| w.ends_with('ى'))
-        .map(|w| fold_str(w))
-        .collect()
-}
-
-fn set(list: &[String]) -> WordSet {
-    list.iter().map(|w| fold_str(w)).collect()
 }
 
 impl Attributor {
