@@ -76,6 +76,8 @@ pub fn check_review(review: &crate::model::Review) -> Vec<String> {
     if let Err(e) = schema::check(&root, schema::Part::Review, &mut problems) {
         return problem(format!("built-in schema unreadable: {e}"));
     }
+    // In the order of the review's fields, not the order the schema checks them.
+    problems.sort();
     problems.into_iter().map(|p| p.message).collect()
 }
 
