@@ -434,3 +434,103 @@ mod learned {
         }
     }
 }
+
+/// What a corroboration needs beyond shared words, on sentences written
+/// for the test: one name is one shared part, "no evidence of X" denies X,
+/// and background both claims give is no statement they share.
+mod corroboration {
+    use isnad::compare::RelateLexicon;
+    use isnad::compare::relate::{
+        Claim, Idf, distinctive_shared, frame_match, polarity_differs, statements_meet,
+        statements_meet_stated,
+    };
+
+    fn claim(t: &str) -> Claim {
+        Claim::analyze(t, RelateLexicon::builtin())
+    }
+
+    /// The parts `a` and `b` share that few of `a`, `b` and some other
+    /// claims of one story hold.
+    fn parts(a: &str, b: &str) -> Vec<String> {
+        let others = [
+            "ارتفعت أسعار النفط في الأسواق العالمية",
+            "افتتح معرض الكتاب أبوابه للزوار",
+            "فاز الفريق بالمباراة النهائية",
+            "هطلت أمطار غزيرة على المناطق الساحلية",
+        ];
+        let claims: Vec<Claim> = [a, b]
+            .iter()
+            .chain(others.iter())
+            .map(|t| claim(t))
+            .collect();
+        let idf = Idf::from_frequencies(Idf::frequencies(claims.iter()), claims.len());
+        distinctive_shared(&claims[0], &claims[1], &idf, 0.1, RelateLexicon::builtin())
+    }
+
+    #[test]
+    fn the_words_of_one_name_are_one_shared_part() {
+        // Two statements of one president: his name is all they share.
+        let p = parts(
+            "قال الرئيس السوري بشار الأسد إن الجيش سيواصل عملياته في ريف حمص",
+            "استقبل الرئيس السوري بشار الأسد وفدا من رجال الأعمال",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        // A name and what is said of it: two parts.
+        let p = parts(
+            "استقبل الرئيس السوري بشار الأسد وفدا من رجال الأعمال الروس",
+            "التقى الرئيس السوري بشار الأسد وفدا من رجال الأعمال",
+        );
+        assert!(p.len() >= 2, "{p:?}");
+    }
+
+    #[test]
+    fn no_evidence_of_an_attack_denies_the_attack() {
+        let none = claim("لم يعثر المحققون على أية أدلة على وقوع هجوم على المدينة");
+        assert!(polarity_differs(
+            &none,
+            &claim("شن الجيش هجوما على المدينة فجر الأحد")
+        ));
+        // "The evidence points to" against "no evidence".
+        assert!(polarity_differs(
+            &none,
+            &claim("الأدلة تشير إلى وقوع هجوم على المدينة")
+        ));
+        // Two claims that both find no evidence agree.
+        assert!(!polarity_differs(
+            &none,
+            &claim("لا يوجد أي دليل على وقوع هجوم على المدينة")
+        ));
+    }
+
+    #[test]
+    fn background_both_claims_give_is_no_shared_statement() {
+        let lex = RelateLexicon::builtin();
+        // A response to what was said to be an attack, and casualties
+        // after an attack: each states something else about it.
+        let response =
+            claim("تعمل فرنسا مع شركائها على رد مشترك على ما قيل إنه هجوم بالصواريخ على مدينة حمص");
+        let casualties = claim("سجلت عشرات الإصابات بين السكان إثر هجوم بالصواريخ على مدينة حمص");
+        assert!(statements_meet(&response, &casualties, lex));
+        assert!(!statements_meet_stated(&response, &casualties, lex));
+        // One of them states the attack: one statement.
+        let attack = claim("شن الجيش هجوما بالصواريخ على مدينة حمص");
+        assert!(statements_meet_stated(&attack, &casualties, lex));
+        // A relative clause on the subject holds the main predicate after it.
+        assert!(statements_meet_stated(
+            &claim("الجيش الذي يتقدم بسرعة ليس بحاجة إلى استخدام الأسلحة الكيماوية"),
+            &claim("الجيش الذي يتقدم في ريف حمص ليس بحاجة إلى استخدام أي أسلحة كيماوية"),
+            lex
+        ));
+    }
+
+    #[test]
+    fn passed_away_reports_a_death() {
+        let lex = RelateLexicon::builtin();
+        let m = frame_match(
+            &claim("فارق الحياة متأثرا بجروحه في المستشفى مساء الجمعة"),
+            &claim("قتل المسعف برصاص القناصة مساء الجمعة"),
+            lex,
+        );
+        assert!(m.classes.iter().any(|c| c == "kill"), "{m:?}");
+    }
+}

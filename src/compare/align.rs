@@ -426,7 +426,15 @@ pub(super) fn judge(
             let specific = f.distinctive.len() >= DISTINCTIVE_PARTS
                 || f.frame.count.is_some()
                 || f.cover >= WEIGHTED_CORROBORATES;
+            // Background both give is no statement they share, unless one
+            // repeats nearly all of the other.
+            let stated = || {
+                f.cover >= WEIGHTED_CORROBORATES
+                    || relate::statements_meet_stated(&a.analysed, &b.analysed, lex)
+            };
             specific
+                && !relate::polarity_differs(&a.analysed, &b.analysed)
+                && stated()
                 && !relate::entity_mismatch(&a.analysed, &b.analysed, lex)
                 && !relate::count_clash(&a.analysed, &b.analysed)
                 && (wide.score >= CORROBORATES

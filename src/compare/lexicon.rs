@@ -95,6 +95,10 @@ struct RawLexicon {
     non_assertive: Vec<String>,
     #[serde(default)]
     pole_skip: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+    #[serde(default)]
+    hedged_relatives: Vec<String>,
     /// Word pairs that, substituted one for the other between two short
     /// claims, reverse the statement (learned data, see `contrasts.yaml`).
     #[serde(default)]
@@ -229,10 +233,17 @@ pub struct Lexicon {
     clock_after: HashSet<String>,
     /// Stem keys of nouns that count people.
     people: HashSet<String>,
+    /// Stem keys of the nouns of evidence (دليل، أدلة): negated, they deny
+    /// what follows in their clause.
+    evidence: HashSet<String>,
     pub updates: Phrases,
     /// Words that, opening a claim, keep it from asserting its predicate:
     /// conditions, questions, warnings.
     pub non_assertive: Phrases,
+    /// Openings of a hedged relative ("ما قيل إنه"، "ما يشتبه في أنه"):
+    /// what follows is what the claim's statement is about, not what it
+    /// states.
+    pub hedged_relatives: Phrases,
     /// Stem keys of the words that name a time (days, months, parts of
     /// the day): a shared time is where two claims may meet, not what
     /// they share.
@@ -319,8 +330,14 @@ impl Lexicon {
                 .iter()
                 .filter_map(|w| entry_keys(w).into_iter().next())
                 .collect(),
+            evidence: raw
+                .evidence
+                .iter()
+                .filter_map(|w| entry_keys(w).into_iter().next())
+                .collect(),
             updates: Phrases::default(),
             non_assertive: Phrases::default(),
+            hedged_relatives: Phrases::default(),
             time_keys: raw
                 .days
                 .iter()
@@ -354,6 +371,9 @@ impl Lexicon {
         }
         for u in &raw.non_assertive {
             lex.non_assertive.add(u, 0);
+        }
+        for u in &raw.hedged_relatives {
+            lex.hedged_relatives.add(u, 0);
         }
         for group in &raw.synonyms {
             let keys: Vec<String> = group
@@ -626,6 +646,11 @@ impl Lexicon {
     /// Whether a counted noun's stem key counts people.
     pub fn counts_people(&self, key: &str) -> bool {
         self.people.contains(key)
+    }
+
+    /// Whether a stem key is a noun of evidence ("لا دليل على ...").
+    pub fn is_evidence(&self, key: &str) -> bool {
+        self.evidence.contains(key)
     }
 
     /// An entity and the entities that enclose it (bounded).

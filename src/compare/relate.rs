@@ -225,7 +225,9 @@ pub fn weighted_cover(a: &Claim, b: &Claim, idf: &Idf) -> f64 {
 /// (on both sides, when the parts match by a second stem).
 /// "Attack" and "Syria" in a story on a Syrian attack are not among them.
 /// Times do not count: a shared day is where two claims may meet, not a
-/// statement they share.
+/// statement they share. The words of one name (in either claim) are one
+/// part: "الرئيس السوري بشار الأسد" is one actor named, not three things
+/// two claims say alike.
 pub fn distinctive_shared(
     a: &Claim,
     b: &Claim,
@@ -235,21 +237,48 @@ pub fn distinctive_shared(
 ) -> Vec<String> {
     let most = (share * idf.n).max(2.0);
     let floor = ((idf.n + IDF_PRIOR) / most).ln() - 1e-9;
-    let mut v: Vec<String> = a
-        .items
-        .iter()
-        .zip(&a.item_text)
-        .filter(|(it, _)| {
-            !lex.is_time_key(&it.k0)
-                && b.items
-                    .iter()
-                    .any(|o| it.matches(o) && idf.weight(it).min(idf.weight(o)) >= floor)
-        })
-        .map(|(_, text)| text.clone())
-        .collect();
-    v.dedup();
-    v
+    // Each part: the name it belongs to, where its last word stands, its words.
+    let mut parts: Vec<(Option<u16>, usize, String)> = Vec::new();
+    let related =
+        |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
+    for (i, (it, text)) in a.items.iter().zip(&a.item_text).enumerate() {
+        if lex.is_time_key(&it.k0) {
+            continue;
+        }
+        let Some(j) = b
+            .items
+            .iter()
+            .position(|o| it.matches(o) && idf.weight(it).min(idf.weight(o)) >= floor)
+        else {
+            continue;
+        };
+        let name = a
+            .item_name
+            .get(i)
+            .copied()
+            .flatten()
+            .or(b.item_name.get(j).copied().flatten());
+        let pos = a.item_pos.get(i).copied().unwrap_or(0);
+        // The same name anywhere, or a name next to one that encloses it
+        // ("الرئيس السوري" for the Syrian state, "دوما السورية").
+        let one_name = |(n, at, _): &(Option<u16>, usize, String)| match (name, *n) {
+            (Some(x), Some(y)) => x == y || (related(x, y) && pos.abs_diff(*at) <= NAME_GAP),
+            _ => false,
+        };
+        if let Some(k) = parts.iter().position(one_name) {
+            parts[k].1 = pos;
+            parts[k].2.push(' ');
+            parts[k].2.push_str(text);
+        } else if parts.last().is_none_or(|(_, _, t)| t != text) {
+            parts.push((name, pos, text.clone()));
+        }
+    }
+    parts.into_iter().map(|(_, _, t)| t).collect()
 }
+
+/// How many tokens apart two names may stand and still be one name, when
+/// one encloses the other: "الرئيس السوري بشار الأسد".
+const NAME_GAP: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Concept {
@@ -336,6 +365,10 @@ pub struct Claim {
     item_neg: Vec<Option<String>>,
     /// For each item, whether it names an entity (entities carry no polarity).
     item_entity: Vec<bool>,
+    /// For each item, the entity or place it is part of the name of: the
+    /// words of one name ("الرئيس السوري بشار الأسد") are one part of what
+    /// two claims share, not four.
+    item_name: Vec<Option<u16>>,
     /// For each item, whether it is a predicate word of the frame.
     item_pred: Vec<bool>,
     /// Denial verbs in the claim's own words (scoped to their clause).
@@ -348,6 +381,9 @@ pub struct Claim {
     /// entity named and of each item, so that a shared predicate is checked
     /// against the arguments around it.
     pred_stmt: Vec<(u16, u16)>,
+    /// For each entry of `pred_stmt`, whether its statement is a
+    /// subordinate clause ("إثر هجوم"، "التي شهدت الهجوم").
+    pred_sub: Vec<bool>,
     entity_stmt: Vec<(u16, u16)>,
     item_stmt: Vec<u16>,
     entities: Vec<u16>,
@@ -490,10 +526,12 @@ impl Claim {
             event_places: Vec::new(),
             item_neg: Vec::new(),
             item_entity: Vec::new(),
+            item_name: Vec::new(),
             item_pred: Vec::new(),
             text_denials: Vec::new(),
             preds: Vec::new(),
             pred_stmt: Vec::new(),
+            pred_sub: Vec::new(),
             entity_stmt: Vec::new(),
             item_stmt: Vec::new(),
             entities: Vec::new(),
@@ -552,6 +590,8 @@ impl Claim {
         // The negation in force: its word, and how many content words it
         // still governs (a denial verb governs the rest of its clause).
         let mut scope: Option<(String, usize)> = None;
+        // The last negator of the clause and where it stands.
+        let mut last_negator: Option<(String, usize)> = None;
         let mut neg_at: Vec<Option<String>> = vec![None; toks.len()];
         let mut i = 0;
         while i < toks.len() {
@@ -559,6 +599,7 @@ impl Claim {
             let w = surf(t);
             if boundary[i] {
                 scope = None;
+                last_negator = None;
             }
             if numeric[i] || t.kind == TokKind::Number {
                 i += 1;
@@ -583,12 +624,24 @@ impl Claim {
                     // object: "لم تتدخل موسكو" negates تتدخل, not the
                     // rest of a long claim.
                     scope = Some((w.to_string(), 2));
+                    last_negator = Some((w.to_string(), i));
                 }
                 i += 1;
                 continue;
             }
             // The negation in force reaches this content word (a name is
             // not negated and does not use up a negator's reach).
+            // "No evidence of X" denies X: a noun of evidence a few words
+            // after a negator in its clause ("لم يعثر المحققون على أي
+            // دليل على ...") is negated, and governs the rest of the
+            // clause, as a denial verb does.
+            if entity_at[i].is_none()
+                && lex.is_evidence(&keys[i].0)
+                && let Some((word, at)) = &last_negator
+                && i - at <= EVIDENCE_REACH
+            {
+                scope = Some((word.clone(), usize::MAX));
+            }
             if entity_at[i].is_none()
                 && !lex.is_stopword(w)
                 && let Some((word, n)) = &mut scope
@@ -633,12 +686,7 @@ impl Claim {
                     Term::Sentiment(v) => {
                         c.valence += i32::from(v);
                         c.push_item(&keys[i], None, span_text, i);
-                        c.tag_last(
-                            i,
-                            entity_at[i].is_some(),
-                            pred_at[i].is_some(),
-                            neg_at[i].clone(),
-                        );
+                        c.tag_last(i, entity_at[i], pred_at[i].is_some(), neg_at[i].clone());
                     }
                     Term::Antonym { group, pole } => {
                         let v = lex
@@ -654,12 +702,7 @@ impl Claim {
                             arg: None,
                         });
                         c.push_item(&keys[i], Some(Concept::Group(group)), span_text, i);
-                        c.tag_last(
-                            i,
-                            entity_at[i].is_some(),
-                            pred_at[i].is_some(),
-                            neg_at[i].clone(),
-                        );
+                        c.tag_last(i, entity_at[i], pred_at[i].is_some(), neg_at[i].clone());
                     }
                     Term::Place(p) => {
                         let mut id = Some(p);
@@ -678,7 +721,7 @@ impl Claim {
                             c.event_places.push(p);
                         }
                         c.push_item(&keys[i], Some(Concept::Place(p)), span_text, i);
-                        c.tag_last(i, true, false, None);
+                        c.tag_last(i, Some(p), false, None);
                     }
                 }
                 i += len;
@@ -686,12 +729,7 @@ impl Claim {
             }
             if !lex.is_stopword(w) && w.chars().count() > 1 {
                 c.push_item(&keys[i], None, w.to_string(), i);
-                c.tag_last(
-                    i,
-                    entity_at[i].is_some(),
-                    pred_at[i].is_some(),
-                    neg_at[i].clone(),
-                );
+                c.tag_last(i, entity_at[i], pred_at[i].is_some(), neg_at[i].clone());
             }
             i += 1;
         }
@@ -739,9 +777,15 @@ impl Claim {
         }
         let stmt_of = statements(&boundary, |i| {
             word_at(i).is_some_and(|w| lex.is_subordinator(w))
+                || lex.hedged_relatives.at(&keys, i).is_some()
         });
-        let stmt = |i: usize| stmt_of.get(i).copied().unwrap_or(0);
+        let stmt = |i: usize| stmt_of.get(i).map_or(0, |s| s.0);
         c.pred_stmt = c.pred_pos.iter().map(|&(i, p)| (p, stmt(i))).collect();
+        c.pred_sub = c
+            .pred_pos
+            .iter()
+            .map(|&(i, _)| stmt_of.get(i).is_some_and(|s| s.1))
+            .collect();
         c.entity_stmt = c.entity_pos.iter().map(|&(i, e)| (e, stmt(i))).collect();
         c.item_stmt = c.item_pos.iter().map(|&p| stmt(p)).collect();
         for e in entity_at.iter().flatten() {
@@ -787,6 +831,7 @@ impl Claim {
         c.item_pos.shrink_to_fit();
         c.item_neg.shrink_to_fit();
         c.item_entity.shrink_to_fit();
+        c.item_name.shrink_to_fit();
         c.item_pred.shrink_to_fit();
         c.item_clause.shrink_to_fit();
         c.quantities.shrink_to_fit();
@@ -795,6 +840,7 @@ impl Claim {
         c.entity_pos.shrink_to_fit();
         c.preds.shrink_to_fit();
         c.pred_stmt.shrink_to_fit();
+        c.pred_sub.shrink_to_fit();
         c.entity_stmt.shrink_to_fit();
         c.item_stmt.shrink_to_fit();
         c.entities.shrink_to_fit();
@@ -825,17 +871,23 @@ impl Claim {
         self.item_pos.push(pos);
         self.item_neg.push(None);
         self.item_entity.push(false);
+        self.item_name.push(None);
         self.item_pred.push(false);
     }
 
     /// Marks the item just pushed at token `pos` (if it was new) with its
-    /// frame roles and the negation that governs it.
-    fn tag_last(&mut self, pos: usize, entity: bool, pred: bool, neg: Option<String>) {
+    /// frame roles (the entity or place it names, if any) and the negation
+    /// that governs it.
+    fn tag_last(&mut self, pos: usize, name: Option<u16>, pred: bool, neg: Option<String>) {
         if self.item_pos.last() != Some(&pos) {
             return;
         }
+        let entity = name.is_some();
         if let Some(e) = self.item_entity.last_mut() {
             *e = entity;
+        }
+        if let Some(e) = self.item_name.last_mut() {
+            *e = name;
         }
         if let Some(p) = self.item_pred.last_mut() {
             *p = pred;
@@ -1558,8 +1610,15 @@ pub fn frame_match(a: &Claim, b: &Claim, lex: &Lexicon) -> FrameMatch {
 /// word that opens a subordinate clause starts one that lasts to the next
 /// boundary, after which the interrupted statement goes on ("روسيا، التي
 /// تقاتل مع القوات السورية، يجب أن تتحمل المسؤولية").
-fn statements(boundary: &[bool], opens: impl Fn(usize) -> bool) -> Vec<u16> {
+///
+/// Each token's statement comes with whether that statement is background
+/// to the claim (a subordinate clause), not what it states. A relative
+/// clause that opens on the claim's first words qualifies its subject,
+/// and the main predicate follows it with no comma between ("الجيش الذي
+/// يتقدم بسرعة ليس بحاجة إلى ..."): that stretch is no background.
+fn statements(boundary: &[bool], opens: impl Fn(usize) -> bool) -> Vec<(u16, bool)> {
     let (mut main, mut cur, mut last, mut inside) = (0u16, 0u16, 0u16, false);
+    let mut background = false;
     let mut out = Vec::with_capacity(boundary.len());
     for (i, &b) in boundary.iter().enumerate() {
         if b {
@@ -1573,13 +1632,18 @@ fn statements(boundary: &[bool], opens: impl Fn(usize) -> bool) -> Vec<u16> {
         }
         if opens(i) {
             inside = true;
+            background = i >= SUBJECT_WORDS;
             last = last.saturating_add(1);
             cur = last;
         }
-        out.push(cur);
+        out.push((cur, inside && background));
     }
     out
 }
+
+/// How many words a claim's subject may take before a relative clause
+/// that qualifies it ("الجيش الذي"، "إن الجيش الذي").
+const SUBJECT_WORDS: usize = 3;
 
 /// Statements next to each other share arguments across a comma ("وألقى
 /// ترامب باللوم، في هجوم دوما، على بوتن"): a predicate reaches one
@@ -1593,30 +1657,46 @@ const STATEMENT_REACH: u16 = 1;
 /// with its own arguments is one statement. Claims in which either names
 /// no predicate class the lexicon knows are left to the other tests.
 pub fn statements_meet(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+    meet(a, b, lex, false)
+}
+
+/// The same, and one of the two claims states the shared predicate: in
+/// its main clause, not in background both give (a subordinate clause:
+/// "إثر هجوم على دوما" and "على ما قيل إنه هجوم على دوما" are about one
+/// attack, and say different things about it). What a corroboration needs.
+pub fn statements_meet_stated(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+    meet(a, b, lex, true)
+}
+
+fn meet(a: &Claim, b: &Claim, lex: &Lexicon, stated: bool) -> bool {
     if a.pred_stmt.is_empty() || b.pred_stmt.is_empty() || shared_count(a, b).is_some() {
         return true;
     }
     let near = |s: u16, t: u16| s.abs_diff(t) <= STATEMENT_REACH;
-    a.pred_stmt.iter().any(|&(p, sa)| {
-        b.pred_stmt.iter().filter(|q| q.0 == p).any(|&(_, sb)| {
-            let entity = a
-                .entity_stmt
-                .iter()
-                .filter(|e| near(e.1, sa))
-                .any(|&(ea, _)| {
-                    b.entity_stmt
-                        .iter()
-                        .filter(|e| near(e.1, sb))
-                        .any(|&(eb, _)| {
-                            lex.entity_chain(ea).any(|x| x == eb)
-                                || lex.entity_chain(eb).any(|x| x == ea)
-                        })
+    let sub = |c: &Claim, k: usize| c.pred_sub.get(k).copied().unwrap_or(false);
+    a.pred_stmt.iter().enumerate().any(|(ka, &(p, sa))| {
+        let b_side = b.pred_stmt.iter().enumerate();
+        b_side
+            .filter(|(kb, q)| q.0 == p && !(stated && sub(a, ka) && sub(b, *kb)))
+            .any(|(_, &(_, sb))| {
+                let entity = a
+                    .entity_stmt
+                    .iter()
+                    .filter(|e| near(e.1, sa))
+                    .any(|&(ea, _)| {
+                        b.entity_stmt
+                            .iter()
+                            .filter(|e| near(e.1, sb))
+                            .any(|&(eb, _)| {
+                                lex.entity_chain(ea).any(|x| x == eb)
+                                    || lex.entity_chain(eb).any(|x| x == ea)
+                            })
+                    });
+                let other_pred = a.pred_stmt.iter().any(|&(q, s)| {
+                    q != p && near(s, sa) && b.pred_stmt.iter().any(|&(r, t)| r == q && near(t, sb))
                 });
-            let other_pred = a.pred_stmt.iter().any(|&(q, s)| {
-                q != p && near(s, sa) && b.pred_stmt.iter().any(|&(r, t)| r == q && near(t, sb))
-            });
-            entity || other_pred || shared_word_near(a, sa, b, sb, near)
-        })
+                entity || other_pred || shared_word_near(a, sa, b, sb, near)
+            })
     })
 }
 
@@ -1717,6 +1797,32 @@ pub fn count_clash(a: &Claim, b: &Claim) -> bool {
         })
     }) && shared_count(a, b).is_none()
 }
+
+/// Whether a predicate class named in both claims is negated (or denied)
+/// in one and asserted in the other, however little else they share: "لم
+/// تعثر على أية أدلة" and "الأدلة تشير إلى" say opposite things, and two
+/// claims that say opposite things never repeat each other. Only the
+/// aligned predicates count: a negation of another word ("قتلوا في شكل غير
+/// متعمد في ضربات") is not one of the statement. Whether the two conflict
+/// is asked with the overlap a conflict needs.
+pub fn polarity_differs(a: &Claim, b: &Claim) -> bool {
+    let mut differ = false;
+    for (pa, la) in &a.preds {
+        for (_, lb) in b.preds.iter().filter(|(p, _)| p == pa) {
+            let (na, nb) = (negated(a, la.is_some()), negated(b, lb.is_some()));
+            // Both negate one shared predicate: they agree on it.
+            if na && nb {
+                return false;
+            }
+            differ |= na != nb;
+        }
+    }
+    differ
+}
+
+/// How far (in tokens) after a negator a noun of evidence is still the
+/// one it negates: "لم يعثر المحققون على أي دليل".
+const EVIDENCE_REACH: usize = 5;
 
 /// How far into a claim (in tokens) a condition, question or warning
 /// governs its predicate.
