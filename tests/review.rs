@@ -625,3 +625,40 @@ fn set_keeps_the_file_mode_and_writes_through_a_symlink() {
         0o660
     );
 }
+
+/// Without `--at`, a review is stamped with the current UTC second, in the
+/// shape `date -u` prints.
+#[test]
+fn a_review_without_at_is_stamped_now_in_utc() {
+    let desk = Desk::new("stamp");
+    let c = desk.claim(REUTERS, "6 اتصالات هاتفية");
+    let file = desk.yaml(REUTERS);
+    let utc = || {
+        let out = Command::new("date")
+            .args(["-u", "+%Y-%m-%dT%H:%M:%SZ"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let before = utc();
+    ok(&isnad(&[
+        "review",
+        "set",
+        file.to_str().unwrap(),
+        &c.id,
+        "--status",
+        "confirmed",
+    ]));
+    let after = utc();
+    let ann = load(&file);
+    let at = ann
+        .claims
+        .iter()
+        .find(|x| x.id == c.id)
+        .and_then(|x| x.review.as_ref())
+        .and_then(|r| r.reviewed_at.clone())
+        .unwrap();
+    assert_eq!(at.len(), "2026-11-25T10:00:00Z".len(), "{at}");
+    // Same shape, so the strings order as the times do.
+    assert!(before <= at && at <= after, "{before} <= {at} <= {after}");
+}

@@ -13,54 +13,6 @@ pub struct Pair {
     pub gold: Option<Relation>,
 }
 
-/// RFC 4180 records: quoted fields may hold commas, newlines and "" escapes.
-pub fn parse_csv(src: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut chars = src
-        .strip_prefix('\u{FEFF}')
-        .unwrap_or(src)
-        .chars()
-        .peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                '"' => in_quotes = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => in_quotes = true,
-            ',' => row.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
-fn split_tsv(src: &str) -> Vec<Vec<String>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
-
 fn label(s: &str) -> Result<Option<Relation>, String> {
     Ok(Some(match s.trim() {
         "agree" | "corroborates" => Relation::Corroborates,
@@ -95,12 +47,26 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
         }
         return Ok(out);
     }
-    let rows = if name.ends_with(".tsv") {
-        split_tsv(src)
-    } else {
-        parse_csv(src)
-    };
-    let header = rows.first().ok_or_else(|| format!("{name}: empty file"))?;
+    // TSV has no quoting: a quote is text, as in the tab-separated dumps
+    // people make by hand. CSV is RFC 4180, and ANS is CSV.
+    let tsv = name.ends_with(".tsv");
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .from_reader(src.as_bytes())
+        .into_records()
+        .map(|r| -> Result<(u64, csv::StringRecord), String> {
+            let r = r.map_err(|e| format!("{name}: {e}"))?;
+            let line = r.position().map_or(0, csv::Position::line);
+            Ok((line, r))
+        })
+        .filter(|r| !matches!(r, Ok((_, r)) if r.iter().all(|f| f.trim().is_empty())));
+    let header = records
+        .next()
+        .ok_or_else(|| format!("{name}: empty file"))??
+        .1;
     let col = |c: &str| header.iter().position(|h| h.trim() == c);
     let (Some(c1), Some(c2)) = (col("s1"), col("s2")) else {
         return Err(format!(
@@ -109,16 +75,14 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
     };
     let cs = col("stance");
     let mut out = Vec::new();
-    for (n, r) in rows.iter().enumerate().skip(1) {
-        if r.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let get = |i: usize| r.get(i).map(String::as_str).unwrap_or("");
+    for r in records {
+        let (line, r) = r?;
+        let get = |i: usize| r.get(i).unwrap_or("");
         out.push(Pair {
             s1: get(c1).to_string(),
             s2: get(c2).to_string(),
             gold: match cs {
-                Some(i) => label(get(i)).map_err(|e| format!("{name}:{}: {e}", n + 1))?,
+                Some(i) => label(get(i)).map_err(|e| format!("{name}:{line}: {e}"))?,
                 None => None,
             },
         });
@@ -170,4 +134,57 @@ pub fn benchmark(pairs: &[Pair], lex: &RelateLexicon) -> (f64, [[u32; 3]; 3]) {
         }
     };
     ((f1(0) + f1(1) + f1(2)) / 3.0, m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str, src: &str) -> Vec<(String, String, Option<Relation>)> {
+        read_pairs(name, src)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.s1, p.s2, p.gold))
+            .collect()
+    }
+
+    #[test]
+    fn csv_fields_may_hold_commas_quotes_and_newlines() {
+        let src = "\u{FEFF}s1,s2,stance\r\n\"أ، ب, ج\",\"قال \"\"لا\"\"\nثم مضى\",agree\r\n\r\nد,هـ,disagree\nو\n";
+        assert_eq!(
+            texts("x.csv", src),
+            [
+                (
+                    "أ، ب, ج".into(),
+                    "قال \"لا\"\nثم مضى".into(),
+                    Some(Relation::Corroborates)
+                ),
+                ("د".into(), "هـ".into(), Some(Relation::Conflicts)),
+                ("و".into(), String::new(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn tsv_has_no_quoting_and_skips_blank_lines() {
+        let src = "stance\ts2\ts1\n  \nother\t\"ب\"\tأ\n";
+        assert_eq!(
+            texts("x.tsv", src),
+            [("أ".into(), "\"ب\"".into(), Some(Relation::Unrelated))]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_line() {
+        let err = |src| read_pairs("x.csv", src).err().unwrap();
+        assert_eq!(err(""), "x.csv: empty file");
+        assert_eq!(
+            err("a,b\n1,2\n"),
+            "x.csv: the first row must name the columns s1 and s2"
+        );
+        assert_eq!(
+            err("s1,s2,stance\n\"a\nb\",c,agree\nd,e,maybe\n"),
+            "x.csv:4: unknown stance \"maybe\": use agree, disagree or other"
+        );
+    }
 }

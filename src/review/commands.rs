@@ -356,15 +356,8 @@ pub fn list(entries: &[queue::Entry], docs: &[(PathBuf, Annotation)], limit: usi
 
 /// Now, in UTC, as ISO 8601 to the second.
 pub fn utc_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = crate::calendar::civil_from_days(days as i64);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    let now = jiff::Timestamp::try_from(std::time::SystemTime::now())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    // Precision 0 truncates the fraction, so a stamp never runs ahead of the clock.
+    format!("{now:.0}")
 }

@@ -2,9 +2,10 @@
 //! single-key answers. Each answer is written to its file at once, so
 //! quitting (or a crash) loses nothing already decided.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+use crossterm::terminal;
 
 use super::commands::{self, Decision};
 use super::queue;
@@ -13,44 +14,66 @@ use crate::model::{ReviewStatus, Verdict};
 const STATUS_KEYS: &str = "[c] confirm  [x] corrected  [r] reject  [s] skip  [q] quit";
 const VERDICT_KEYS: &str = "verdict: [t] true  [m] mostly true  [l] misleading  [f] false  [u] unverifiable  [n] not checked  [enter] none";
 
-/// The terminal in single-key mode for as long as this lives.
+/// The terminal in raw mode for as long as this lives: dropping it, on
+/// return or while a panic unwinds, gives the terminal back as it was.
 struct RawMode {
-    saved: Option<String>,
+    on: bool,
 }
 
 impl RawMode {
     fn enter() -> RawMode {
-        let saved = stty(&["-g"]).filter(|s| !s.is_empty());
-        if saved.is_some() {
-            stty(&["-icanon", "-echo", "min", "1", "time", "0"]);
+        // Without raw mode (no terminal to set) keys still arrive, a line
+        // at a time: the walk works, only less comfortably.
+        RawMode {
+            on: terminal::enable_raw_mode().is_ok(),
         }
-        RawMode { saved }
     }
 }
 
 impl Drop for RawMode {
     fn drop(&mut self) {
-        if let Some(s) = &self.saved {
-            stty(&[s.as_str()]);
+        if self.on {
+            let _ = terminal::disable_raw_mode();
         }
     }
 }
 
-fn stty(args: &[&str]) -> Option<String> {
-    let out = Command::new("stty")
-        .args(args)
-        .stdin(Stdio::inherit())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+/// Raw mode also stops the terminal turning "\n" into "\r\n", so each line
+/// would start where the last one ended; this puts the carriage return back.
+struct Lines<W: Write> {
+    inner: W,
+    crlf: bool,
 }
 
+impl<W: Write> Write for Lines<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.crlf {
+            return self.inner.write(buf);
+        }
+        for (i, part) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.inner.write_all(b"\r\n")?;
+            }
+            self.inner.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Ctrl-C, which raw mode delivers as a byte instead of a signal.
+const INTERRUPT: u8 = 0x03;
+
+/// The next key, or None at the end of input or on Ctrl-C: stop the walk.
 fn key(stdin: &mut impl Read) -> Option<char> {
     let mut b = [0u8; 1];
     match stdin.read(&mut b) {
+        Ok(1) if b[0] == INTERRUPT => None,
+        // Raw mode sends Enter as a carriage return.
+        Ok(1) if b[0] == b'\r' => Some('\n'),
         Ok(1) => Some(b[0] as char),
         _ => None,
     }
@@ -82,9 +105,12 @@ enum Step {
 pub fn walk(paths: &[PathBuf], reviewer: Option<String>) -> Result<usize, String> {
     let (mut docs, _) = commands::load_all(paths)?;
     let entries = queue::build(&docs, &Default::default(), false);
-    let _raw = RawMode::enter();
+    let raw = RawMode::enter();
     let mut stdin = std::io::stdin().lock();
-    let mut out = std::io::stdout().lock();
+    let mut out = Lines {
+        crlf: raw.on && std::io::stdout().is_terminal(),
+        inner: std::io::stdout().lock(),
+    };
     let mut decided = 0;
     for (n, e) in entries.iter().enumerate() {
         let (file, ann) = &docs[e.doc];
@@ -114,17 +140,20 @@ pub fn walk(paths: &[PathBuf], reviewer: Option<String>) -> Result<usize, String
         let verdict = if status == ReviewStatus::Rejected {
             None
         } else {
-            ask(VERDICT_KEYS, &mut stdin, &mut out, |k| match k {
+            // Stopped halfway through a claim: leave it as it was.
+            let Some(v) = ask(VERDICT_KEYS, &mut stdin, &mut out, |k| match k {
                 't' => Some(Some(Verdict::True)),
                 'm' => Some(Some(Verdict::MostlyTrue)),
                 'l' => Some(Some(Verdict::Misleading)),
                 'f' => Some(Some(Verdict::False)),
                 'u' => Some(Some(Verdict::Unverifiable)),
                 'n' => Some(Some(Verdict::NotChecked)),
-                '\n' | '\r' => Some(None),
+                '\n' => Some(None),
                 _ => None,
-            })
-            .flatten()
+            }) else {
+                break;
+            };
+            v
         };
         let (file, ann) = &mut docs[e.doc];
         commands::apply(
