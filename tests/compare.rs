@@ -3,7 +3,7 @@
 
 mod common;
 
-use isnad::compare::{self, ConflictForm, RelateLexicon, RelationKind};
+use isnad::compare::{self, ConflictKind, RelateLexicon, RelationKind};
 
 fn run() -> (Vec<isnad::model::Annotation>, compare::Comparison) {
     let docs: Vec<_> = common::seed_paths()
@@ -23,7 +23,7 @@ fn text<'a>(docs: &'a [isnad::model::Annotation], r: &compare::ClaimRef) -> &'a 
 fn the_30_000_and_33_000_emails_conflict_numerically() {
     let (docs, c) = run();
     let found = c.relations.iter().any(|p| {
-        p.kind == Some(ConflictForm::Numeric)
+        p.kind == Some(ConflictKind::Numeric)
             && [&p.a, &p.b]
                 .iter()
                 .any(|r| text(&docs, r).contains("30 ألف"))
@@ -135,7 +135,7 @@ fn trump_jr_wikileaks_messages_are_corroborated_across_articles() {
 /// Frames and scoped negation, on sentences written for the test.
 mod frames {
     use isnad::compare::RelateLexicon;
-    use isnad::compare::relate::{Claim, Params, Relation, frame_match, relate_claims};
+    use isnad::compare::relate::{AnalysedClaim, Params, Relation, frame_match, relate_claims};
 
     /// `compare`'s reading: long claims, covering overlap, scoped negation.
     fn covering() -> Params {
@@ -151,8 +151,8 @@ mod frames {
     fn rel(a: &str, b: &str) -> isnad::compare::Judgement {
         let lex = RelateLexicon::builtin();
         relate_claims(
-            &Claim::analyze(a, lex),
-            &Claim::analyze(b, lex),
+            &AnalysedClaim::analyze(a, lex),
+            &AnalysedClaim::analyze(b, lex),
             lex,
             None,
             &covering(),
@@ -232,8 +232,8 @@ mod frames {
     #[test]
     fn a_denial_and_there_is_no_meet_in_one_frame() {
         let lex = RelateLexicon::builtin();
-        let a = Claim::analyze("قالت موسكو إنه لا يوجد اتفاق بين الطرفين", lex);
-        let b = Claim::analyze("ونفت روسيا التوصل إلى اتفاق بين الطرفين", lex);
+        let a = AnalysedClaim::analyze("قالت موسكو إنه لا يوجد اتفاق بين الطرفين", lex);
+        let b = AnalysedClaim::analyze("ونفت روسيا التوصل إلى اتفاق بين الطرفين", lex);
         let f = frame_match(&a, &b, lex);
         assert!(f.classes.iter().any(|c| c == "deny"), "{f:?}");
         // Moscow is Russia: the gazetteer normalises the actor.
@@ -246,8 +246,8 @@ mod frames {
     #[test]
     fn approval_verbs_share_a_class() {
         let lex = RelateLexicon::builtin();
-        let a = Claim::analyze("وافق مجلس الأمن بالإجماع على مشروع القرار", lex);
-        let b = Claim::analyze("تبنى مجلس الأمن مشروع القرار", lex);
+        let a = AnalysedClaim::analyze("وافق مجلس الأمن بالإجماع على مشروع القرار", lex);
+        let b = AnalysedClaim::analyze("تبنى مجلس الأمن مشروع القرار", lex);
         let f = frame_match(&a, &b, lex);
         assert!(f.classes.iter().any(|c| c == "approve"), "{f:?}");
         assert!(f.entities.iter().any(|e| e == "مجلس الأمن"), "{f:?}");
@@ -256,10 +256,10 @@ mod frames {
     #[test]
     fn tolls_on_different_days_are_not_one_count() {
         let lex = RelateLexicon::builtin();
-        let a = Claim::analyze("قتل 12 شخصا يوم الخميس في قصف على البلدة", lex);
-        let b = Claim::analyze("قتل 12 شخصا في قصف على البلدة", lex);
+        let a = AnalysedClaim::analyze("قتل 12 شخصا يوم الخميس في قصف على البلدة", lex);
+        let b = AnalysedClaim::analyze("قتل 12 شخصا في قصف على البلدة", lex);
         assert!(isnad::compare::relate::count_clash(&a, &b));
-        let c = Claim::analyze("قتل أكثر من 12 مدنيا في قصف على البلدة", lex);
+        let c = AnalysedClaim::analyze("قتل أكثر من 12 مدنيا في قصف على البلدة", lex);
         assert!(!isnad::compare::relate::count_clash(&b, &c));
     }
 }
@@ -268,7 +268,7 @@ mod frames {
 /// claims of the compared set hold, and an assertion on both sides.
 mod specificity {
     use isnad::compare::RelateLexicon;
-    use isnad::compare::relate::{Claim, Idf, asserts, distinctive_shared};
+    use isnad::compare::relate::{AnalysedClaim, Idf, asserts, distinctive_shared};
 
     #[test]
     fn parts_every_claim_of_a_story_shares_are_not_distinctive() {
@@ -279,7 +279,10 @@ mod specificity {
         texts.push("قالت الوزارة إن هجوم سوريا وقع قرب مصفاة النفط الشمالية".to_string());
         texts.push("أكد المسؤول أن هجوم سوريا استهدف مصفاة النفط في الشمال".to_string());
         texts.push("ذكر شاهد أن هجوم سوريا أصاب مدرسة للبنات في القرية".to_string());
-        let claims: Vec<Claim> = texts.iter().map(|t| Claim::analyze(t, lex)).collect();
+        let claims: Vec<AnalysedClaim> = texts
+            .iter()
+            .map(|t| AnalysedClaim::analyze(t, lex))
+            .collect();
         let idf = Idf::from_frequencies(Idf::frequencies(claims.iter()), claims.len());
         let n = claims.len();
         // Refinery and oil: few claims hold them.
@@ -298,10 +301,10 @@ mod specificity {
             "هل استخدم الجيش أسلحة كيماوية في الهجوم",
             "الوزير يحذر من استخدام أسلحة كيماوية",
         ] {
-            assert!(!asserts(&Claim::analyze(t, lex)), "{t}");
+            assert!(!asserts(&AnalysedClaim::analyze(t, lex)), "{t}");
         }
         let t = "استخدم الجيش أسلحة كيماوية في الهجوم";
-        assert!(asserts(&Claim::analyze(t, lex)), "{t}");
+        assert!(asserts(&AnalysedClaim::analyze(t, lex)), "{t}");
     }
 }
 
@@ -309,7 +312,7 @@ mod specificity {
 /// short claims (`relate`, ANS headlines), never in `compare`.
 mod learned {
     use isnad::compare::RelateLexicon;
-    use isnad::compare::relate::{Claim, Params, Relation, relate_claims};
+    use isnad::compare::relate::{AnalysedClaim, Params, Relation, relate_claims};
 
     /// `compare`'s reading: long claims, covering overlap, scoped negation.
     fn rel(a: &str, b: &str) -> isnad::compare::Judgement {
@@ -322,8 +325,8 @@ mod learned {
             sentiment: false,
         };
         relate_claims(
-            &Claim::analyze(a, lex),
-            &Claim::analyze(b, lex),
+            &AnalysedClaim::analyze(a, lex),
+            &AnalysedClaim::analyze(b, lex),
             lex,
             None,
             &p,
@@ -333,8 +336,8 @@ mod learned {
     /// `relate`'s reading of short claims (headlines, as ANS has).
     fn headline(a: &str, b: &str, lex: &RelateLexicon) -> isnad::compare::Judgement {
         relate_claims(
-            &Claim::analyze(a, lex),
-            &Claim::analyze(b, lex),
+            &AnalysedClaim::analyze(a, lex),
+            &AnalysedClaim::analyze(b, lex),
             lex,
             None,
             &Params::default(),
@@ -441,12 +444,12 @@ mod learned {
 mod corroboration {
     use isnad::compare::RelateLexicon;
     use isnad::compare::relate::{
-        Claim, Idf, distinctive_shared, frame_match, polarity_differs, statements_meet,
+        AnalysedClaim, Idf, distinctive_shared, frame_match, polarity_differs, statements_meet,
         statements_meet_stated,
     };
 
-    fn claim(t: &str) -> Claim {
-        Claim::analyze(t, RelateLexicon::builtin())
+    fn claim(t: &str) -> AnalysedClaim {
+        AnalysedClaim::analyze(t, RelateLexicon::builtin())
     }
 
     /// The parts `a` and `b` share that few of `a`, `b` and some other
@@ -458,7 +461,7 @@ mod corroboration {
             "فاز الفريق بالمباراة النهائية",
             "هطلت أمطار غزيرة على المناطق الساحلية",
         ];
-        let claims: Vec<Claim> = [a, b]
+        let claims: Vec<AnalysedClaim> = [a, b]
             .iter()
             .chain(others.iter())
             .map(|t| claim(t))

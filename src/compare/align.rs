@@ -7,9 +7,9 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::relate::{self, Claim as Analysed, ConflictKind, Idf, Params, Relation};
+use super::relate::{self, AnalysedClaim, Idf, Params, Relation};
 use super::{
-    ClaimRef, Cluster, Comparison, ConflictForm, DocRef, Evidence, FORMAT, PairRelation,
+    ClaimRef, Cluster, Comparison, ConflictKind, DocRef, Evidence, FORMAT, PairRelation,
     RelateLexicon, RelationKind, word_diff,
 };
 use crate::model::Annotation;
@@ -73,7 +73,7 @@ pub(super) fn claim_frequencies(
 
 impl Item<'_> {
     /// The claim with its speaker's name before it.
-    fn speaker_view(&self) -> &Analysed {
+    fn speaker_view(&self) -> &AnalysedClaim {
         self.with_speaker.as_ref().unwrap_or(&self.analysed)
     }
 }
@@ -81,13 +81,13 @@ impl Item<'_> {
 pub(super) struct Item<'a> {
     pub(super) doc: usize,
     pub(super) claim: &'a crate::model::Claim,
-    analysed: Analysed,
+    analysed: AnalysedClaim,
     /// The claim with its speaker's name before it: "البيت الأبيض ... إجراء
     /// أي اتصالات" meets "البيت الأبيض ... انعقاد أربعة لقاءات".
     /// `None` when it would be the same as `analysed` (no speaker named,
     /// or a denial, analysed with its speaker already): hundreds of
     /// thousands of claims stay in memory during a compare.
-    with_speaker: Option<Analysed>,
+    with_speaker: Option<AnalysedClaim>,
     pub(super) keys: Vec<String>,
     /// Who the claim goes back to: the innermost source, or the publisher.
     origin: String,
@@ -153,9 +153,9 @@ fn doc_items<'a>(d: usize, doc: &'a Annotation, lex: &RelateLexicon) -> Vec<Item
             None => c.text.clone(),
         };
         let denied = matches!(stance, Some((crate::model::Stance::Deny, _)));
-        let mut analysed = Analysed::analyze(if denied { &named } else { &c.text }, lex);
+        let mut analysed = AnalysedClaim::analyze(if denied { &named } else { &c.text }, lex);
         let mut with_speaker =
-            (!denied && speaker.is_some()).then(|| Analysed::analyze(&named, lex));
+            (!denied && speaker.is_some()).then(|| AnalysedClaim::analyze(&named, lex));
         for a in std::iter::once(&mut analysed).chain(with_speaker.as_mut()) {
             match stance {
                 Some((crate::model::Stance::Deny, cue)) => a.mark_denied(cue),
@@ -258,15 +258,6 @@ fn same_origin(a: &Item, b: &Item) -> bool {
     a.origin == b.origin || a.chain.contains(&b.origin) || b.chain.contains(&a.origin)
 }
 
-fn form(k: ConflictKind) -> ConflictForm {
-    match k {
-        ConflictKind::Polarity => ConflictForm::Polarity,
-        ConflictKind::Numeric => ConflictForm::Numeric,
-        ConflictKind::Framing => ConflictForm::Framing,
-        ConflictKind::Event => ConflictForm::Event,
-    }
-}
-
 /// The three overlap settings a pair is judged with: strict, covering, denying.
 pub(super) fn params() -> [Params; 3] {
     // Long claims share many words by chance and carry negations that
@@ -344,7 +335,7 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(a: &Analysed, b: &Analysed, lex: &RelateLexicon, idf: &Idf) -> Facts {
+    fn of(a: &AnalysedClaim, b: &AnalysedClaim, lex: &RelateLexicon, idf: &Idf) -> Facts {
         Facts {
             frame: relate::frame_match(a, b, lex),
             // What the claims share must be what sets them apart from the
@@ -444,11 +435,11 @@ pub(super) fn judge(
     let (judgement, relation, kind) = if wide.relation == Relation::Conflicts && update {
         (&wide, RelationKind::Updates, None)
     } else if wide.relation == Relation::Conflicts && numeric {
-        (&wide, RelationKind::Conflicts, wide.kind.map(form))
+        (&wide, RelationKind::Conflicts, wide.kind)
     } else if let Some(t) = tight_conflict {
-        (t, RelationKind::Conflicts, t.kind.map(form))
+        (t, RelationKind::Conflicts, t.kind)
     } else if let Some(d) = &denied {
-        (d, RelationKind::Conflicts, d.kind.map(form))
+        (d, RelationKind::Conflicts, d.kind)
     } else if corroborates && same_origin(a, b) {
         (&wide, RelationKind::Echo, None)
     } else if corroborates {

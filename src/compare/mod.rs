@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use align::compare;
 pub use lexicon::Lexicon as RelateLexicon;
-pub use relate::{ConflictKind, Judgement, Relation};
+pub use relate::{Judgement, Relation};
 
 pub const FORMAT: &str = "isnad/comparison/1";
 
@@ -77,9 +77,13 @@ pub enum RelationKind {
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
-pub enum ConflictForm {
+pub enum ConflictKind {
+    /// One says it, the other says it is not so (a negation, a denial, an
+    /// antonym).
     Polarity,
+    /// The same quantity of the same thing, different numbers.
     Numeric,
+    /// Same content, asserted by one side and only alleged by the other.
     Framing,
     /// The same statement with another year or place.
     Event,
@@ -105,7 +109,7 @@ pub struct PairRelation {
     pub b: ClaimRef,
     pub relation: RelationKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ConflictForm>,
+    pub kind: Option<ConflictKind>,
     pub score: f64,
     pub evidence: Evidence,
 }

@@ -2,7 +2,7 @@
 //! `s1,s2` (and `stance` when labelled, as in the ANS corpus), and the
 //! labelled benchmark: macro-F1 and the confusion matrix.
 
-use super::relate::{Claim, Params, Relation, relate_claims};
+use super::relate::{AnalysedClaim, Params, Relation, relate_claims};
 use super::{RelateLexicon, word_diff};
 
 /// One pair, with its gold label when the file has a `stance` column
@@ -92,7 +92,10 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
 
 /// The JSON line `isnad relate` prints for one pair.
 pub fn judge(a: &str, b: &str, lex: &RelateLexicon) -> serde_json::Value {
-    let (ca, cb) = (Claim::analyze(a, lex), Claim::analyze(b, lex));
+    let (ca, cb) = (
+        AnalysedClaim::analyze(a, lex),
+        AnalysedClaim::analyze(b, lex),
+    );
     let j = relate_claims(&ca, &cb, lex, None, &Params::default());
     serde_json::json!({
         "relation": format!("{:?}", j.relation).to_lowercase(),
@@ -117,7 +120,10 @@ pub fn benchmark(pairs: &[Pair], lex: &RelateLexicon) -> (f64, [[u32; 3]; 3]) {
     let mut m = [[0u32; 3]; 3];
     for p in pairs {
         let Some(gold) = p.gold else { continue };
-        let (a, b) = (Claim::analyze(&p.s1, lex), Claim::analyze(&p.s2, lex));
+        let (a, b) = (
+            AnalysedClaim::analyze(&p.s1, lex),
+            AnalysedClaim::analyze(&p.s2, lex),
+        );
         let pred = relate_claims(&a, &b, lex, None, &Params::default()).relation;
         let gi = LABELS.iter().position(|l| *l == gold).unwrap_or(2);
         let pi = LABELS.iter().position(|l| *l == pred).unwrap_or(2);

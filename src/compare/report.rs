@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{ClaimRef, Comparison, ConflictForm, LIST_SEPARATOR, PairRelation, RelationKind};
+use super::{ClaimRef, Comparison, ConflictKind, LIST_SEPARATOR, PairRelation, RelationKind};
 use crate::model::Annotation;
 
 /// Claims, chains and publishers by reference, for the reports.
@@ -124,12 +124,12 @@ struct ConflictForms {
 }
 
 impl ConflictForms {
-    fn of(&self, form: ConflictForm) -> &str {
+    fn of(&self, form: ConflictKind) -> &str {
         match form {
-            ConflictForm::Polarity => &self.polarity,
-            ConflictForm::Numeric => &self.numeric,
-            ConflictForm::Framing => &self.framing,
-            ConflictForm::Event => &self.event,
+            ConflictKind::Polarity => &self.polarity,
+            ConflictKind::Numeric => &self.numeric,
+            ConflictKind::Framing => &self.framing,
+            ConflictKind::Event => &self.event,
         }
     }
 }

@@ -1,11 +1,11 @@
-//! Reading a claim's text into a `Claim`: tokens, stems, predicate
+//! Reading a claim's text into a `AnalysedClaim`: tokens, stems, predicate
 //! classes and their arguments, negation scopes, numbers and the nouns
 //! they count.
 
 use super::*;
 
-impl Claim {
-    pub fn analyze(text: &str, lex: &Lexicon) -> Claim {
+impl AnalysedClaim {
+    pub fn analyze(text: &str, lex: &Lexicon) -> AnalysedClaim {
         let folded = fold(text);
         let mut toks: Vec<Token> = Vec::new();
         terms(&folded, &mut toks);
@@ -21,7 +21,7 @@ impl Claim {
             })
             .collect();
 
-        let mut c = Claim {
+        let mut c = AnalysedClaim {
             items: Vec::new(),
             item_text: Vec::new(),
             negations: Vec::new(),
@@ -367,9 +367,9 @@ impl Claim {
         text: String,
         pos: usize,
     ) {
-        let item = Item {
-            k0: keys.0.clone(),
-            k1: keys.1.clone(),
+        let item = StemmedWord {
+            stem: keys.0.clone(),
+            alt_stem: keys.1.clone(),
             concept,
         };
         if self
@@ -619,9 +619,9 @@ impl Claim {
                         Some((Term::Place(p), _)) => Some(Concept::Place(p)),
                         _ => None,
                     };
-                    q.noun.push(Item {
-                        k0: keys[j].0.clone(),
-                        k1: keys[j].1.clone(),
+                    q.noun.push(StemmedWord {
+                        stem: keys[j].0.clone(),
+                        alt_stem: keys[j].1.clone(),
                         concept,
                     });
                 }

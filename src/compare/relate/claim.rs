@@ -15,23 +15,26 @@ pub(super) enum Concept {
 }
 
 /// One content word (or multi-word lexicon entry) of a claim.
+/// A content word of a claim, by its matching keys (`stem::keys`): the
+/// conservative stem and, when the word may carry a bare proclitic, the
+/// stem without it.
 #[derive(Debug, Clone)]
-pub(super) struct Item {
-    pub(super) k0: String,
-    pub(super) k1: Option<String>,
+pub(super) struct StemmedWord {
+    pub(super) stem: String,
+    pub(super) alt_stem: Option<String>,
     /// Antonym words match on their group, so that "rises" and "falls"
     /// align (and then conflict); places match on the place, not the alias.
     pub(super) concept: Option<Concept>,
 }
 
-impl Item {
-    pub(super) fn matches(&self, o: &Item) -> bool {
+impl StemmedWord {
+    pub(super) fn matches(&self, o: &StemmedWord) -> bool {
         match (self.concept, o.concept) {
             (Some(a), Some(b)) => a == b,
             _ => {
-                self.k0 == o.k0
-                    || o.k1.as_ref().is_some_and(|k| *k == self.k0)
-                    || self.k1.as_ref().is_some_and(|k| *k == o.k0)
+                self.stem == o.stem
+                    || o.alt_stem.as_ref().is_some_and(|k| *k == self.stem)
+                    || self.alt_stem.as_ref().is_some_and(|k| *k == o.stem)
             }
         }
     }
@@ -42,7 +45,7 @@ pub(super) struct Quantity {
     /// Values the report allows (hedges and vague counts widen it).
     pub(super) range: (f64, f64),
     /// Content items following the number: its quantity noun phrase.
-    pub(super) noun: Vec<Item>,
+    pub(super) noun: Vec<StemmedWord>,
     pub(super) text: String,
     /// Token index of the numeral, and just past it and its scale word.
     pub(super) start: usize,
@@ -68,8 +71,8 @@ pub(super) struct PoleHit {
 
 /// A claim analysed once, to be compared with many others.
 #[derive(Debug, Clone)]
-pub struct Claim {
-    pub(super) items: Vec<Item>,
+pub struct AnalysedClaim {
+    pub(super) items: Vec<StemmedWord>,
     /// Surface form of each item, for evidence.
     pub(super) item_text: Vec<String>,
     pub(super) negations: Vec<String>,
@@ -132,7 +135,7 @@ pub struct Claim {
     pub(super) non_assertive: bool,
 }
 
-impl Claim {
+impl AnalysedClaim {
     /// The source denies the claim (its cue's stance is deny): the claim's
     /// words are the proposition, the denial is its polarity.
     pub fn mark_denied(&mut self, cue: &str) {
@@ -152,7 +155,7 @@ impl Claim {
     /// The years of the clauses that hold most of the words this claim
     /// shares with `other`: in "X is not up for debate, it began in August
     /// 2013", the year belongs to the second clause only.
-    pub fn years_against(&self, other: &Claim) -> Vec<u16> {
+    pub fn years_against(&self, other: &AnalysedClaim) -> Vec<u16> {
         let clauses: Vec<u16> = self.year_clause.clone();
         if self.years.is_empty()
             || clauses.iter().all(|c| *c == clauses[0])
@@ -206,8 +209,8 @@ impl Claim {
     pub fn keys(&self) -> impl Iterator<Item = String> + '_ {
         let items = self.items.iter().flat_map(|i| {
             let concept = i.concept.map(|c| format!("{c:?}"));
-            std::iter::once(i.k0.clone())
-                .chain(i.k1.clone())
+            std::iter::once(i.stem.clone())
+                .chain(i.alt_stem.clone())
                 .chain(concept)
         });
         let years = self.years.iter().map(|y| format!("year:{y}"));

@@ -42,7 +42,7 @@ impl FrameMatch {
 }
 
 /// The parts of two claims' statement frames that meet.
-pub fn frame_match(a: &Claim, b: &Claim, lex: &Lexicon) -> FrameMatch {
+pub fn frame_match(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> FrameMatch {
     let mut classes: Vec<u16> = a
         .preds
         .iter()
@@ -133,7 +133,7 @@ pub(super) const STATEMENT_REACH: u16 = 1;
 /// one story share predicates and names all over; only a shared predicate
 /// with its own arguments is one statement. Claims in which either names
 /// no predicate class the lexicon knows are left to the other tests.
-pub fn statements_meet(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+pub fn statements_meet(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> bool {
     meet(a, b, lex, false)
 }
 
@@ -141,16 +141,16 @@ pub fn statements_meet(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
 /// its main clause, not in background both give (a subordinate clause:
 /// "إثر هجوم على دوما" and "على ما قيل إنه هجوم على دوما" are about one
 /// attack, and say different things about it). What a corroboration needs.
-pub fn statements_meet_stated(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+pub fn statements_meet_stated(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> bool {
     meet(a, b, lex, true)
 }
 
-pub(super) fn meet(a: &Claim, b: &Claim, lex: &Lexicon, stated: bool) -> bool {
+pub(super) fn meet(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon, stated: bool) -> bool {
     if a.pred_stmt.is_empty() || b.pred_stmt.is_empty() || shared_count(a, b).is_some() {
         return true;
     }
     let near = |s: u16, t: u16| s.abs_diff(t) <= STATEMENT_REACH;
-    let sub = |c: &Claim, k: usize| c.pred_sub.get(k).copied().unwrap_or(false);
+    let sub = |c: &AnalysedClaim, k: usize| c.pred_sub.get(k).copied().unwrap_or(false);
     a.pred_stmt.iter().enumerate().any(|(ka, &(p, sa))| {
         let b_side = b.pred_stmt.iter().enumerate();
         b_side
@@ -180,13 +180,13 @@ pub(super) fn meet(a: &Claim, b: &Claim, lex: &Lexicon, stated: bool) -> bool {
 /// A content word (not a predicate, not an entity) in reach of statement
 /// `sa` of `a` and of statement `sb` of `b`.
 pub(super) fn shared_word_near(
-    a: &Claim,
+    a: &AnalysedClaim,
     sa: u16,
-    b: &Claim,
+    b: &AnalysedClaim,
     sb: u16,
     near: impl Fn(u16, u16) -> bool,
 ) -> bool {
-    let plain = |c: &Claim, i: usize| {
+    let plain = |c: &AnalysedClaim, i: usize| {
         !c.item_pred.get(i).copied().unwrap_or(true)
             && !c.item_entity.get(i).copied().unwrap_or(true)
             && c.items[i].concept.is_none()
@@ -204,7 +204,7 @@ pub(super) fn shared_word_near(
 
 /// Two claims about different actors: both name entities and none is shared
 /// ("باريس ستتحمل مسؤوليتها" is not "روسيا تتحمل المسؤولية").
-pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
+pub fn entity_mismatch(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> bool {
     let mut shared: Vec<u16> = a
         .preds
         .iter()
@@ -221,7 +221,7 @@ pub fn entity_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> bool {
     // Each shared predicate is said of the entities named near it and of the
     // claim's first entity when that comes before it (its subject); the claims differ in
     // actors when, for every shared predicate, none of these meet.
-    let near = |c: &Claim, class: u16| -> Vec<u16> {
+    let near = |c: &AnalysedClaim, class: u16| -> Vec<u16> {
         let mut v: Vec<u16> = c
             .pred_pos
             .iter()
@@ -265,11 +265,11 @@ pub(super) const NON_ASSERTIVE_REACH: usize = 3;
 
 /// Whether a claim asserts its predicate (not a condition, a question or
 /// a warning against it).
-pub fn asserts(c: &Claim) -> bool {
+pub fn asserts(c: &AnalysedClaim) -> bool {
     !c.non_assertive
 }
 
 /// Whether a claim gives a toll as a later or earlier figure.
-pub fn update_marked(c: &Claim) -> bool {
+pub fn update_marked(c: &AnalysedClaim) -> bool {
     c.update_marked
 }

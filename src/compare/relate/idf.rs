@@ -23,11 +23,11 @@ impl Idf {
         let mut n = 0u32;
         for t in texts {
             n += 1;
-            // Claim items are already deduplicated.
-            for item in Claim::analyze(t, lex).items {
+            // AnalysedClaim items are already deduplicated.
+            for item in AnalysedClaim::analyze(t, lex).items {
                 match item.concept {
                     Some(c) => *concepts.entry(c).or_insert(0) += 1,
-                    None => *words.entry(item.k0).or_insert(0) += 1,
+                    None => *words.entry(item.stem).or_insert(0) += 1,
                 }
             }
         }
@@ -43,7 +43,9 @@ impl Idf {
 
     /// Document frequencies over analysed claims: how many claims hold
     /// each content key (a word's stem, or a lexicon concept).
-    pub fn frequencies<'a, I: IntoIterator<Item = &'a Claim>>(claims: I) -> HashMap<String, u32> {
+    pub fn frequencies<'a, I: IntoIterator<Item = &'a AnalysedClaim>>(
+        claims: I,
+    ) -> HashMap<String, u32> {
         let mut df: HashMap<String, u32> = HashMap::new();
         for c in claims {
             let mut seen: Vec<String> = c.items.iter().map(Idf::key).collect();
@@ -58,7 +60,7 @@ impl Idf {
 
     /// The frequencies of one claim's keys, from a table of the whole set
     /// (what the two-step compare carries with each claim).
-    pub fn claim_frequencies(c: &Claim, df: &HashMap<String, u32>) -> Vec<(String, u32)> {
+    pub fn claim_frequencies(c: &AnalysedClaim, df: &HashMap<String, u32>) -> Vec<(String, u32)> {
         let mut v: Vec<(String, u32)> = c
             .items
             .iter()
@@ -101,11 +103,11 @@ impl Idf {
         }
     }
 
-    pub(super) fn key(it: &Item) -> String {
+    pub(super) fn key(it: &StemmedWord) -> String {
         match it.concept {
             Some(Concept::Group(g)) => format!("\u{1}g{g}"),
             Some(Concept::Place(p)) => format!("\u{1}p{p}"),
-            None => it.k0.clone(),
+            None => it.stem.clone(),
         }
     }
 
@@ -120,10 +122,10 @@ impl Idf {
         }
     }
 
-    pub(super) fn weight(&self, item: &Item) -> f64 {
+    pub(super) fn weight(&self, item: &StemmedWord) -> f64 {
         match item.concept {
             Some(c) => self.concepts.get(&c),
-            None => self.words.get(&item.k0),
+            None => self.words.get(&item.stem),
         }
         .copied()
         .unwrap_or(self.unseen)
@@ -137,7 +139,7 @@ pub(super) const IDF_PRIOR: f64 = 20.0;
 /// How much of the shorter claim's content, weighted by IDF over the
 /// compared set, the longer one covers: parts that every claim of a story
 /// shares ("attack", "Syria") count for little.
-pub fn weighted_cover(a: &Claim, b: &Claim, idf: &Idf) -> f64 {
+pub fn weighted_cover(a: &AnalysedClaim, b: &AnalysedClaim, idf: &Idf) -> f64 {
     overlap(a, b, Some(idf), true).0
 }
 
@@ -150,8 +152,8 @@ pub fn weighted_cover(a: &Claim, b: &Claim, idf: &Idf) -> f64 {
 /// part: "الرئيس السوري بشار الأسد" is one actor named, not three things
 /// two claims say alike.
 pub fn distinctive_shared(
-    a: &Claim,
-    b: &Claim,
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
     idf: &Idf,
     share: f64,
     lex: &Lexicon,
@@ -163,7 +165,7 @@ pub fn distinctive_shared(
     let related =
         |x: u16, y: u16| lex.entity_chain(x).any(|e| e == y) || lex.entity_chain(y).any(|e| e == x);
     for (i, (it, text)) in a.items.iter().zip(&a.item_text).enumerate() {
-        if lex.is_time_key(&it.k0) {
+        if lex.is_time_key(&it.stem) {
             continue;
         }
         let Some(j) = b

@@ -20,6 +20,7 @@ use super::num;
 use super::stem;
 use crate::arabic::tokens::{TokKind, Token, terms};
 use crate::arabic::{morphology, punctuation};
+use crate::compare::ConflictKind;
 use crate::text::fold_str as fold;
 pub use claim::*;
 pub use frames::*;
@@ -32,16 +33,6 @@ pub enum Relation {
     Corroborates,
     Conflicts,
     Unrelated,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ConflictKind {
-    Polarity,
-    Numeric,
-    /// Same content, asserted by one side and only alleged by the other.
-    Framing,
-    /// Same statement, another year or place.
-    Event,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,8 +85,13 @@ impl Default for Params {
     }
 }
 
-fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, Vec<String>) {
-    let w = |it: &Item| idf.map_or(1.0, |t| t.weight(it));
+fn overlap(
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
+    idf: Option<&Idf>,
+    containment: bool,
+) -> (f64, Vec<String>) {
+    let w = |it: &StemmedWord| idf.map_or(1.0, |t| t.weight(it));
     let (mut wa, mut sa, mut wb, mut sb) = (0.0, 0.0, 0.0, 0.0);
     let mut shared = Vec::new();
     for (it, text) in a.items.iter().zip(&a.item_text) {
@@ -104,7 +100,7 @@ fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, 
         if b.items.iter().any(|o| it.matches(o)) {
             sa += x;
             shared.push(match it.concept {
-                None => it.k0.clone(),
+                None => it.stem.clone(),
                 Some(_) => text.clone(),
             });
         }
@@ -127,10 +123,15 @@ fn overlap(a: &Claim, b: &Claim, idf: Option<&Idf>, containment: bool) -> (f64, 
 
 /// A place named by each claim and not covered by the other: the claims
 /// report events in different places.
-fn place_mismatch(a: &Claim, b: &Claim, lex: &Lexicon, headline: bool) -> Option<(String, String)> {
+fn place_mismatch(
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
+    lex: &Lexicon,
+    headline: bool,
+) -> Option<(String, String)> {
     // Only where something happened counts ("في هامبورغ"); a country as an
     // actor ("روسيا تتحمل") is an entity of the frame, not the event's place.
-    let only = |x: &Claim, y: &Claim| {
+    let only = |x: &AnalysedClaim, y: &AnalysedClaim| {
         let named = if headline { &x.places } else { &x.event_places };
         named.iter().copied().find(|p| !y.places.contains(p))
     };
@@ -164,13 +165,17 @@ fn judgement(
 
 /// Why two claims cannot be about one event: their years differ, or each
 /// names a place the other does not cover (a city is inside its country).
-pub fn event_mismatch(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(&'static str, Vec<String>)> {
+pub fn event_mismatch(
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
+    lex: &Lexicon,
+) -> Option<(&'static str, Vec<String>)> {
     event_mismatch_with(a, b, lex, false)
 }
 
 fn event_mismatch_with(
-    a: &Claim,
-    b: &Claim,
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
     lex: &Lexicon,
     headline: bool,
 ) -> Option<(&'static str, Vec<String>)> {
@@ -202,8 +207,8 @@ fn event_mismatch_with(
 
 /// Relates two analysed claims; the hot path for many pairs.
 pub fn relate_claims(
-    a: &Claim,
-    b: &Claim,
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
     lex: &Lexicon,
     idf: Option<&Idf>,
     p: &Params,
@@ -249,7 +254,7 @@ pub fn relate_claims(
     }
     if ov >= p.polarity && p.sentiment {
         // Net evaluative sign, reversed by negation.
-        let sign = |c: &Claim| {
+        let sign = |c: &AnalysedClaim| {
             let negated = !c.negations.is_empty() || !c.denials.is_empty();
             c.valence.signum() * if negated { -1 } else { 1 }
         };
@@ -298,8 +303,8 @@ pub fn relate_claims(
 /// تحذر ترامب" against "ترامب يحذر ميركل"): who does what to whom is
 /// reversed. Actors are the lexicon's entities (places included), each at
 /// its first mention; an actor and the place that encloses it are one.
-fn swapped_roles(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)> {
-    let order = |c: &Claim| {
+fn swapped_roles(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> Option<(String, String)> {
+    let order = |c: &AnalysedClaim| {
         let mut v: Vec<u16> = Vec::new();
         for &(_, e) in &c.entity_pos {
             if !v.contains(&e) {
@@ -311,7 +316,7 @@ fn swapped_roles(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)
     // Each headline opens with its actor (its first word), and each names
     // the other's actor after its own: "ميركل تحذر ترامب" against "ترامب
     // يحذر ميركل". Paraphrases reorder freely otherwise ("مقتل ... على يد").
-    let opens = |c: &Claim| {
+    let opens = |c: &AnalysedClaim| {
         c.entity_pos
             .first()
             .filter(|(i, _)| *i == 0)
@@ -336,7 +341,7 @@ fn swapped_roles(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)
     if !(later(&ob, sa) && later(&oa, sb)) {
         return None;
     }
-    let one_clause = |c: &Claim| {
+    let one_clause = |c: &AnalysedClaim| {
         let clause = |e: u16| {
             let at = c
                 .entity_pos
@@ -363,7 +368,7 @@ fn swapped_roles(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<(String, String)
 }
 
 /// The content items of `c` that `o` does not have, with their text.
-fn unmatched<'a>(c: &'a Claim, o: &Claim) -> Vec<(&'a Item, &'a str)> {
+fn unmatched<'a>(c: &'a AnalysedClaim, o: &AnalysedClaim) -> Vec<(&'a StemmedWord, &'a str)> {
     c.items
         .iter()
         .zip(&c.item_text)
@@ -378,14 +383,14 @@ fn unmatched<'a>(c: &'a Claim, o: &Claim) -> Vec<(&'a Item, &'a str)> {
 /// other word and swaps one thing for another is about another thing
 /// (ANS builds many of its disagreements so). Two forms of one word (a
 /// verb and its noun, a misspelling) are no substitution.
-fn substitution<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a str, &'a str)> {
+fn substitution<'a>(a: &'a AnalysedClaim, b: &'a AnalysedClaim) -> Option<(&'a str, &'a str)> {
     let (oa, ob) = (unmatched(a, b), unmatched(b, a));
     let ([(x, tx)], [(y, ty)]) = (oa.as_slice(), ob.as_slice()) else {
         return None;
     };
     let definite = |t: &str| !t.contains(' ') && stem::strip_article(t).is_some();
     let ok = definite(tx) && definite(ty);
-    (ok && !variants(&x.k0, &y.k0) && !variants(tx, ty)).then_some((*tx, *ty))
+    (ok && !variants(&x.stem, &y.stem) && !variants(tx, ty)).then_some((*tx, *ty))
 }
 
 /// Relates two claim texts with default parameters and no IDF table.
@@ -394,8 +399,8 @@ pub fn relate(a: &str, b: &str, lex: &Lexicon) -> Judgement {
 }
 
 pub fn relate_with(a: &str, b: &str, lex: &Lexicon, idf: Option<&Idf>, p: &Params) -> Judgement {
-    let ca = Claim::analyze(a, lex);
-    let cb = Claim::analyze(b, lex);
+    let ca = AnalysedClaim::analyze(a, lex);
+    let cb = AnalysedClaim::analyze(b, lex);
     relate_claims(&ca, &cb, lex, idf, p)
 }
 
@@ -582,7 +587,11 @@ mod tests {
 
     fn meet(a: &str, b: &str) -> bool {
         let lex = Lexicon::builtin();
-        statements_meet(&Claim::analyze(a, lex), &Claim::analyze(b, lex), lex)
+        statements_meet(
+            &AnalysedClaim::analyze(a, lex),
+            &AnalysedClaim::analyze(b, lex),
+            lex,
+        )
     }
 
     #[test]
@@ -666,8 +675,8 @@ mod tests {
             "أوبك تقرر خفض الإنتاج",
         ];
         let idf = Idf::from_texts(texts, lex);
-        let a = Claim::analyze(texts[0], lex);
-        let b = Claim::analyze(texts[1], lex);
+        let a = AnalysedClaim::analyze(texts[0], lex);
+        let b = AnalysedClaim::analyze(texts[1], lex);
         let j = relate_claims(&a, &b, lex, Some(&idf), &Params::default());
         assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
         assert!((0.0..=1.0).contains(&j.score));

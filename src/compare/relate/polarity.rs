@@ -5,12 +5,12 @@ use super::*;
 
 /// Whether a claim's word is negated: by a negation that governs it, or by
 /// the claim's denial as a whole (both cancel out).
-pub(super) fn negated(c: &Claim, local: bool) -> bool {
+pub(super) fn negated(c: &AnalysedClaim, local: bool) -> bool {
     local == c.denials.is_empty()
 }
 
 /// The rule and word that negate one side: a denial or a negator.
-pub(super) fn negation_source(c: &Claim, local: Option<&String>) -> (&'static str, String) {
+pub(super) fn negation_source(c: &AnalysedClaim, local: Option<&String>) -> (&'static str, String) {
     match local {
         Some(w) if c.text_denials.contains(w) => ("polarity.denial", w.clone()),
         Some(w) => ("polarity.negation", w.clone()),
@@ -24,12 +24,12 @@ pub(super) fn negation_source(c: &Claim, local: Option<&String>) -> (&'static st
 /// The shared words and predicate classes whose polarity differs between
 /// the claims: (the negated side, rule, negating word).
 pub(super) fn scoped_negation(
-    a: &Claim,
-    b: &Claim,
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
     headline: bool,
 ) -> Vec<(usize, &'static str, String)> {
     // In a headline a negation governs the whole short claim.
-    pub(super) fn whole(c: &Claim, headline: bool) -> Option<&String> {
+    pub(super) fn whole(c: &AnalysedClaim, headline: bool) -> Option<&String> {
         headline
             .then(|| c.negations.first().or(c.text_denials.first()))
             .flatten()
@@ -37,7 +37,7 @@ pub(super) fn scoped_negation(
     let (wa, wb) = (whole(a, headline), whole(b, headline));
     let mut out: Vec<(usize, &'static str, String)> = Vec::new();
     let mut agree = false;
-    let mut push = |side: usize, c: &Claim, local: Option<&String>| {
+    let mut push = |side: usize, c: &AnalysedClaim, local: Option<&String>| {
         let (rule, w) = negation_source(c, local);
         if !out.iter().any(|(s, _, x)| *s == side && *x == w) {
             out.push((side, rule, w));
@@ -102,8 +102,8 @@ pub(super) type Signal = (String, String);
 /// one of "negation differs" and "reversed" holds: "لم ينخفض" does not
 /// contradict "ارتفع".
 pub(super) fn polarity(
-    a: &Claim,
-    b: &Claim,
+    a: &AnalysedClaim,
+    b: &AnalysedClaim,
     lex: &Lexicon,
     headline: bool,
 ) -> Option<(String, Vec<String>)> {
@@ -162,7 +162,7 @@ pub(super) fn polarity(
         let hb = pb.iter().find(|p| p.pole == np);
         // A one-sided refusal or failure negates only what it is said of:
         // its argument must be something the other claim also says.
-        let bound = |c: &Claim, h: &PoleHit, other: &Claim| {
+        let bound = |c: &AnalysedClaim, h: &PoleHit, other: &AnalysedClaim| {
             headline
                 || h.arg
                     .and_then(|i| c.items.get(i))
@@ -218,12 +218,13 @@ pub(super) fn polarity(
 /// claims: a word only `a` has against a word only `b` has ("الذهب" for
 /// "النفط", "مكاسب" for "خسائر").
 pub(super) fn learned_contrast<'a>(
-    a: &'a Claim,
-    b: &'a Claim,
+    a: &'a AnalysedClaim,
+    b: &'a AnalysedClaim,
     lex: &Lexicon,
 ) -> Option<(&'a str, &'a str)> {
     let (oa, ob) = (unmatched(a, b), unmatched(b, a));
-    let keys = |it: &'a Item| std::iter::once(it.k0.as_str()).chain(it.k1.as_deref());
+    let keys =
+        |it: &'a StemmedWord| std::iter::once(it.stem.as_str()).chain(it.alt_stem.as_deref());
     oa.iter().find_map(|(x, tx)| {
         ob.iter()
             .find(|(y, _)| keys(x).any(|kx| keys(y).any(|ky| lex.contrast(kx, ky))))
@@ -281,12 +282,12 @@ pub(super) fn stem_chars(s: &str) -> usize {
 
 /// Pole words of one group bound to matching arguments with opposite poles.
 pub(super) fn bound_flip<'a>(
-    a: &Claim,
+    a: &AnalysedClaim,
     pa: &[&'a PoleHit],
-    b: &Claim,
+    b: &AnalysedClaim,
     pb: &[&'a PoleHit],
 ) -> Option<(&'a PoleHit, &'a PoleHit)> {
-    pub(super) fn arg<'c>(c: &'c Claim, h: &PoleHit) -> Option<&'c Item> {
+    pub(super) fn arg<'c>(c: &'c AnalysedClaim, h: &PoleHit) -> Option<&'c StemmedWord> {
         h.arg.and_then(|i| c.items.get(i))
     }
     for x in pa {
@@ -311,7 +312,7 @@ pub(super) fn bound_flip<'a>(
 /// aligned predicates count: a negation of another word ("قتلوا في شكل غير
 /// متعمد في ضربات") is not one of the statement. Whether the two conflict
 /// is asked with the overlap a conflict needs.
-pub fn polarity_differs(a: &Claim, b: &Claim) -> bool {
+pub fn polarity_differs(a: &AnalysedClaim, b: &AnalysedClaim) -> bool {
     let mut differ = false;
     for (pa, la) in &a.preds {
         for (_, lb) in b.preds.iter().filter(|(p, _)| p == pa) {

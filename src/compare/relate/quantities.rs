@@ -33,7 +33,7 @@ pub(super) fn times_compatible(a: Option<u32>, b: Option<u32>) -> bool {
 /// A quantity of one claim whose noun phrase reappears in the other claim
 /// only with incompatible values, for the same day (not clock times, dates
 /// or ages against tolls: those are not counts, or count other nouns).
-pub(super) fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
+pub(super) fn numeric_conflict(a: &AnalysedClaim, b: &AnalysedClaim) -> Option<String> {
     for qa in &a.quantities {
         let related: Vec<&Quantity> = b
             .quantities
@@ -45,7 +45,7 @@ pub(super) fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
         }
         // Both numbers must be unaccounted for: a value that the other claim
         // also reports (in another phrase) is not a contradiction.
-        let reported = |q: &Quantity, other: &Claim| {
+        let reported = |q: &Quantity, other: &AnalysedClaim| {
             other
                 .quantities
                 .iter()
@@ -65,7 +65,7 @@ pub(super) fn numeric_conflict(a: &Claim, b: &Claim) -> Option<String> {
 
 /// A count both claims give alike (same noun, same day, compatible values):
 /// "1600 قتيلا" and "أكثر من 1600 قتيل". Counts under ten say too little.
-pub(super) fn shared_count(a: &Claim, b: &Claim) -> Option<String> {
+pub(super) fn shared_count(a: &AnalysedClaim, b: &AnalysedClaim) -> Option<String> {
     a.quantities.iter().find_map(|qa| {
         let qb = b.quantities.iter().find(|qb| {
             let (lo, hi) = (qa.range.0.min(qb.range.0), qa.range.0.max(qb.range.0));
@@ -83,7 +83,7 @@ pub(super) fn shared_count(a: &Claim, b: &Claim) -> Option<String> {
 /// Two counts of the same noun that cannot be one fact: given for different
 /// days, or with incompatible values ("40 on Friday" is not "40" of the
 /// attack on Saturday).
-pub fn count_clash(a: &Claim, b: &Claim) -> bool {
+pub fn count_clash(a: &AnalysedClaim, b: &AnalysedClaim) -> bool {
     a.quantities.iter().any(|qa| {
         b.quantities.iter().any(|qb| {
             let nouns = (qa.people && qb.people)
