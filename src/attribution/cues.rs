@@ -64,6 +64,27 @@ pub struct CueHit {
     pub accusative: bool,
 }
 
+impl CueHit {
+    /// A one-token cue that the text's shape makes, not the lexicon (a
+    /// headline's colon, the عن of a nested chain): it quotes, with no
+    /// agreement, complement or object of its own.
+    pub fn implied(at: usize, kind: CueKind, stance: Stance) -> CueHit {
+        CueHit {
+            first: at,
+            last: at,
+            kind,
+            stance,
+            agreement: Agreement::default(),
+            clitic: 0,
+            complement: Default::default(),
+            object: None,
+            accusative: false,
+            quoting: true,
+            genitive: false,
+        }
+    }
+}
+
 pub struct CueMatcher {
     index: WordMap<Entry>,
     editorial: Vec<Vec<String>>,

@@ -460,19 +460,7 @@ impl Attributor {
         }
         let (np, next) = self.np_at(doc, k + 1, b, 0)?;
         let span = doc.span(k, k, 0);
-        let cue = CueHit {
-            first: k,
-            last: k,
-            kind: CueKind::Preposition,
-            stance,
-            agreement: Agreement::default(),
-            clitic: 0,
-            complement: Default::default(),
-            object: None,
-            accusative: false,
-            quoting: true,
-            genitive: false,
-        };
+        let cue = CueHit::implied(k, CueKind::Preposition, stance);
         // A possessive owner (عن مصدرها) is the source before it: keep the
         // unnamed source only.
         let mut link = self.possessive_links(doc, np, Agreement::default()).pop()?;

@@ -18,6 +18,13 @@ pub(super) struct Window<'a, 'd> {
     pub end: usize,
 }
 
+impl<'a, 'd> Window<'a, 'd> {
+    /// The article and the window's first and past-the-last tokens.
+    pub fn tokens(&self) -> (&'a ArticleView<'d>, usize, usize) {
+        (self.doc, self.start, self.end)
+    }
+}
+
 impl Attributor {
     /// The links of a prepositional cue: its object, and a further "عن X"
     /// ("نقلا عن مصدر في البيت الأبيض عن ريكس تيلرسون"). "وفقا لما أكده شخص"
@@ -109,12 +116,7 @@ impl Attributor {
 
     /// A prepositional cue's report, and the token after its phrase.
     pub(super) fn preposition_report(&self, at: &Window, hit: &CueHit) -> Option<(Report, usize)> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         let (links, next) = self.preposition_links(doc, hit, b)?;
         // The cue opens the sentence ("ووفقا للصحيفة، ..."), closes it
         // ("...، وفقا لمصدر الصحيفة." — what follows describes the source),
@@ -178,12 +180,7 @@ impl Attributor {
         hit: &CueHit,
         earlier: &[Report],
     ) -> Option<Report> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
         // "طوقا أمنيا مشددا": right after a noun with the accusative
         // tanween, the participle agrees with it as an adjective.
@@ -260,12 +257,7 @@ impl Attributor {
         at: &Window,
         hit: &CueHit,
     ) -> Option<(usize, usize, QuoteKind)> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         // After a comma, or opening its own sentence ("... . مشيرة إلى").
         let after_comma = hit.first == a || doc.is_comma(hit.first - 1);
         let masculine = hit.agreement.gender != Some(crate::lexicon::Gender::F);
@@ -283,12 +275,7 @@ impl Attributor {
         if hit.genitive {
             return self.genitive_report(at, hit);
         }
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         let (comp, _) = self.complement_after(doc, self.quote_state(at), hit.last + 1, b);
         // The noun introduces words said right after it: "بالقول إن", "في بيان لها:".
         let comp = comp.filter(|&c| c <= hit.last + 4)?;
@@ -382,29 +369,12 @@ impl Attributor {
 
     /// A headline colon: "واشنطن: لقاء بوتين وترامب أسّس للتعاون".
     pub(super) fn colon_report(&self, at: &Window) -> Option<Report> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         let colon = (a..(a + 5).min(b)).find(|&k| doc.punct(k, ':'))?;
         if colon == a || colon + 1 >= b || (a..colon).any(|k| !doc.is_word(k)) {
             return None;
         }
-        let hit = CueHit {
-            first: colon,
-            last: colon,
-            kind: CueKind::Colon,
-            stance: Stance::Assert,
-            agreement: Agreement::default(),
-            clitic: 0,
-            complement: Default::default(),
-            object: None,
-            accusative: false,
-            quoting: true,
-            genitive: false,
-        };
+        let hit = CueHit::implied(colon, CueKind::Colon, Stance::Assert);
         Some(Report::clause(
             vec![LinkDraft {
                 cue: Some(cue_of(doc, &hit)),

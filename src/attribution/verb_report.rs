@@ -15,12 +15,7 @@ impl Attributor {
         hits: &[CueHit],
         consumed: &mut [bool],
     ) -> Option<Report> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         if let Some(head) = self.resumptive_head(doc, a, hit.first)
             && self.cues.carries_object_pronoun(doc.word(hit.first))
             && (hit.stance != Stance::Assert
@@ -283,12 +278,7 @@ impl Attributor {
         hit: &CueHit,
         head: usize,
     ) -> Option<Report> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         // "وهو ما أكدته بالفعل فيسبوك", "نفته المفوضية بالمطلق": adverbs
         // stand around the subject.
         let adverbial = |k: usize| {
@@ -320,12 +310,7 @@ impl Attributor {
     }
 
     pub(super) fn relative_report(&self, at: &Window, hit: &CueHit) -> Option<Report> {
-        let Window {
-            doc,
-            start: a,
-            end: b,
-            ..
-        } = *at;
+        let (doc, a, b) = at.tokens();
         let pronoun = hit.first - 1;
         if (a..pronoun).any(|k| self.verb_at(doc, k, b).is_some()) {
             return None;
