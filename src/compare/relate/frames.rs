@@ -41,16 +41,22 @@ impl FrameMatch {
     }
 }
 
-/// The parts of two claims' statement frames that meet.
-pub fn frame_match(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> FrameMatch {
-    let mut classes: Vec<u16> = a
+/// The predicate classes both claims name, sorted, each once.
+pub(super) fn shared_classes(a: &AnalysedClaim, b: &AnalysedClaim) -> Vec<u16> {
+    let mut shared: Vec<u16> = a
         .preds
         .iter()
         .map(|p| p.0)
         .filter(|p| b.preds.iter().any(|q| q.0 == *p))
         .collect();
-    classes.sort_unstable();
-    classes.dedup();
+    shared.sort_unstable();
+    shared.dedup();
+    shared
+}
+
+/// The parts of two claims' statement frames that meet.
+pub fn frame_match(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> FrameMatch {
+    let classes = shared_classes(a, b);
     let entities: Vec<String> = a
         .entities
         .iter()
@@ -205,14 +211,7 @@ pub(super) fn shared_word_near(
 /// Two claims about different actors: both name entities and none is shared
 /// ("باريس ستتحمل مسؤوليتها" is not "روسيا تتحمل المسؤولية").
 pub fn entity_mismatch(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon) -> bool {
-    let mut shared: Vec<u16> = a
-        .preds
-        .iter()
-        .map(|p| p.0)
-        .filter(|p| b.preds.iter().any(|q| q.0 == *p))
-        .collect();
-    shared.sort_unstable();
-    shared.dedup();
+    let shared = shared_classes(a, b);
     if shared.is_empty() {
         return !a.entities.is_empty()
             && !b.entities.is_empty()
