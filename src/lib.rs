@@ -1,10 +1,13 @@
 //! isnad (إسناد): who said it, through whom it reached the reader, and who
 //! else says so, for Arabic news.
 //!
-//! The pipeline, from `main` down:
-//! input -> text (fold + offset map) -> segment -> attribution (cues, sources
-//! and claims, resolve, chains) -> YAML. Comparison and review are separate
-//! stages that read the annotation model.
+//! The pipeline, from `main` (`cli`) down:
+//! input (`io`) -> text (fold + offset map) -> segment -> attribution (per
+//! sentence: cues, source phrases and content, nested reports folded into
+//! chains; then across sentences: who each source is, resolved) -> the
+//! annotation model (`model`) -> YAML (`io`). Comparison, review, export,
+//! validate and eval are separate stages that read the annotation model;
+//! `docs/architecture.md` has the module map.
 
 pub mod annotate;
 pub mod arabic;
