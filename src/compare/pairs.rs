@@ -13,6 +13,32 @@ pub struct Pair {
     pub gold: Option<Relation>,
 }
 
+/// A file of pairs that cannot be read: where, and why.
+#[derive(Debug)]
+pub struct PairsError {
+    pub file: String,
+    /// The line the bad record starts on, when one is to blame.
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for PairsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(n) => write!(f, "{}:{n}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for PairsError {}
+
+impl From<PairsError> for String {
+    fn from(e: PairsError) -> String {
+        e.to_string()
+    }
+}
+
 fn label(s: &str) -> Result<Option<Relation>, String> {
     Ok(Some(match s.trim() {
         "agree" | "corroborates" => Relation::Corroborates,
@@ -28,7 +54,12 @@ fn label(s: &str) -> Result<Option<Relation>, String> {
 }
 
 /// Read pairs from a file's text; `name` decides the format (.jsonl, .tsv, else CSV).
-pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
+pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, PairsError> {
+    let fail = |line: Option<u64>, message: String| PairsError {
+        file: name.to_string(),
+        line,
+        message,
+    };
     if name.ends_with(".jsonl") {
         let mut out = Vec::new();
         for (n, line) in src
@@ -37,12 +68,12 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
             .filter(|(_, l)| !l.trim().is_empty())
         {
             let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
+                serde_json::from_str(line).map_err(|e| fail(Some(n as u64 + 1), e.to_string()))?;
             let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
             out.push(Pair {
                 s1: field("s1"),
                 s2: field("s2"),
-                gold: label(&field("stance")).map_err(|e| format!("{name}:{}: {e}", n + 1))?,
+                gold: label(&field("stance")).map_err(|e| fail(Some(n as u64 + 1), e))?,
             });
         }
         return Ok(out);
@@ -57,20 +88,21 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
         .quoting(!tsv)
         .from_reader(src.as_bytes())
         .into_records()
-        .map(|r| -> Result<(u64, csv::StringRecord), String> {
-            let r = r.map_err(|e| format!("{name}: {e}"))?;
+        .map(|r| -> Result<(u64, csv::StringRecord), PairsError> {
+            let r = r.map_err(|e| fail(None, e.to_string()))?;
             let line = r.position().map_or(0, csv::Position::line);
             Ok((line, r))
         })
         .filter(|r| !matches!(r, Ok((_, r)) if r.iter().all(|f| f.trim().is_empty())));
     let header = records
         .next()
-        .ok_or_else(|| format!("{name}: empty file"))??
+        .ok_or_else(|| fail(None, "empty file".into()))??
         .1;
     let col = |c: &str| header.iter().position(|h| h.trim() == c);
     let (Some(c1), Some(c2)) = (col("s1"), col("s2")) else {
-        return Err(format!(
-            "{name}: the first row must name the columns s1 and s2"
+        return Err(fail(
+            None,
+            "the first row must name the columns s1 and s2".into(),
         ));
     };
     let cs = col("stance");
@@ -82,7 +114,7 @@ pub fn read_pairs(name: &str, src: &str) -> Result<Vec<Pair>, String> {
             s1: get(c1).to_string(),
             s2: get(c2).to_string(),
             gold: match cs {
-                Some(i) => label(get(i)).map_err(|e| format!("{name}:{line}: {e}"))?,
+                Some(i) => label(get(i)).map_err(|e| fail(Some(line), e))?,
                 None => None,
             },
         });
@@ -182,7 +214,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_the_line() {
-        let err = |src| read_pairs("x.csv", src).err().unwrap();
+        let err = |src| read_pairs("x.csv", src).err().unwrap().to_string();
         assert_eq!(err(""), "x.csv: empty file");
         assert_eq!(
             err("a,b\n1,2\n"),
