@@ -1042,6 +1042,11 @@ fn general_rules_of_outlets_never_tuned_on() {
     assert!(span_of(&a, "وتجري الانتخابات").is_empty());
     assert!(span_of(&a, "وتسير الأمور").is_empty());
     assert_eq!(span_of(&a, "وقتل 20"), ["وزارة الصحة"]);
+    // So does a superlative before a rule; before sources it still cites.
+    let a =
+        article("وشيد الملعب وفق أعلى المعايير الدولية. وارتفعت الأسعار وفقا لأكثر المصادر اطلاعا.");
+    assert!(span_of(&a, "وشيد الملعب").is_empty());
+    assert_eq!(span_of(&a, "وارتفعت الأسعار"), ["أكثر المصادر"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

@@ -58,12 +58,8 @@ impl Attributor {
         let (np, mut next) = self.np_at(doc, start, b, skip)?;
         // "وفقا للقانون", "حسب الخطة": a preposition's object must be a source,
         // and a rule or a plan, whoever made it, says nothing
-        // ("وفقا لقرار مجلس الأمن", "حسب خطة الحكومة").
-        if doc
-            .np_words(np)
-            .first()
-            .is_some_and(|w| self.sources.is_norm(w))
-        {
+        // ("وفقا لقرار مجلس الأمن", "حسب خطة الحكومة", "وفق أعلى المعايير").
+        if self.sources.names_norm(&doc.np_words(np)) {
             return None;
         }
         if !self.source_like(doc, np) {

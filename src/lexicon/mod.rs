@@ -172,6 +172,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub norms: Vec<String>,
     #[serde(default)]
+    pub norm_elatives: Vec<String>,
+    #[serde(default)]
     pub accounts: Vec<String>,
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -380,6 +382,7 @@ impl Lexicon {
             group,
             document,
             norms,
+            norm_elatives,
             accounts,
             person_titles,
             anaphors,

@@ -123,6 +123,7 @@ pub struct SourceLexicon {
     group: WordSet,
     document: WordSet,
     norms: WordSet,
+    norm_elatives: WordSet,
     accounts: WordSet,
     person_titles: WordSet,
     /// First words of titles of several words, so that a phrase is looked
@@ -257,6 +258,7 @@ impl SourceLexicon {
             group: folded_set(&lex.group).into(),
             document: folded_set(&lex.document).into(),
             norms: folded_set(&lex.norms).into(),
+            norm_elatives: folded_set(&lex.norm_elatives).into(),
             accounts: folded_set(&lex.accounts).into(),
             person_titles: titles.into(),
             title_heads: title_heads.into(),
@@ -386,6 +388,16 @@ impl SourceLexicon {
     /// mean "in accordance with", not "according to" ("وفقا لأحكام الدستور").
     pub fn is_norm(&self, w: &str) -> bool {
         Self::in_set(&self.norms, w)
+    }
+
+    /// Whether a phrase's words name a rule: a rule's noun, or a superlative
+    /// before one ("أعلى المعايير").
+    pub fn names_norm(&self, words: &[&str]) -> bool {
+        match words {
+            [first, ..] if self.is_norm(first) => true,
+            [first, second, ..] => Self::in_set(&self.norm_elatives, first) && self.is_norm(second),
+            _ => false,
+        }
     }
 
     pub fn is_quantifier(&self, w: &str) -> bool {
