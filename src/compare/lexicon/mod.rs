@@ -46,22 +46,7 @@ impl Phrases {
 
     /// The tag and length of the longest phrase starting at token `i`.
     pub fn at(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(u16, usize)> {
-        let (k0, k1) = keys.get(i)?;
-        for first in std::iter::once(k0).chain(k1.iter()) {
-            let Some(conts) = self.by_first.get(first) else {
-                continue;
-            };
-            for (rest, tag) in conts {
-                let fits = rest.iter().enumerate().all(|(j, want)| {
-                    keys.get(i + 1 + j)
-                        .is_some_and(|(a, b)| a == want || b.as_ref() == Some(want))
-                });
-                if fits {
-                    return Some((*tag, 1 + rest.len()));
-                }
-            }
-        }
-        None
+        longest_match(&self.by_first, keys, i)
     }
 }
 
@@ -105,6 +90,33 @@ impl fmt::Display for LexiconError {
 impl std::error::Error for LexiconError {}
 
 /// Entry continuation after its first key, with what it marks.
+/// The value and length of the longest entry starting at token `i`: its
+/// first word looked up under each of the token's keys, the rest matched
+/// word by word on either key of the tokens after it. Entries are kept
+/// longest first, so the first fit is the longest.
+fn longest_match<T: Copy>(
+    by_first: &HashMap<String, Vec<(Vec<String>, T)>>,
+    keys: &[(String, Option<String>)],
+    i: usize,
+) -> Option<(T, usize)> {
+    let (k0, k1) = keys.get(i)?;
+    for first in std::iter::once(k0).chain(k1.iter()) {
+        let Some(conts) = by_first.get(first) else {
+            continue;
+        };
+        for (rest, value) in conts {
+            let fits = rest.iter().enumerate().all(|(j, want)| {
+                keys.get(i + 1 + j)
+                    .is_some_and(|(a, b)| a == want || b.as_ref() == Some(want))
+            });
+            if fits {
+                return Some((*value, 1 + rest.len()));
+            }
+        }
+    }
+    None
+}
+
 type Continuation = (Vec<String>, Term);
 
 pub struct Lexicon {
@@ -291,22 +303,7 @@ impl Lexicon {
     /// Longest entry starting at token `i`, given each token's key variants.
     /// Returns the term and how many tokens it spans.
     pub fn match_term(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(Term, usize)> {
-        let (k0, k1) = keys.get(i)?;
-        for first in std::iter::once(k0).chain(k1.iter()) {
-            let Some(conts) = self.terms.get(first) else {
-                continue;
-            };
-            for (rest, term) in conts {
-                let fits = rest.iter().enumerate().all(|(j, want)| {
-                    keys.get(i + 1 + j)
-                        .is_some_and(|(a, b)| a == want || b.as_ref() == Some(want))
-                });
-                if fits {
-                    return Some((*term, 1 + rest.len()));
-                }
-            }
-        }
-        None
+        longest_match(&self.terms, keys, i)
     }
 }
 
