@@ -68,7 +68,7 @@ pub(super) fn review(
                 print!("{}", commands::show(&file, &ann, &ann.claims[i]));
                 Ok(ExitCode::SUCCESS)
             }
-            Err(e) => Ok(input_failure(&e)),
+            Err(e) => Ok(input_failure(&e.to_string())),
         },
         None if paths.is_empty() => {
             Err("review: give annotation files or directories, or a command: list, set, show".into())

@@ -9,7 +9,9 @@ use crate::io::store;
 use crate::model::{Annotation, Claim, Review, ReviewStatus, Verdict};
 
 /// Every file that loads, with a report of those that do not.
-pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize), String> {
+pub fn load_all(
+    paths: &[PathBuf],
+) -> Result<(Vec<(PathBuf, Annotation)>, usize), store::StoreError> {
     let mut docs = Vec::new();
     let mut bad = 0;
     for p in paths.iter().filter(|p| p.is_dir()) {
@@ -33,27 +35,90 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, Annotation)>, usize)
     Ok((docs, bad))
 }
 
+/// Why the file that holds a claim was not found.
+#[derive(Debug)]
+pub enum FindError {
+    /// PATH itself cannot be read or parsed, or its directory listed.
+    Store(store::StoreError),
+    /// No claim of that id where it was looked for.
+    NoClaim { path: PathBuf, claim: String },
+    /// A directory with no annotation files.
+    NoFiles(PathBuf),
+    /// Not in the files that parse; the others (their messages) may hold it.
+    MaybeUnreadable {
+        path: PathBuf,
+        claim: String,
+        unreadable: Vec<String>,
+    },
+    /// In several files of the directory.
+    Several { claim: String, files: Vec<PathBuf> },
+}
+
+impl std::fmt::Display for FindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FindError::Store(e) => write!(f, "{e}"),
+            FindError::NoClaim { path, claim } => write!(
+                f,
+                "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
+                path.display(),
+                path.display()
+            ),
+            FindError::NoFiles(dir) => write!(
+                f,
+                "{}: no .yaml annotation files in this directory",
+                dir.display()
+            ),
+            FindError::MaybeUnreadable {
+                path,
+                claim,
+                unreadable,
+            } => write!(
+                f,
+                "{}: no claim {claim} in the files that parse; {} of them could not be read, and the claim may be there:\n  {}",
+                path.display(),
+                unreadable.len(),
+                unreadable.join("\n  ")
+            ),
+            FindError::Several { claim, files } => write!(
+                f,
+                "claim {claim} is in several files ({}); give the file",
+                files
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FindError {}
+
+impl From<store::StoreError> for FindError {
+    fn from(e: store::StoreError) -> Self {
+        FindError::Store(e)
+    }
+}
+
 /// The file that holds a claim: PATH itself, or the one file of the
 /// directory PATH that has it. A file that cannot be read or parsed is
 /// named as such, not taken for a file without the claim.
-pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), String> {
+pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usize), FindError> {
+    let no_claim = || FindError::NoClaim {
+        path: path.to_path_buf(),
+        claim: claim.to_string(),
+    };
     if !path.is_dir() {
         let ann = store::load(path)?;
         return match ann.claims.iter().position(|c| c.id == claim) {
             Some(i) => Ok((path.to_path_buf(), ann, i)),
-            None => Err(format!(
-                "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
-                path.display(),
-                path.display()
-            )),
+            None => Err(no_claim()),
         };
     }
     let files = store::annotation_files(&[path.to_path_buf()])?;
     if files.is_empty() {
-        return Err(format!(
-            "{}: no .yaml annotation files in this directory",
-            path.display()
-        ));
+        return Err(FindError::NoFiles(path.to_path_buf()));
     }
     let mut hits = Vec::new();
     let mut unreadable = Vec::new();
@@ -69,24 +134,16 @@ pub fn find_claim(path: &Path, claim: &str) -> Result<(PathBuf, Annotation, usiz
     }
     match hits.len() {
         1 => Ok(hits.remove(0)),
-        0 if !unreadable.is_empty() => Err(format!(
-            "{}: no claim {claim} in the files that parse; {} of them could not be read, and the claim may be there:\n  {}",
-            path.display(),
-            unreadable.len(),
-            unreadable.join("\n  ")
-        )),
-        0 => Err(format!(
-            "{}: no claim {claim}; `isnad review list {}` shows the claim ids",
-            path.display(),
-            path.display()
-        )),
-        _ => Err(format!(
-            "claim {claim} is in several files ({}); give the file",
-            hits.iter()
-                .map(|h| h.0.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        0 if !unreadable.is_empty() => Err(FindError::MaybeUnreadable {
+            path: path.to_path_buf(),
+            claim: claim.to_string(),
+            unreadable,
+        }),
+        0 => Err(no_claim()),
+        _ => Err(FindError::Several {
+            claim: claim.to_string(),
+            files: hits.into_iter().map(|h| h.0).collect(),
+        }),
     }
 }
 
@@ -160,7 +217,7 @@ pub enum SetError {
 }
 
 pub fn set(path: &Path, claim: &str, d: Decision) -> Result<String, SetError> {
-    let (file, mut ann, i) = find_claim(path, claim).map_err(SetError::Input)?;
+    let (file, mut ann, i) = find_claim(path, claim).map_err(|e| SetError::Input(e.to_string()))?;
     apply(&mut ann.claims[i], d).map_err(SetError::Usage)?;
     store::save(&file, &ann).map_err(|e| SetError::Input(e.to_string()))?;
     Ok(format!(
