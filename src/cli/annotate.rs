@@ -193,18 +193,22 @@ fn merge_with_file(
     fresh: Annotation,
     raw: &str,
 ) -> Result<crate::review::Merged, String> {
-    let Ok(old) = std::fs::read_to_string(path) else {
-        return Ok(crate::review::Merged {
-            annotation: fresh,
-            notes: Vec::new(),
-        });
+    let old = match store::load(path) {
+        Ok(old) => old,
+        Err(store::StoreError::NotAnnotation(_, e)) => {
+            return Err(format!(
+                "{} does not parse ({e}); it was not overwritten — fix it (isnad validate shows where) or move it aside",
+                path.display()
+            ));
+        }
+        // No file yet (or none that can be read): the fresh annotation as it is.
+        Err(_) => {
+            return Ok(crate::review::Merged {
+                annotation: fresh,
+                notes: Vec::new(),
+            });
+        }
     };
-    let old: Annotation = yaml::from_str(&old).map_err(|e| {
-        format!(
-            "{} does not parse ({e}); it was not overwritten — fix it (isnad validate shows where) or move it aside",
-            path.display()
-        )
-    })?;
     Ok(crate::review::merge(
         &old,
         fresh,
