@@ -398,6 +398,28 @@ mod learned {
                 "الممثل الأمريكي يفوز بجائزة نوبل",
                 Some("event.substitution"),
             ),
+            // Any word swapped in place between the same neighbours.
+            (
+                "ماكرون يزور الجزائر الأسبوع المقبل",
+                "ميركل يزور الجزائر الأسبوع المقبل",
+                Some("event.substitution"),
+            ),
+            (
+                "الحكومة تبيع حصتها في الشركة الوطنية",
+                "الحكومة تشتري حصتها في الشركة الوطنية",
+                Some("polarity.antonym.trade"),
+            ),
+            (
+                "الشرطة تعتقل ثلاثة متظاهرين في العاصمة",
+                "الشرطة تلاحق ثلاثة متظاهرين في العاصمة",
+                Some("event.substitution"),
+            ),
+            // A paraphrase that rewords around its one new word is none.
+            (
+                "الشرطة تعتقل ثلاثة متظاهرين في العاصمة",
+                "ثلاثة متظاهرين تعتقلهم الشرطة اليوم في العاصمة",
+                None,
+            ),
             // Two forms of one word are no substitution.
             (
                 "الليرة التركية تهوي إلى مستوى جديد",

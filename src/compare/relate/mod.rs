@@ -378,7 +378,9 @@ fn unmatched<'a>(c: &'a AnalysedClaim, o: &AnalysedClaim) -> Vec<(&'a StemmedWor
 }
 
 /// Two headlines that say the same words but one: a definite noun for
-/// another definite noun ("الذهب" for "النفط", "الروائي" for "الممثل").
+/// another definite noun ("الذهب" for "النفط", "الروائي" for "الممثل"),
+/// or any word for another in the same place between the same neighbours
+/// ("أردوغان ينتقد" for "بوتين ينتقد", "يختفي مجددا" for "يظهر مجددا").
 /// Paraphrases change the wording around; a headline that keeps every
 /// other word and swaps one thing for another is about another thing
 /// (ANS builds many of its disagreements so). Two forms of one word (a
@@ -388,9 +390,32 @@ fn substitution<'a>(a: &'a AnalysedClaim, b: &'a AnalysedClaim) -> Option<(&'a s
     let ([(x, tx)], [(y, ty)]) = (oa.as_slice(), ob.as_slice()) else {
         return None;
     };
-    let definite = |t: &str| !t.contains(' ') && stem::strip_article(t).is_some();
-    let ok = definite(tx) && definite(ty);
-    (ok && !variants(&x.stem, &y.stem) && !variants(tx, ty)).then_some((*tx, *ty))
+    let word = |t: &str| !t.contains(' ') && t.chars().count() > 1;
+    let definite = |t: &str| word(t) && stem::strip_article(t).is_some();
+    let one_thing = word(tx) && word(ty);
+    let swapped = !variants(&x.stem, &y.stem) && !variants(tx, ty);
+    let in_place = (definite(tx) && definite(ty)) || (one_thing && same_place(a, x, b, y));
+    (swapped && in_place).then_some((*tx, *ty))
+}
+
+/// Whether two words stand between the same neighbours in their claims: a
+/// word swapped in place, not a paraphrase that rewords around it.
+fn same_place(a: &AnalysedClaim, x: &StemmedWord, b: &AnalysedClaim, y: &StemmedWord) -> bool {
+    fn at(c: &AnalysedClaim, w: &StemmedWord) -> Option<usize> {
+        c.items.iter().position(|i| std::ptr::eq(i, w))
+    }
+    fn before(c: &AnalysedClaim, k: usize) -> Option<&StemmedWord> {
+        k.checked_sub(1).and_then(|k| c.items.get(k))
+    }
+    let (Some(i), Some(j)) = (at(a, x), at(b, y)) else {
+        return false;
+    };
+    let same = |p: Option<&StemmedWord>, q: Option<&StemmedWord>| match (p, q) {
+        (Some(p), Some(q)) => p.matches(q),
+        (None, None) => true,
+        _ => false,
+    };
+    same(before(a, i), before(b, j)) && same(a.items.get(i + 1), b.items.get(j + 1))
 }
 
 /// Relates two claim texts with default parameters and no IDF table.
