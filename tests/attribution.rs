@@ -1047,6 +1047,17 @@ fn general_rules_of_outlets_never_tuned_on() {
         article("وشيد الملعب وفق أعلى المعايير الدولية. وارتفعت الأسعار وفقا لأكثر المصادر اطلاعا.");
     assert!(span_of(&a, "وشيد الملعب").is_empty());
     assert_eq!(span_of(&a, "وارتفعت الأسعار"), ["أكثر المصادر"]);
+    // A name ends before an accusative word (an adverb, a participle, an
+    // object) and before a preposition written apart, which names whom it
+    // was said to; a number's counted noun and a title's لـ stay inside.
+    let a = article(
+        "وقال خالد بدوي مبتسماً إن الخطة جاهزة. وقال سمير نصار لـ\"العربية\" إن العقد وقع. وقال نحو 50 خبيراً إن السوق تتعافى. وقالت المديرة العامة لـ\"الشركة\" إن الأرباح زادت.",
+    );
+    assert_eq!(span_of(&a, "الخطة جاهزة"), ["خالد بدوي"]);
+    // The outlet spoken to is the outer link, the speaker the inner one.
+    assert_eq!(span_of(&a, "العقد وقع"), ["العربية", "سمير نصار"]);
+    assert_eq!(span_of(&a, "السوق تتعافى"), ["نحو 50 خبيراً"]);
+    assert_eq!(span_of(&a, "الأرباح زادت"), ["المديرة العامة لـ\"الشركة\""]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

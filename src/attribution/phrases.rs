@@ -248,8 +248,33 @@ impl Attributor {
                         && doc.is_word(k - 1)
                         && doc.definite_at(k - 1)
                         && self.sources.is_bare_state_name(w);
+                    // "محمد هنيدي ضيفاً": an accusative word after a head
+                    // that is not one ends the phrase, except inside a title
+                    // ("المنتخب حديثاً") and after a number, whose counted
+                    // noun it is ("نحو 50 خبيراً").
+                    let object_or_adverb = words > 0
+                        && !titled
+                        && doc.written_accusative(k)
+                        && !doc.written_accusative(first)
+                        && !(doc.is_word(k - 1) && doc.word(k - 1).chars().any(char::is_numeric));
+                    // "أشرف زكي لـ"العربية.نت"": after a name, a preposition
+                    // written apart introduces whom it was said to; after a
+                    // title, a body or a document it introduces whose
+                    // ("المديرة العامة لـ", "دراسة لـ").
+                    let bare_preposition = words > 0
+                        && w.chars().count() == 1
+                        && morphology::starts_with_preposition(w)
+                        && doc.is_word(k - 1)
+                        && self.name_like_at(doc, k - 1)
+                        && !doc.definite_at(k - 1)
+                        && !self.names_a_source_head(doc.word(k - 1))
+                        && !self.document_noun(doc.word(k - 1))
+                        && !self.title_at(doc, k - 1)
+                        && !self.within_title(doc, k - 1);
                     if after_definite
                         || after_state
+                        || object_or_adverb
+                        || bare_preposition
                         || state_object
                         || state_after_definite
                         || words > 0

@@ -137,6 +137,14 @@ impl ArticleView<'_> {
         mark == '\u{064F}' && !matches!(first, 'ي' | 'ت' | 'ن' | 'م')
     }
 
+    /// Whether token `i` is written with the accusative nunation (ً, as in
+    /// "ضيفاً", "صوراً", "مجدداً"): an object or an adverb, which no
+    /// speaker's name in the nominative goes on into.
+    pub(super) fn written_accusative(&self, i: usize) -> bool {
+        let (s, e) = self.span(i, i, 0);
+        self.raw[s..e].contains('\u{064B}')
+    }
+
     /// Whether token `i` ends, as written, in letter `c` (marks aside).
     pub(super) fn ends_with_letter(&self, i: usize, c: char) -> bool {
         let (_, e) = self.span(i, i, 0);
