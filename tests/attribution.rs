@@ -1058,6 +1058,21 @@ fn general_rules_of_outlets_never_tuned_on() {
     assert_eq!(span_of(&a, "العقد وقع"), ["العربية", "سمير نصار"]);
     assert_eq!(span_of(&a, "السوق تتعافى"), ["نحو 50 خبيراً"]);
     assert_eq!(span_of(&a, "الأرباح زادت"), ["المديرة العامة لـ\"الشركة\""]);
+    // A particle, an adverb, a subordinator or a negator heads no phrase,
+    // so it names no speaker, before the verb or after it.
+    let a = article(
+        "وكشف المخرج عن الفيلم الجديد. ورغم الانتقادات أكدت الشركة أن العرض قائم. وحينما سئل قال إن الموعد ثابت. وأوضح عند إعلان القرار أن الخطة تمضي.",
+    );
+    for needle in ["العرض قائم", "الموعد ثابت", "الخطة تمضي"] {
+        let names = span_of(&a, needle);
+        assert!(
+            !names
+                .iter()
+                .any(|n| ["ورغم", "وحينما", "عند"].iter().any(|f| n.starts_with(f))),
+            "{needle}: {names:?}"
+        );
+    }
+    assert_eq!(span_of(&a, "العرض قائم"), ["الشركة"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a

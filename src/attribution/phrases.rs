@@ -150,6 +150,7 @@ impl Attributor {
         // ("مصادرها").
         // Nor a participle: "وأضاف قائلا" has no subject after the verb.
         if doc.word(first).chars().all(|c| c.is_ascii_digit())
+            || self.heads_nothing(doc.word(first))
             || self.participle_at(doc, first, to)
             || self.is_content_noun(doc.word(first))
             || (self.possessed_noun(doc, first, false) && first == i)
@@ -592,8 +593,20 @@ impl Attributor {
         };
         self.read_np(doc, np).canonical.is_some()
             || (!self.is_stop(first)
+                && !self.heads_nothing(first)
                 && self.verb_at(doc, np.first, np.first + 1).is_none()
                 && !self.is_complementizer(first))
+    }
+
+    /// A function word that opens no noun phrase: a particle or adverb
+    /// (`not_heads`), a subordinator or a negator, also behind و.
+    pub(super) fn heads_nothing(&self, w: &str) -> bool {
+        let bare = morphology::trim_and(w);
+        [w, bare].iter().any(|x| {
+            self.not_heads.contains(x)
+                || self.subordinators.contains(x)
+                || self.negators.contains(x)
+        })
     }
 }
 

@@ -193,6 +193,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub np_stops: Vec<String>,
     #[serde(default)]
+    pub not_heads: Vec<String>,
+    #[serde(default)]
     pub adverbs: Vec<String>,
     #[serde(default)]
     pub quantifiers: Vec<String>,
@@ -391,6 +393,7 @@ impl Lexicon {
             states,
             complementizers,
             np_stops,
+            not_heads,
             adverbs,
             quantifiers,
             appositions,
