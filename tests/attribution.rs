@@ -1073,6 +1073,9 @@ fn general_rules_of_outlets_never_tuned_on() {
         );
     }
     assert_eq!(span_of(&a, "العرض قائم"), ["الشركة"]);
+    // A preposition with its pronoun stands between a verb and its subject.
+    let a = article("وارتفعت الأسعار هذا العام، وفقا لما صرح به وزير المالية.");
+    assert_eq!(span_of(&a, "وارتفعت الأسعار"), ["وزير المالية"]);
     // Unnamed people counted, not named.
     let a = article("وذكر بعض ممن سافروا إنهم لم يعرفوا سبب الرحلات.");
     let chain = &a
