@@ -467,7 +467,7 @@ mod corroboration {
     use isnad::compare::RelateLexicon;
     use isnad::compare::relate::{
         AnalysedClaim, Idf, distinctive_shared, frame_match, polarity_differs, statements_meet,
-        statements_meet_stated,
+        statements_meet_stated, states_something,
     };
 
     fn claim(t: &str) -> AnalysedClaim {
@@ -490,6 +490,26 @@ mod corroboration {
             .collect();
         let idf = Idf::from_frequencies(Idf::frequencies(claims.iter()), claims.len());
         distinctive_shared(&claims[0], &claims[1], &idf, 0.1, RelateLexicon::builtin())
+    }
+
+    #[test]
+    fn a_phrase_that_completes_another_verb_states_nothing() {
+        // What "اتهم ... بـ" and "وصف ... بـ" take: no statement of its own.
+        assert!(!states_something(&claim(
+            "بالغاز السام على مدينة دوما، يوم السبت"
+        )));
+        assert!(!states_something(&claim("بالاسطوانة المملة غير المقنعة")));
+        assert!(!states_something(&claim(
+            "إلى تكبيد الميليشيات خسائر كبيرة"
+        )));
+        // A statement, also one that opens with a preposition and names its
+        // predicate.
+        assert!(states_something(&claim(
+            "قتل 70 شخصا في هجوم على مدينة دوما"
+        )));
+        assert!(states_something(&claim(
+            "في دوما، قتل 70 شخصا في هجوم كيميائي"
+        )));
     }
 
     #[test]

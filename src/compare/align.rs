@@ -381,10 +381,17 @@ pub(super) fn judge(
         ))
     };
     // A conflict, like a corroboration, is between two statements that
-    // meet: a negation or a denial elsewhere in a long claim is not one.
+    // meet: a negation or a denial elsewhere in a long claim is not one,
+    // and a phrase that only completes another's verb is no statement.
     // Asked only of pairs that may conflict or corroborate.
     let meet = std::cell::OnceCell::new();
-    let meets = || *meet.get_or_init(|| relate::statements_meet(&a.analysed, &b.analysed, lex));
+    let meets = || {
+        *meet.get_or_init(|| {
+            relate::states_something(&a.analysed)
+                && relate::states_something(&b.analysed)
+                && relate::statements_meet(&a.analysed, &b.analysed, lex)
+        })
+    };
     let tight_conflict = tight.as_ref().filter(|t| {
         t.relation == Relation::Conflicts && (t.kind != Some(ConflictKind::Polarity) || meets())
     });

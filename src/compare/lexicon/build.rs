@@ -27,6 +27,7 @@ impl Lexicon {
             entity_within: Vec::new(),
             entity_names: Vec::new(),
             locatives: surface_set(&raw.locatives),
+            prepositions: surface_set(&raw.prepositions),
             subordinators: surface_set(&raw.subordinators),
             negation_blockers: surface_set(&raw.negation_blockers),
             unless: surface_set(&raw.unless),

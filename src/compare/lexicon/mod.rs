@@ -144,6 +144,7 @@ pub struct Lexicon {
     pub entity_within: Vec<Option<u16>>,
     pub entity_names: Vec<String>,
     locatives: HashSet<String>,
+    prepositions: HashSet<String>,
     subordinators: HashSet<String>,
     negation_blockers: HashSet<String>,
     /// Words right before a negator that make it "unless".
@@ -234,6 +235,13 @@ impl Lexicon {
 
     pub fn is_locative(&self, word: &str) -> bool {
         self.in_surface(&self.locatives, word)
+    }
+
+    /// A preposition written as a word, or one fused with the article
+    /// ("بالغاز", "للحكومة").
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.in_surface(&self.prepositions, word)
+            || crate::arabic::morphology::has_article_after_preposition(word)
     }
 
     /// A word that opens a relative or subordinate clause: what follows is

@@ -60,6 +60,8 @@ pub(super) struct RawLexicon {
     #[serde(default)]
     pub(super) locatives: Vec<String>,
     #[serde(default)]
+    pub(super) prepositions: Vec<String>,
+    #[serde(default)]
     pub(super) subordinators: Vec<String>,
     #[serde(default)]
     pub(super) negation_blockers: Vec<String>,

@@ -56,6 +56,7 @@ impl AnalysedClaim {
             dates: Vec::new(),
             update_marked: false,
             non_assertive: false,
+            opens_with_preposition: false,
         };
         // A clause ends at punctuation between two tokens.
         let boundary: Vec<bool> = toks
@@ -95,6 +96,10 @@ impl AnalysedClaim {
         c.update_marked = (0..toks.len()).any(|i| lex.updates.at(&keys, i).is_some());
         c.non_assertive = (0..toks.len().min(NON_ASSERTIVE_REACH))
             .any(|i| lex.non_assertive.at(&keys, i).is_some());
+        c.opens_with_preposition = toks
+            .iter()
+            .find(|t| t.kind == TokKind::Word)
+            .is_some_and(|t| lex.is_preposition(surf(t)));
         // Tokens consumed as numbers or scale words are not content words.
         let mut numeric = vec![false; toks.len()];
         c.find_numbers(&folded, &toks, &mut numeric, lex, &month_at);

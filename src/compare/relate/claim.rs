@@ -133,6 +133,8 @@ pub struct AnalysedClaim {
     /// The claim opens with a condition, a question or a warning: it does
     /// not assert its predicate ("إذا كان هناك دليل على استخدام ...").
     pub(super) non_assertive: bool,
+    /// The claim's first word is a preposition ("بالغاز السام على ...").
+    pub(super) opens_with_preposition: bool,
 }
 
 impl AnalysedClaim {

@@ -268,6 +268,13 @@ pub fn asserts(c: &AnalysedClaim) -> bool {
     !c.non_assertive
 }
 
+/// Whether a claim is a statement: not a phrase that opens with a
+/// preposition and names no predicate, the object of another's verb
+/// ("بالغاز السام على مدينة دوما، يوم السبت").
+pub fn states_something(c: &AnalysedClaim) -> bool {
+    !(c.opens_with_preposition && c.preds.is_empty())
+}
+
 /// Whether a claim gives a toll as a later or earlier figure.
 pub fn update_marked(c: &AnalysedClaim) -> bool {
     c.update_marked
