@@ -74,7 +74,10 @@ fn check_origin(
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
         && host.is_none_or(|h| origin != format!("http://{h}"))
     {
-        return Err(forbidden("Refused: the request comes from another origin."));
+        return Err(forbidden(&format!(
+            "Refused: the request comes from another origin ({origin}, not http://{}).",
+            host.unwrap_or("")
+        )));
     }
     if headers
         .get("sec-fetch-site")

@@ -211,9 +211,11 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Not "no-referrer": under it a browser sends `Origin: null` with a
+    // form, and the save's origin check could not tell this page from any.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res

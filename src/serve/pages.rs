@@ -695,7 +695,7 @@ fn claim_panel(desk: &Desk, ann: &Annotation, c: &Claim, shown: bool, token: &st
                 @if c.chain.is_empty() { li.link.none { "لا مصدر مذكور: الناشر يتحمّل الادعاء" } }
             }
             @if !related.is_empty() {
-                h3 { "في مقالات أخرى" }
+                h3 { "ادعاءات ذات صلة في المقارنة" }
                 ul.related {
                     @for (rel, doc, claim) in &related {
                         li class={"rel-" (name(rel))} {
