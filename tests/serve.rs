@@ -962,3 +962,21 @@ fn serve_desk_end_to_end_in_headless_chromium() {
     drop(server);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn serve_says_what_is_wrong_with_its_arguments() {
+    let out = Command::new(BIN)
+        .args(["serve", "annotations", "--addr", "localhost"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--addr localhost"));
+    let out = Command::new(BIN)
+        .args(["serve", "no-such-folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-folder: no such file or directory")
+    );
+}
