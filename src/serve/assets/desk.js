@@ -52,6 +52,11 @@
     a.addEventListener("click", function (ev) {
       ev.preventDefault();
       select(a.getAttribute("data-c"), false);
+      // On a phone the panel is under the text: bring it into view.
+      if (window.matchMedia("(max-width: 800px)").matches) {
+        var p = document.getElementById("p-" + a.getAttribute("data-c"));
+        if (p) { p.scrollIntoView({ block: "start" }); }
+      }
     });
   });
 
