@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::pages::{claim_url, enc, error, error_back, lookup, version};
+use super::article::{lookup, version};
+use super::pages::{claim_url, enc, error, error_back};
 use crate::io::store;
 use crate::model::{Annotation, ReviewStatus, Verdict};
 use crate::review::commands::{self, Decision};

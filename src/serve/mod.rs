@@ -5,15 +5,19 @@
 //! `review set` writes it.
 //!
 //! `desk.rs` holds the folder's summary in memory, `pages.rs` renders the
-//! pages (maud, so every text is escaped), `api.rs` saves reviews, and
-//! `assets/` is the page's one stylesheet and one script.
+//! queue, story and error pages and `article.rs` the article with its
+//! claims (maud, so every text is escaped), `labels.rs` holds the Arabic
+//! words, `api.rs` saves reviews, and `assets/` is the one stylesheet and
+//! the one script.
 
 // An error here is a whole page, returned once per request: boxing it
 // would only add noise.
 #![allow(clippy::result_large_err)]
 
 mod api;
+mod article;
 mod desk;
+mod labels;
 mod pages;
 
 use std::net::SocketAddr;
@@ -145,7 +149,7 @@ pub fn run(dir: &Path, addr: &str, comparison: Option<&Path>) -> Result<(), Stri
 fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::queue))
-        .route("/article/{id}", get(pages::article))
+        .route("/article/{id}", get(article::article))
         .route(
             "/article/{id}/claim/{claim}",
             axum::routing::post(api::save),
