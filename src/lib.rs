@@ -22,5 +22,6 @@ pub mod lexicon;
 pub mod model;
 pub mod review;
 pub mod segment;
+pub mod serve;
 pub mod text;
 pub mod validate;

@@ -15,6 +15,7 @@ mod eval;
 mod export;
 mod man;
 mod review;
+mod serve;
 mod validate;
 
 #[derive(Parser)]
@@ -136,6 +137,21 @@ enum Command {
         /// Your name, recorded with each review (default: $ISNAD_REVIEWER).
         #[arg(long)]
         reviewer: Option<String>,
+    },
+    /// The fact-check desk in the browser: the review queue, each article
+    /// with its claims and chains, a review form, and the story, served on
+    /// this machine only (127.0.0.1) unless --addr says otherwise.
+    Serve {
+        /// A directory of annotation files (their articles beside them or in corpus/seeds).
+        dir: PathBuf,
+        /// The address and port to listen on; port 0 picks a free one. The
+        /// first line on standard output is the desk's address.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// A comparison.yaml from `isnad compare` (default: DIR/comparison.yaml
+        /// when there): related claims, the story, conflicts ranked higher.
+        #[arg(long)]
+        comparison: Option<PathBuf>,
     },
     /// Export annotation files for other tools: claimreview, webannotation, brat, labelstudio.
     Export {
@@ -309,6 +325,11 @@ pub fn run() -> ExitCode {
             paths,
             reviewer,
         } => review::review(action, &paths, reviewer),
+        Command::Serve {
+            dir,
+            addr,
+            comparison,
+        } => serve::run(&dir, &addr, comparison.as_deref()),
         Command::Export {
             format,
             paths,
@@ -383,6 +404,12 @@ fn missing_required(command: &Command) -> Vec<PathBuf> {
             }
             None => {}
         },
+        Command::Serve {
+            dir, comparison, ..
+        } => {
+            need.push(dir);
+            need.extend(comparison.as_deref());
+        }
         Command::Bench { .. } | Command::Completions { .. } | Command::Man { .. } => {}
     }
     need.into_iter()
