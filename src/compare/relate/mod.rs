@@ -284,7 +284,7 @@ pub fn relate_claims(
         );
     }
     if p.sentiment
-        && let Some((x, y)) = substitution(a, b)
+        && let Some((x, y)) = substitution(a, b, lex)
     {
         let ev = vec![format!("{x} ⇄ {y}")];
         return judgement(
@@ -385,14 +385,22 @@ fn unmatched<'a>(c: &'a AnalysedClaim, o: &AnalysedClaim) -> Vec<(&'a StemmedWor
 /// other word and swaps one thing for another is about another thing
 /// (ANS builds many of its disagreements so). Two forms of one word (a
 /// verb and its noun, a misspelling) are no substitution.
-fn substitution<'a>(a: &'a AnalysedClaim, b: &'a AnalysedClaim) -> Option<(&'a str, &'a str)> {
+fn substitution<'a>(
+    a: &'a AnalysedClaim,
+    b: &'a AnalysedClaim,
+    lex: &Lexicon,
+) -> Option<(&'a str, &'a str)> {
     let (oa, ob) = (unmatched(a, b), unmatched(b, a));
     let ([(x, tx)], [(y, ty)]) = (oa.as_slice(), ob.as_slice()) else {
         return None;
     };
     let word = |t: &str| !t.contains(' ') && t.chars().count() > 1;
     let definite = |t: &str| word(t) && stem::strip_article(t).is_some();
-    let one_thing = word(tx) && word(ty);
+    // A city for its country is one place ("هامبورغ", "ألمانيا"); the verb
+    // of an idiom ("لا تزال") carries no content.
+    let enclosed = |w: &StemmedWord, other: &AnalysedClaim| matches!(w.concept, Some(Concept::Place(p)) if other.places.contains(&p));
+    let content = |t: &str| word(t) && !lex.is_negation_exception(t);
+    let one_thing = content(tx) && content(ty) && !enclosed(x, b) && !enclosed(y, a);
     let swapped = !variants(&x.stem, &y.stem) && !variants(tx, ty);
     let in_place = (definite(tx) && definite(ty)) || (one_thing && same_place(a, x, b, y));
     (swapped && in_place).then_some((*tx, *ty))
