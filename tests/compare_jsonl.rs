@@ -206,7 +206,7 @@ fn step_one_per_partition_with_the_archive_frequencies_writes_the_same_lines() {
     assert!(!sorted_lines(&alone.stdout).iter().all(|l| all.contains(l)));
 
     // A damaged table stops step 1 before any work.
-    std::fs::write(&df, "12\nقال\tmany\n").unwrap();
+    std::fs::write(&df, "n\t\t12\nw\tقال\tmany\n").unwrap();
     let out = isnad()
         .args(["compare", "--keys", "--df"])
         .arg(&df)
@@ -239,6 +239,15 @@ fn step_two_skips_a_bad_line_and_judges_the_rest() {
     };
     let good = judge(&lines);
     assert!(good.status.success());
+    // A shuffle keeps the keys together but not the order of the lines
+    // within a key: the verdicts must not depend on it.
+    let key = |l: &Vec<u8>| serde_json::from_slice::<serde_json::Value>(l).unwrap()["key"].clone();
+    let mut shuffled = lines.clone();
+    shuffled.reverse();
+    shuffled.sort_by_key(|l| key(l).as_str().unwrap().to_string());
+    assert_ne!(shuffled, lines);
+    let out = judge(&shuffled);
+    assert_eq!(sorted_lines(&out.stdout), sorted_lines(&good.stdout));
     lines.insert(3, b"{\"key\": 3}".to_vec());
     let out = judge(&lines);
     assert_eq!(out.status.code(), Some(1));

@@ -179,15 +179,16 @@ pub(super) fn compare_keys(
     let (docs, errors) = load_annotations(inputs, lexicon)?;
     let lex = crate::compare::RelateLexicon::builtin();
     let mut w = output(out)?;
-    let lines = crate::compare::shard::keys(&docs, lex, global.as_ref().map(|g| &g.0), &mut w)
+    let lines = crate::compare::shard::keys(&docs, lex, global.as_ref(), &mut w)
         .and_then(|n| w.flush().map(|()| n))
         .map_err(|e| format!("cannot write output: {e}"))?;
     let here: usize = docs.iter().map(|d| d.claims.len()).sum();
     match global {
         // One partition of many: step 2 needs the archive's count.
-        Some((_, claims)) => eprintln!(
+        Some(archive) => eprintln!(
             "isnad: {lines} key lines for {here} claims of {} articles (of {claims} claims in all); group them by key, then run `isnad compare --group --claims {claims}`",
-            docs.len()
+            docs.len(),
+            claims = archive.claims
         ),
         None => eprintln!(
             "isnad: {lines} key lines for {here} claims of {} articles; group them by key, then run `isnad compare --group --claims {here}`",

@@ -45,37 +45,69 @@ pub struct Keyed {
 /// Document frequencies of content keys over the compared claims.
 pub type Frequencies = HashMap<String, u32>;
 
-/// Step 0, when step 1 runs per partition: this partition's claim count on
-/// the first line, alone, then its document frequencies as `key<TAB>count`
-/// lines (a key never holds a tab), sorted so that the output is
-/// deterministic. Partitions hold different claims, so the archive's counts
-/// are the sums over partitions: `read_frequencies` sums repeated lines,
-/// and so a concatenation of every partition's output is a valid table.
+/// What step 1 needs to know of the whole compared set: how many claims it
+/// has, how many of them hold each content word (to weigh shared words)
+/// and how many hold each blocking key (to leave out the groups that step 2
+/// would not judge).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Archive {
+    pub claims: usize,
+    pub words: Frequencies,
+    pub keys: Frequencies,
+}
+
+impl Archive {
+    fn of(items: &[align::Item]) -> Archive {
+        let mut keys = Frequencies::new();
+        for it in items {
+            // `it.keys` is sorted and deduplicated: one count per claim.
+            for k in &it.keys {
+                *keys.entry(k.clone()).or_insert(0) += 1;
+            }
+        }
+        Archive {
+            claims: items.len(),
+            words: align::frequencies(items).into_iter().collect(),
+            keys,
+        }
+    }
+}
+
+/// Step 0, when step 1 runs per partition: this partition's counts, one
+/// per line, `kind<TAB>name<TAB>count`: `n` (the claims, empty name), `w`
+/// (claims that hold a content word), `k` (claims under a blocking key).
+/// Names never hold a tab. Sorted, so that the output is deterministic.
+/// Partitions hold different claims, so the archive's counts are the sums
+/// over partitions: `read_frequencies` sums repeated lines, and so the
+/// concatenation of every partition's output is a valid table.
 pub fn frequencies(
     docs: &[Annotation],
     lex: &RelateLexicon,
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let items = align::items(docs, lex);
-    let mut df: Vec<(String, u32)> = align::frequencies(&items).into_iter().collect();
-    df.sort_unstable();
-    writeln!(out, "{}", items.len())?;
-    for (k, d) in &df {
-        writeln!(out, "{k}\t{d}")?;
+    let archive = Archive::of(&items);
+    writeln!(out, "n\t\t{}", archive.claims)?;
+    for (kind, table) in [("w", &archive.words), ("k", &archive.keys)] {
+        let mut rows: Vec<(&String, &u32)> = table.iter().collect();
+        rows.sort_unstable();
+        for (name, d) in rows {
+            writeln!(out, "{kind}\t{name}\t{d}")?;
+        }
     }
-    Ok(items.len())
+    Ok(archive.claims)
 }
 
-/// Step 0's lines, from one partition or many: the frequencies and the
-/// claim count, each summed. A bad line stops everything: weights from a
-/// damaged table would change every judgement without a word.
-pub fn read_frequencies(input: impl BufRead, origin: &str) -> Result<(Frequencies, usize), String> {
-    let mut df = Frequencies::new();
-    let mut claims: Option<usize> = None;
+/// Step 0's lines, from one partition or many, summed. A bad line stops
+/// everything: counts from a damaged table would change every judgement
+/// without a word.
+pub fn read_frequencies(input: impl BufRead, origin: &str) -> Result<Archive, String> {
+    let mut archive = Archive::default();
+    let mut counted = false;
     for (n, line) in input.lines().enumerate() {
         let bad = || {
             format!(
-                "{origin}:{}: not a line of `isnad compare --frequencies` (a claim count, or a key, a tab and a count); give that command's output, concatenated or summed",
+                "{origin}:{}: not a line of `isnad compare --frequencies` (n, w or k, a name, a count, between tabs); give that command's output, concatenated or summed",
                 n + 1
             )
         };
@@ -83,44 +115,62 @@ pub fn read_frequencies(input: impl BufRead, origin: &str) -> Result<(Frequencie
         if line.is_empty() {
             continue;
         }
-        match line.rsplit_once('\t') {
-            None => {
-                let c: usize = line.parse().map_err(|_| bad())?;
-                claims = Some(claims.unwrap_or(0).saturating_add(c));
+        let mut fields = line.split('\t');
+        let (Some(kind), Some(name), Some(count), None) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return Err(bad());
+        };
+        let count: u32 = count.parse().map_err(|_| bad())?;
+        let table = match kind {
+            "n" => {
+                counted = true;
+                archive.claims = archive.claims.saturating_add(count as usize);
+                continue;
             }
-            Some((key, count)) => {
-                let count: u32 = count.parse().map_err(|_| bad())?;
-                let d = df.entry(key.to_string()).or_insert(0);
-                *d = d.saturating_add(count);
-            }
-        }
+            "w" => &mut archive.words,
+            "k" => &mut archive.keys,
+            _ => return Err(bad()),
+        };
+        let d = table.entry(name.to_string()).or_insert(0);
+        *d = d.saturating_add(count);
     }
-    let claims = claims.ok_or_else(|| {
-        format!(
-            "{origin}: no claim count (a line with a bare number); give the whole output of `isnad compare --frequencies`"
-        )
-    })?;
-    Ok((df, claims))
+    if !counted {
+        return Err(format!(
+            "{origin}: no claim count (the line `n<TAB><TAB>count`); give the whole output of `isnad compare --frequencies`"
+        ));
+    }
+    Ok(archive)
 }
 
 /// Step 1 over some documents: every claim under each of its keys. The
-/// frequencies that weigh shared words are those of `global` (the whole
-/// archive, from step 0) when step 1 runs per partition, else of `docs`.
+/// counts are those of `global` (the whole archive, from step 0) when step
+/// 1 runs per partition, else of `docs`. A key that only one claim holds,
+/// or so many that step 2 would not judge its group (`common_cap`), writes
+/// nothing: on a large archive those are most of the lines.
 pub fn keys(
     docs: &[Annotation],
     lex: &RelateLexicon,
-    global: Option<&Frequencies>,
+    global: Option<&Archive>,
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let items = align::items(docs, lex);
     let local;
-    let df = match global {
+    let archive = match global {
         Some(g) => g,
         None => {
-            local = align::frequencies(&items).into_iter().collect();
+            local = Archive::of(&items);
             &local
         }
     };
+    let cap = common_cap(archive.claims);
+    let judged = |key: &str| {
+        archive
+            .keys
+            .get(key)
+            .is_some_and(|&n| n >= 2 && n as usize <= cap)
+    };
+    let df = &archive.words;
     let mut lines = 0;
     for it in &items {
         let doc = &docs[it.doc];
@@ -136,7 +186,7 @@ pub fn keys(
             .cloned()
             .collect();
         let freq = align::claim_frequencies(it, df);
-        for key in &it.keys {
+        for key in it.keys.iter().filter(|k| judged(k)) {
             let line = Keyed {
                 key: key.clone(),
                 doc: doc.document.id.clone(),
@@ -191,9 +241,13 @@ pub fn judge_group(group: Vec<Keyed>, claims: usize, lex: &RelateLexicon) -> Vec
     }
     let idf = super::relate::Idf::from_frequencies(df, claims);
     let mut docs: Vec<Annotation> = group.into_iter().map(document).collect();
-    // The one-step compare orders a pair by document, then by text.
+    // The one-step compare orders a pair by document, then by text; two
+    // claims that start together (one inside the other) by id, which is
+    // where sorted lines put them, so that the verdicts do not depend on
+    // the order of the lines within a group (a shuffle does not keep it).
     docs.sort_by(|a, b| {
-        (&a.document.id, a.claims[0].start).cmp(&(&b.document.id, b.claims[0].start))
+        let (x, y) = (&a.claims[0], &b.claims[0]);
+        (&a.document.id, x.start, &x.id).cmp(&(&b.document.id, y.start, &y.id))
     });
     let items = align::items(&docs, lex);
     let params = align::params();
