@@ -32,7 +32,7 @@ import threading
 import time
 import zlib
 
-from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel
+from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel, TaskContext
 
 BINARY = "isnad"
 TABLE = "isnad-frequencies.tsv"
@@ -119,7 +119,10 @@ def isnad_pipe(rdd, args, stage, threads):
             raise failure[0]
         text = b"".join(err).decode("utf-8", "replace")
         if code == 1:
-            sys.stderr.write(text)
+            # isnad names the line of its standard input, which is the
+            # line within this partition: say which partition.
+            where = f"isnad {stage}, partition {TaskContext.get().partitionId()}: "
+            sys.stderr.write("".join(where + line for line in text.splitlines(True)))
         elif code != 0:
             raise RuntimeError(f"isnad {' '.join(map(str, args))} ({stage}) exited {code}:\n{text}")
 
