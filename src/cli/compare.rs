@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use super::exit_code;
 use crate::annotate::Pipeline;
-use crate::io::input::{self, for_each_article};
+use crate::io::input::{self, Record, for_each_record};
 use crate::io::output::atomic_write;
 use crate::io::{store, yaml};
 use crate::model::Annotation;
@@ -64,9 +64,23 @@ fn load_annotations(
             errors += 1;
         }
         let mut input_errors = Vec::new();
-        for_each_article(&article_files, &mut input_errors, |a| {
-            if seen.insert(a.id.clone()) {
-                docs.push(pipeline.annotate(&a));
+        // JSONL may hold annotations (`annotate --format jsonl`): taken as
+        // they are, like annotation files, and counted once like them.
+        for_each_record(&article_files, &mut input_errors, |r| match r {
+            Record::Article(a) => {
+                if seen.insert(a.id.clone()) {
+                    docs.push(pipeline.annotate(&a));
+                }
+            }
+            Record::Annotation { annotation, origin } => {
+                if seen.insert(annotation.document.id.clone()) {
+                    docs.push(*annotation);
+                } else {
+                    eprintln!(
+                        "isnad: {origin}: document {} is already among the inputs; counted once",
+                        annotation.document.id
+                    );
+                }
             }
         });
         errors += input_errors.len();
@@ -125,7 +139,7 @@ fn output(out: Option<&Path>) -> Result<Box<dyn Write>, String> {
     })
 }
 
-pub(super) fn compare_keys(
+pub(super) fn compare_frequencies(
     inputs: &[PathBuf],
     out: Option<&Path>,
     lexicon: Option<&Path>,
@@ -133,14 +147,54 @@ pub(super) fn compare_keys(
     let (docs, errors) = load_annotations(inputs, lexicon)?;
     let lex = crate::compare::RelateLexicon::builtin();
     let mut w = output(out)?;
-    let lines = crate::compare::shard::keys(&docs, lex, &mut w)
+    let claims = crate::compare::shard::frequencies(&docs, lex, &mut w)
         .and_then(|n| w.flush().map(|()| n))
         .map_err(|e| format!("cannot write output: {e}"))?;
-    let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
     eprintln!(
-        "isnad: {lines} key lines for {claims} claims of {} articles; group them by key, then run `isnad compare --group --claims {claims}`",
+        "isnad: frequencies of {claims} claims of {} articles; sum every partition's (concatenate them), then run `isnad compare --keys --df FILE` on each partition",
         docs.len()
     );
+    Ok(exit_code(errors == 0))
+}
+
+pub(super) fn compare_keys(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    lexicon: Option<&Path>,
+    df: Option<&Path>,
+) -> Result<ExitCode, String> {
+    // The table first: a bad one stops the work before any is done.
+    let global = match df {
+        Some(p) => {
+            let f =
+                std::fs::File::open(p).map_err(|e| format!("{}: cannot open: {e}", p.display()))?;
+            let origin = p.display().to_string();
+            Some(crate::compare::shard::read_frequencies(
+                std::io::BufReader::new(f),
+                &origin,
+            )?)
+        }
+        None => None,
+    };
+    let (docs, errors) = load_annotations(inputs, lexicon)?;
+    let lex = crate::compare::RelateLexicon::builtin();
+    let mut w = output(out)?;
+    let lines = crate::compare::shard::keys(&docs, lex, global.as_ref(), &mut w)
+        .and_then(|n| w.flush().map(|()| n))
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    let here: usize = docs.iter().map(|d| d.claims.len()).sum();
+    match global {
+        // One partition of many: step 2 needs the archive's count.
+        Some(archive) => eprintln!(
+            "isnad: {lines} key lines for {here} claims of {} articles (of {claims} claims in all); group them by key, then run `isnad compare --group --claims {claims}`",
+            docs.len(),
+            claims = archive.claims
+        ),
+        None => eprintln!(
+            "isnad: {lines} key lines for {here} claims of {} articles; group them by key, then run `isnad compare --group --claims {here}`",
+            docs.len()
+        ),
+    }
     Ok(exit_code(errors == 0))
 }
 
@@ -151,21 +205,24 @@ pub(super) fn compare_group(
 ) -> Result<ExitCode, String> {
     let lex = crate::compare::RelateLexicon::builtin();
     let mut w = output(out)?;
-    let mut relations = 0;
+    let mut total = crate::compare::shard::GroupCount::default();
     for path in inputs {
         let origin = path.display().to_string();
-        relations += if path.as_os_str() == "-" {
+        let c = if path.as_os_str() == "-" {
             crate::compare::shard::group(std::io::stdin().lock(), "<stdin>", claims, lex, &mut w)?
         } else {
             let f = std::fs::File::open(path).map_err(|e| format!("{origin}: cannot open: {e}"))?;
             crate::compare::shard::group(std::io::BufReader::new(f), &origin, claims, lex, &mut w)?
         };
+        total.relations += c.relations;
+        total.bad_lines += c.bad_lines;
     }
     w.flush().map_err(|e| format!("cannot write output: {e}"))?;
     eprintln!(
-        "isnad: {relations} relations; pairs that share several keys repeat: sort -u joins them"
+        "isnad: {} relations, {} lines refused; pairs that share several keys repeat: sort -u joins them",
+        total.relations, total.bad_lines
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_code(total.bad_lines == 0))
 }
 
 pub(super) fn relate(args: &[String], eval: bool) -> Result<ExitCode, String> {

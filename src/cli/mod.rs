@@ -108,6 +108,16 @@ enum Command {
         /// Step 1 of two: every claim under each blocking key, as JSONL.
         #[arg(long, conflicts_with = "group")]
         keys: bool,
+        /// Before step 1 run per partition (an engine): this partition's
+        /// claim count and word frequencies, to be summed over partitions
+        /// and given to each partition's step 1 with --df.
+        #[arg(long, conflicts_with_all = ["keys", "group"])]
+        frequencies: bool,
+        /// With --keys: the archive's frequencies (every partition's
+        /// --frequencies output, concatenated or summed), so that a
+        /// partition's key lines weigh words as the whole archive does.
+        #[arg(long, requires = "keys", value_name = "FILE")]
+        df: Option<PathBuf>,
         /// Step 2 of two: judge the claims of each key group.
         #[arg(long)]
         group: bool,
@@ -311,10 +321,17 @@ pub fn run() -> ExitCode {
             out,
             lexicon,
             keys,
+            frequencies,
+            df,
             group,
             claims,
-        } => match (keys, group, out) {
-            (true, _, out) => compare::compare_keys(&inputs, out.as_deref(), lexicon.as_deref()),
+        } => match (keys || frequencies, group, out) {
+            (true, _, out) if frequencies => {
+                compare::compare_frequencies(&inputs, out.as_deref(), lexicon.as_deref())
+            }
+            (true, _, out) => {
+                compare::compare_keys(&inputs, out.as_deref(), lexicon.as_deref(), df.as_deref())
+            }
             (_, true, out) => compare::compare_group(&inputs, out.as_deref(), claims),
             (_, _, Some(out)) => compare::compare(&inputs, &out, lexicon.as_deref()),
             (_, _, None) => Err("compare needs --out DIR (or --keys / --group)".into()),

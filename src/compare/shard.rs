@@ -14,6 +14,7 @@
 //! candidates; the groups judge every pair that shares a rare key, so the
 //! two-step result holds every one-step relation and may hold more.
 
+use std::collections::HashMap;
 use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
@@ -41,15 +42,135 @@ pub struct Keyed {
     pub df: Vec<(String, u32)>,
 }
 
-/// Step 1 over some documents: every claim under each of its keys.
-pub fn keys(
+/// Document frequencies of content keys over the compared claims.
+pub type Frequencies = HashMap<String, u32>;
+
+/// What step 1 needs to know of the whole compared set: how many claims it
+/// has, how many of them hold each content word (to weigh shared words)
+/// and how many hold each blocking key (to leave out the groups that step 2
+/// would not judge).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Archive {
+    pub claims: usize,
+    pub words: Frequencies,
+    pub keys: Frequencies,
+}
+
+impl Archive {
+    fn of(items: &[align::Item]) -> Archive {
+        let mut keys = Frequencies::new();
+        for it in items {
+            // `it.keys` is sorted and deduplicated: one count per claim.
+            for k in &it.keys {
+                *keys.entry(k.clone()).or_insert(0) += 1;
+            }
+        }
+        Archive {
+            claims: items.len(),
+            words: align::frequencies(items).into_iter().collect(),
+            keys,
+        }
+    }
+}
+
+/// Step 0, when step 1 runs per partition: this partition's counts, one
+/// per line, `kind<TAB>name<TAB>count`: `n` (the claims, empty name), `w`
+/// (claims that hold a content word), `k` (claims under a blocking key).
+/// Names never hold a tab. Sorted, so that the output is deterministic.
+/// Partitions hold different claims, so the archive's counts are the sums
+/// over partitions: `read_frequencies` sums repeated lines, and so the
+/// concatenation of every partition's output is a valid table.
+pub fn frequencies(
     docs: &[Annotation],
     lex: &RelateLexicon,
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let items = align::items(docs, lex);
-    let df: std::collections::HashMap<String, u32> =
-        align::frequencies(&items).into_iter().collect();
+    let archive = Archive::of(&items);
+    writeln!(out, "n\t\t{}", archive.claims)?;
+    for (kind, table) in [("w", &archive.words), ("k", &archive.keys)] {
+        let mut rows: Vec<(&String, &u32)> = table.iter().collect();
+        rows.sort_unstable();
+        for (name, d) in rows {
+            writeln!(out, "{kind}\t{name}\t{d}")?;
+        }
+    }
+    Ok(archive.claims)
+}
+
+/// Step 0's lines, from one partition or many, summed. A bad line stops
+/// everything: counts from a damaged table would change every judgement
+/// without a word.
+pub fn read_frequencies(input: impl BufRead, origin: &str) -> Result<Archive, String> {
+    let mut archive = Archive::default();
+    let mut counted = false;
+    for (n, line) in input.lines().enumerate() {
+        let bad = || {
+            format!(
+                "{origin}:{}: not a line of `isnad compare --frequencies` (n, w or k, a name, a count, between tabs); give that command's output, concatenated or summed",
+                n + 1
+            )
+        };
+        let line = line.map_err(|e| format!("{origin}:{}: cannot read: {e}", n + 1))?;
+        if line.is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(kind), Some(name), Some(count), None) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return Err(bad());
+        };
+        let count: u32 = count.parse().map_err(|_| bad())?;
+        let table = match kind {
+            "n" => {
+                counted = true;
+                archive.claims = archive.claims.saturating_add(count as usize);
+                continue;
+            }
+            "w" => &mut archive.words,
+            "k" => &mut archive.keys,
+            _ => return Err(bad()),
+        };
+        let d = table.entry(name.to_string()).or_insert(0);
+        *d = d.saturating_add(count);
+    }
+    if !counted {
+        return Err(format!(
+            "{origin}: no claim count (the line `n<TAB><TAB>count`); give the whole output of `isnad compare --frequencies`"
+        ));
+    }
+    Ok(archive)
+}
+
+/// Step 1 over some documents: every claim under each of its keys. The
+/// counts are those of `global` (the whole archive, from step 0) when step
+/// 1 runs per partition, else of `docs`. A key that only one claim holds,
+/// or so many that step 2 would not judge its group (`common_cap`), writes
+/// nothing: on a large archive those are most of the lines.
+pub fn keys(
+    docs: &[Annotation],
+    lex: &RelateLexicon,
+    global: Option<&Archive>,
+    out: &mut impl Write,
+) -> std::io::Result<usize> {
+    let items = align::items(docs, lex);
+    let local;
+    let archive = match global {
+        Some(g) => g,
+        None => {
+            local = Archive::of(&items);
+            &local
+        }
+    };
+    let cap = common_cap(archive.claims);
+    let judged = |key: &str| {
+        archive
+            .keys
+            .get(key)
+            .is_some_and(|&n| n >= 2 && n as usize <= cap)
+    };
+    let df = &archive.words;
     let mut lines = 0;
     for it in &items {
         let doc = &docs[it.doc];
@@ -64,8 +185,8 @@ pub fn keys(
             })
             .cloned()
             .collect();
-        let freq = align::claim_frequencies(it, &df);
-        for key in &it.keys {
+        let freq = align::claim_frequencies(it, df);
+        for key in it.keys.iter().filter(|k| judged(k)) {
             let line = Keyed {
                 key: key.clone(),
                 doc: doc.document.id.clone(),
@@ -120,9 +241,13 @@ pub fn judge_group(group: Vec<Keyed>, claims: usize, lex: &RelateLexicon) -> Vec
     }
     let idf = super::relate::Idf::from_frequencies(df, claims);
     let mut docs: Vec<Annotation> = group.into_iter().map(document).collect();
-    // The one-step compare orders a pair by document, then by text.
+    // The one-step compare orders a pair by document, then by text; two
+    // claims that start together (one inside the other) by id, which is
+    // where sorted lines put them, so that the verdicts do not depend on
+    // the order of the lines within a group (a shuffle does not keep it).
     docs.sort_by(|a, b| {
-        (&a.document.id, a.claims[0].start).cmp(&(&b.document.id, b.claims[0].start))
+        let (x, y) = (&a.claims[0], &b.claims[0]);
+        (&a.document.id, x.start, &x.id).cmp(&(&b.document.id, y.start, &y.id))
     });
     let items = align::items(&docs, lex);
     let params = align::params();
@@ -137,54 +262,107 @@ pub fn judge_group(group: Vec<Keyed>, claims: usize, lex: &RelateLexicon) -> Vec
     out
 }
 
-/// Step 2 over a stream of step-1 lines grouped by key: one relation per
-/// line, as JSON. Lines of one key must be together (sorted input is).
+/// Only the key of a step-1 line: lines of a group too common to judge are
+/// read this far and dropped, never built.
+#[derive(Deserialize)]
+struct KeyOnly {
+    key: String,
+}
+
+/// What step 2 did: relations written, and lines refused (each reported on
+/// standard error with its line number; the others are still judged).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct GroupCount {
+    pub relations: usize,
+    pub bad_lines: usize,
+}
+
+/// Step 2 over a stream of step-1 lines sorted by key: one relation per
+/// line, as JSON.
+///
+/// It streams: one key group is held at a time, judged, written and
+/// dropped, and a group past the common cap (which is never judged) is not
+/// held at all, so memory is bounded by the largest group judged (at most
+/// `common_cap` claims), whatever the size of the archive. That is why the
+/// keys must come in ascending byte order (what `LC_ALL=C sort`, Hadoop's
+/// shuffle and Spark's sort within partitions give) rather than merely
+/// together: a key lower than the one before is out of place at once,
+/// whereas spotting a key that comes back among unsorted groups would mean
+/// remembering every key of the archive.
 pub fn group(
     input: impl BufRead,
     origin: &str,
     claims: usize,
     lex: &RelateLexicon,
     out: &mut impl Write,
-) -> Result<usize, String> {
+) -> Result<GroupCount, String> {
+    let cap = common_cap(claims);
+    let mut key: Option<String> = None;
     let mut current: Vec<Keyed> = Vec::new();
-    let mut done: std::collections::HashSet<String> = Default::default();
-    let mut written = 0;
-    let flush = |group: Vec<Keyed>, out: &mut dyn Write| -> Result<usize, String> {
-        let mut n = 0;
+    // The current group is past the cap: its lines are dropped.
+    let mut common = false;
+    let mut count = GroupCount::default();
+    let mut flush = |group: Vec<Keyed>, out: &mut dyn Write| -> Result<(), String> {
         for r in judge_group(group, claims, lex) {
             let line = serde_json::to_string(&r).map_err(|e| e.to_string())?;
             writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
-            n += 1;
+            count.relations += 1;
         }
-        Ok(n)
+        Ok(())
     };
+    let mut bad_lines = 0;
     for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("{origin}:{}: cannot read: {e}", n + 1))?;
+        let here = format!("{origin}:{}", n + 1);
+        let line = line.map_err(|e| format!("{here}: cannot read: {e}"))?;
         if line.trim().is_empty() {
             continue;
         }
-        let k: Keyed = serde_json::from_str(&line).map_err(|e| {
-            format!(
-                "{origin}:{}: not a line of `isnad compare --keys`: {e}",
-                n + 1
-            )
-        })?;
-        if current.first().is_some_and(|c| c.key != k.key) {
-            let finished = std::mem::take(&mut current);
-            done.insert(finished[0].key.clone());
-            written += flush(finished, out)?;
+        let refuse = |e: serde_json::Error| {
+            eprintln!(
+                "isnad: {here}: not a line of `isnad compare --keys` ({e}); skipped: give step 2 the lines step 1 wrote"
+            );
+        };
+        let k = match serde_json::from_str::<KeyOnly>(&line) {
+            Ok(k) => k.key,
+            Err(e) => {
+                refuse(e);
+                bad_lines += 1;
+                continue;
+            }
+        };
+        match key.as_deref() {
+            Some(prev) if k.as_str() < prev => {
+                return Err(format!(
+                    "{here}: key {k:?} comes after key {prev:?}: group the lines by key first, in byte order (LC_ALL=C sort)"
+                ));
+            }
+            Some(prev) if k == prev => {}
+            _ => {
+                flush(std::mem::take(&mut current), out)?;
+                common = false;
+                key = Some(k);
+            }
         }
-        if current.is_empty() && done.contains(&k.key) {
-            return Err(format!(
-                "{origin}:{}: key {:?} came back after other keys: group the lines by key first (LC_ALL=C sort)",
-                n + 1,
-                k.key
-            ));
+        if common {
+            continue;
         }
-        current.push(k);
+        match serde_json::from_str::<Keyed>(&line) {
+            Ok(full) => current.push(full),
+            Err(e) => {
+                refuse(e);
+                bad_lines += 1;
+                continue;
+            }
+        }
+        if current.len() > cap {
+            // `judge_group` would refuse it whole: drop it now.
+            current = Vec::new();
+            common = true;
+        }
     }
-    if !current.is_empty() {
-        written += flush(current, out)?;
-    }
-    Ok(written)
+    flush(current, out)?;
+    Ok(GroupCount {
+        relations: count.relations,
+        bad_lines,
+    })
 }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::model::{Annotation, FORMAT};
+
 /// One article as read, before any analysis.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -23,6 +25,19 @@ pub struct Article {
     pub date: Option<String>,
     /// Where it came from, for messages: `path` or `path:line`.
     pub origin: String,
+}
+
+/// One record of an input: an article to annotate, or an annotation already
+/// made (a line of `isnad annotate --format jsonl`, told apart by its
+/// `format` field), which the stages that read annotations take as it is.
+#[derive(Debug)]
+pub enum Record {
+    Article(Article),
+    Annotation {
+        annotation: Box<Annotation>,
+        /// `path:line`, for messages.
+        origin: String,
+    },
 }
 
 /// A problem with one input; the others are still read.
@@ -40,6 +55,8 @@ impl std::fmt::Display for InputError {
 
 #[derive(Deserialize)]
 struct JsonArticle {
+    /// Only annotations have it: see `record_from_json`.
+    format: Option<serde_json::Value>,
     id: Option<serde_json::Value>,
     text: Option<String>,
     title: Option<String>,
@@ -119,9 +136,34 @@ fn is_jsonl(p: &Path) -> bool {
 
 /// Read every article of one input path, passing each article or error on as
 /// soon as it is read, so that a large JSONL file streams in flat memory.
+/// An annotation line is an error here: it says where annotations are read.
 pub fn read_path(
     path: &Path,
     on_article: &mut dyn FnMut(Article),
+    on_error: &mut dyn FnMut(InputError),
+) {
+    // Both callbacks report errors, in the order they are met.
+    let on_error = std::cell::RefCell::new(on_error);
+    read_records(
+        path,
+        &mut |r| match r {
+            Record::Article(a) => on_article(a),
+            Record::Annotation { origin, .. } => (on_error.borrow_mut())(InputError {
+                origin,
+                message: format!(
+                    "an annotation (\"format\": \"{FORMAT}\"), not an article; give the articles, or give this file to `isnad compare`"
+                ),
+            }),
+        },
+        &mut |e| (on_error.borrow_mut())(e),
+    );
+}
+
+/// Read every record of one input path: articles, and in JSONL also
+/// annotation lines. Streamed as `read_path` is.
+pub fn read_records(
+    path: &Path,
+    on_article: &mut dyn FnMut(Record),
     on_error: &mut dyn FnMut(InputError),
 ) {
     let origin = path.display().to_string();
@@ -157,7 +199,7 @@ pub fn read_path(
         return;
     }
     match article_from_bytes(&file_id(path), &bytes, &origin) {
-        Ok(a) => on_article(a),
+        Ok(a) => on_article(Record::Article(a)),
         Err(e) => on_error(e),
     }
 }
@@ -165,7 +207,7 @@ pub fn read_path(
 /// Standard input: JSONL is streamed line by line, so a whole archive piped
 /// through isnad needs no more memory than one article; anything else is one
 /// plain-text article.
-fn read_stdin(on_article: &mut dyn FnMut(Article), on_error: &mut dyn FnMut(InputError)) {
+fn read_stdin(on_article: &mut dyn FnMut(Record), on_error: &mut dyn FnMut(InputError)) {
     let failed = |e: std::io::Error| InputError {
         origin: "<stdin>".into(),
         message: format!("cannot read standard input: {e}"),
@@ -184,7 +226,7 @@ fn read_stdin(on_article: &mut dyn FnMut(Article), on_error: &mut dyn FnMut(Inpu
         return on_error(failed(e));
     }
     match article_from_bytes("stdin", &bytes, "<stdin>") {
-        Ok(a) => on_article(a),
+        Ok(a) => on_article(Record::Article(a)),
         Err(e) => on_error(e),
     }
 }
@@ -260,7 +302,7 @@ pub fn article_from_bytes(id: &str, bytes: &[u8], origin: &str) -> Result<Articl
 fn read_jsonl(
     reader: impl BufRead,
     origin: &str,
-    on_article: &mut dyn FnMut(Article),
+    on_article: &mut dyn FnMut(Record),
     on_error: &mut dyn FnMut(InputError),
 ) {
     let mut reader = reader;
@@ -284,14 +326,44 @@ fn read_jsonl(
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match article_from_json(&buf, &here) {
-            Ok(a) => on_article(a),
+        match record_from_json(&buf, &here) {
+            Ok(r) => on_article(r),
             Err(e) => on_error(e),
         }
     }
 }
 
-fn article_from_json(line: &[u8], here: &str) -> Result<Article, InputError> {
+/// One JSONL line: an annotation when it has a `format` field (every
+/// annotation has one, no article does), else an article. The line is
+/// parsed once as an article, which skips the fields an article does not
+/// have; only an annotation line is parsed again, as the whole model.
+fn record_from_json(line: &[u8], here: &str) -> Result<Record, InputError> {
+    let err = |message: String| InputError {
+        origin: here.to_string(),
+        message,
+    };
+    let (text, j) = parse_line(line, here)?;
+    let Some(format) = j.format.clone() else {
+        return article_from(j, here).map(Record::Article);
+    };
+    if format.as_str() != Some(FORMAT) {
+        return Err(err(format!(
+            "\"format\": {format} is not an isnad annotation ({FORMAT}); give lines written by `isnad annotate --format jsonl`, or articles without a \"format\" field"
+        )));
+    }
+    let annotation: Annotation = serde_json::from_str(text).map_err(|e| {
+        err(format!(
+            "not a valid annotation at column {}: {e}; re-annotate the article with `isnad annotate --format jsonl`",
+            e.column()
+        ))
+    })?;
+    Ok(Record::Annotation {
+        annotation: Box::new(annotation),
+        origin: here.to_string(),
+    })
+}
+
+fn parse_line<'a>(line: &'a [u8], here: &str) -> Result<(&'a str, JsonArticle), InputError> {
     let err = |message: String| InputError {
         origin: here.to_string(),
         message,
@@ -308,6 +380,14 @@ fn article_from_json(line: &[u8], here: &str) -> Result<Article, InputError> {
             e.column()
         ))
     })?;
+    Ok((line, j))
+}
+
+fn article_from(j: JsonArticle, here: &str) -> Result<Article, InputError> {
+    let err = |message: String| InputError {
+        origin: here.to_string(),
+        message,
+    };
     let id = match j.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -330,10 +410,23 @@ fn article_from_json(line: &[u8], here: &str) -> Result<Article, InputError> {
 }
 
 /// Read every article of every input, reporting bad inputs on stderr.
-pub fn for_each_article(
+pub fn for_each_article(inputs: &[PathBuf], errors: &mut Vec<InputError>, f: impl FnMut(Article)) {
+    for_each(inputs, errors, read_path, f);
+}
+
+/// Read every record (article or annotation line) of every input,
+/// reporting bad inputs on stderr.
+pub fn for_each_record(inputs: &[PathBuf], errors: &mut Vec<InputError>, f: impl FnMut(Record)) {
+    for_each(inputs, errors, read_records, f);
+}
+
+type Reader<R> = fn(&Path, &mut dyn FnMut(R), &mut dyn FnMut(InputError));
+
+fn for_each<R>(
     inputs: &[PathBuf],
     errors: &mut Vec<InputError>,
-    mut f: impl FnMut(Article),
+    read: Reader<R>,
+    mut f: impl FnMut(R),
 ) {
     for path in inputs {
         let files = match expand(path) {
@@ -354,7 +447,7 @@ pub fn for_each_article(
             }
         };
         for file in files {
-            read_path(&file, &mut |a| f(a), &mut |e| {
+            read(&file, &mut |a| f(a), &mut |e| {
                 eprintln!("isnad: {e}");
                 errors.push(e);
             });
@@ -371,10 +464,58 @@ mod tests {
         read_jsonl(
             BufReader::new(bytes),
             "t.jsonl",
-            &mut |a| ok.push(a),
+            &mut |r| match r {
+                Record::Article(a) => ok.push(a),
+                Record::Annotation { origin, .. } => panic!("{origin}: not an article"),
+            },
             &mut |e| bad.push(e),
         );
         (ok, bad)
+    }
+
+    #[test]
+    fn annotation_lines_are_told_by_their_format() {
+        let ann = crate::annotate::Pipeline::load(None)
+            .expect("built-in lexicon")
+            .annotate(&Article {
+                id: "a1".into(),
+                text: "قال الوزير إن الاجتماع تأجل.".into(),
+                sha256: String::new(),
+                title: None,
+                outlet: None,
+                url: None,
+                date: None,
+                origin: "t".into(),
+            });
+        let line = serde_json::to_string(&ann).expect("serializable");
+        let data = format!(
+            "{line}\n{{\"format\": \"isnad/other/9\", \"id\": \"x\"}}\n{{\"format\": \"{FORMAT}\", \"document\": 3}}\n{{\"id\": \"b\", \"text\": \"نص\"}}\n"
+        );
+        let (mut anns, mut arts, mut bad) = (Vec::new(), Vec::new(), Vec::new());
+        read_jsonl(
+            BufReader::new(data.as_bytes()),
+            "t.jsonl",
+            &mut |r| match r {
+                Record::Article(a) => arts.push(a.id),
+                Record::Annotation { annotation, origin } => {
+                    anns.push((annotation.document.id.clone(), origin))
+                }
+            },
+            &mut |e| bad.push(e.to_string()),
+        );
+        assert_eq!(anns, [("a1".to_string(), "t.jsonl:1".to_string())]);
+        assert_eq!(arts, ["b"]);
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        assert!(
+            bad[0].starts_with("t.jsonl:2: \"format\": \"isnad/other/9\""),
+            "{}",
+            bad[0]
+        );
+        assert!(
+            bad[1].starts_with("t.jsonl:3: not a valid annotation"),
+            "{}",
+            bad[1]
+        );
     }
 
     #[test]
