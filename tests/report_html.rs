@@ -33,15 +33,8 @@ fn report_page_renders_in_headless_chromium() {
     std::fs::write(&page, compare::report::html(&c, &docs)).unwrap();
     let shot = dir.join("report.png");
     let out = Command::new(browser)
+        .args(common::HEADLESS_CHROMIUM)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--window-size=1280,2400",

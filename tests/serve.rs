@@ -3,6 +3,8 @@
 //! are never touched) and talks HTTP to it over a plain TCP stream. The last
 //! test drives a real headless Chromium through the DevTools protocol.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -750,18 +752,8 @@ fn serve_desk_end_to_end_in_headless_chromium() {
 
     let profile = root.join("profile");
     let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--remote-debugging-port=0",
-            "--window-size=1280,900",
-        ])
+        .args(common::HEADLESS_CHROMIUM)
+        .args(["--remote-debugging-port=0", "--window-size=1280,900"])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("about:blank")
         .stdout(Stdio::null())

@@ -45,14 +45,7 @@ pub fn layout(title: &str, token: &str, nav: &str, body: Markup) -> Response {
     let page = html! {
         (DOCTYPE)
         html lang="ar" dir="rtl" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="isnad-token" content=(token);
-                title { (title) " — إسناد" }
-                link rel="stylesheet" href="/assets/desk.css";
-                script src="/assets/desk.js" defer {}
-            }
+            (head(title, Some(token)))
             body {
                 header.top {
                     a.brand href="/" { "إسناد" }
@@ -68,6 +61,21 @@ pub fn layout(title: &str, token: &str, nav: &str, body: Markup) -> Response {
     Html(page.into_string()).into_response()
 }
 
+/// A page's head: its title, the stylesheet, and, on pages with forms,
+/// the token they post back and the script.
+fn head(title: &str, token: Option<&str>) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            @if let Some(t) = token { meta name="isnad-token" content=(t); }
+            title { (title) " — إسناد" }
+            link rel="stylesheet" href="/assets/desk.css";
+            @if token.is_some() { script src="/assets/desk.js" defer {} }
+        }
+    }
+}
+
 /// An error page with its status: the message in Arabic, then in English.
 pub fn error(status: StatusCode, arabic: &str, english: &str) -> Response {
     error_back(status, arabic, english, None)
@@ -78,12 +86,7 @@ pub fn error_back(status: StatusCode, arabic: &str, english: &str, back: Option<
     let page = html! {
         (DOCTYPE)
         html lang="ar" dir="rtl" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "خطأ " (status.as_u16()) " — إسناد" }
-                link rel="stylesheet" href="/assets/desk.css";
-            }
+            (head(&format!("خطأ {}", status.as_u16()), None))
             body {
                 main.error {
                     h1 { "خطأ " (status.as_u16()) }

@@ -25,6 +25,19 @@ pub fn shared(path: &str) -> PathBuf {
     p
 }
 
+/// Headless Chromium with nothing of its own on the network: what the
+/// browser tests start it with, before their window size and profile.
+pub const HEADLESS_CHROMIUM: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 pub fn seed_paths() -> Vec<PathBuf> {
     input::expand(&root().join("corpus/seeds")).expect("corpus/seeds is readable")
 }
