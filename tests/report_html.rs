@@ -7,21 +7,10 @@ use std::process::Command;
 
 use isnad::compare::{self, RelateLexicon};
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 #[test]
 #[ignore = "needs a headless chromium; .ci/run installs Debian's and runs it"]
 fn report_page_renders_in_headless_chromium() {
-    let browser = chromium().expect("no chromium on this machine: install Debian's chromium");
+    let browser = common::chromium();
     let docs: Vec<_> = common::seed_paths()
         .iter()
         .map(|p| common::annotate(p))

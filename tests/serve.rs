@@ -566,18 +566,6 @@ fn serve_queue_is_in_the_order_of_review_list_and_filters() {
 // ---------------------------------------------------------------------------
 // End to end, in Debian's headless Chromium through the DevTools protocol.
 
-fn chromium() -> &'static str {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .expect("no chromium on this machine: install Debian's chromium (.ci/run does)")
-}
-
 struct Browser {
     child: Child,
 }
@@ -731,7 +719,7 @@ fn assert_not_blank(png_bytes: &[u8], what: &str) {
 #[test]
 #[ignore = "needs chromium; .ci/run installs Debian's and runs it"]
 fn serve_desk_end_to_end_in_headless_chromium() {
-    let browser = chromium();
+    let browser = common::chromium();
     let dir = desk_dir("chromium");
     let root = dir.parent().unwrap().to_path_buf();
     // The story page needs a comparison of the articles.

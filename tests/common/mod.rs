@@ -38,6 +38,20 @@ pub const HEADLESS_CHROMIUM: &[&str] = &[
     "--disable-sync",
 ];
 
+/// The headless browser of the browser tests; they fail, never skip,
+/// without one.
+pub fn chromium() -> &'static str {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .expect("no chromium on this machine: install Debian's chromium (.ci/run does)")
+}
+
 pub fn seed_paths() -> Vec<PathBuf> {
     input::expand(&root().join("corpus/seeds")).expect("corpus/seeds is readable")
 }
