@@ -125,6 +125,9 @@ pub struct Lexicon {
     conjunctions: Vec<char>,
     negators: HashSet<String>,
     negation_exceptions: HashSet<String>,
+    /// The denial entries as written: a word that reaches a denial only
+    /// through its stem (كاذبة to كذب) is another form of it.
+    denial_forms: HashSet<String>,
     stopwords: HashSet<String>,
     /// First key -> continuations, longest first.
     terms: HashMap<String, Vec<Continuation>>,
@@ -149,6 +152,8 @@ pub struct Lexicon {
     negation_blockers: HashSet<String>,
     /// Words right before a negator that make it "unless".
     unless: HashSet<String>,
+    /// Words that reach an entry only through a stem they share with it.
+    homographs: HashSet<String>,
     /// Day names: phrase -> 1..=7.
     pub days: Phrases,
     /// Months: phrase -> 1..=12.
@@ -229,6 +234,10 @@ impl Lexicon {
         self.in_surface(&self.negators, word)
     }
 
+    pub fn is_denial_form(&self, word: &str) -> bool {
+        self.in_surface(&self.denial_forms, word)
+    }
+
     pub fn is_negation_exception(&self, word: &str) -> bool {
         self.in_surface(&self.negation_exceptions, word)
     }
@@ -288,6 +297,20 @@ impl Lexicon {
         self.evidence.contains(key)
     }
 
+    /// Whether place `inner` is `outer` or lies inside it (bounded walk, in
+    /// case of a cyclic lexicon).
+    pub fn place_within(&self, inner: u16, outer: u16) -> bool {
+        let mut cur = Some(inner);
+        for _ in 0..5 {
+            let Some(c) = cur else { return false };
+            if c == outer {
+                return true;
+            }
+            cur = self.places.get(usize::from(c)).and_then(|pl| pl.within);
+        }
+        false
+    }
+
     /// An entity and the entities that enclose it (bounded).
     pub fn entity_chain(&self, id: u16) -> impl Iterator<Item = u16> + '_ {
         let mut cur = Some(id);
@@ -310,6 +333,10 @@ impl Lexicon {
 
     /// Longest entry starting at token `i`, given each token's key variants.
     /// Returns the term and how many tokens it spans.
+    pub fn is_homograph(&self, word: &str) -> bool {
+        self.in_surface(&self.homographs, word)
+    }
+
     pub fn match_term(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(Term, usize)> {
         longest_match(&self.terms, keys, i)
     }

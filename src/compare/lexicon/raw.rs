@@ -68,6 +68,8 @@ pub(super) struct RawLexicon {
     #[serde(default)]
     pub(super) unless: Vec<String>,
     #[serde(default)]
+    pub(super) homographs: Vec<String>,
+    #[serde(default)]
     pub(super) days: Vec<String>,
     #[serde(default)]
     pub(super) months: Vec<Vec<String>>,

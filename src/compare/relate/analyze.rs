@@ -169,11 +169,30 @@ impl AnalysedClaim {
                 neg_at[i] = Some(word.clone());
             }
             // Function words never fire content entries (بأنه is not أنهى).
-            let term = if lex.is_stopword(w) {
+            let term = if lex.is_stopword(w) || lex.is_homograph(w) {
                 None
             } else {
                 lex.match_term(&keys, i)
             };
+            // A derived form of a denial verb right after a noun that it
+            // agrees with in definiteness is that noun's adjective ("نشر
+            // أخبار كاذبة", "الأخبار الكاذبة"), not a denial; as a predicate
+            // it disagrees ("الأخبار كاذبة") and still denies.
+            let term = term.filter(|&(t, len)| {
+                let attributive = || {
+                    let definite = |x: &str| stem::strip_article(x).is_some();
+                    i.checked_sub(1)
+                        .and_then(word_at)
+                        .is_some_and(|p| !lex.is_stopword(p) && definite(p) == definite(w))
+                };
+                let listed = lex.is_denial_form(w)
+                    || stem::strip_clitic(w).is_some_and(|x| lex.is_denial_form(x));
+                // An unlisted imperfect or plural perfect ("يتجنبون",
+                // "كذبوا") is still the verb.
+                let bare = morphology::trim_conjunctions(w);
+                let verb = morphology::is_third_person_imperfect(bare) || bare.ends_with("وا");
+                !(matches!(t, Term::Denial) && len == 1 && !listed && !verb && attributive())
+            });
             if let Some((term, len)) = term {
                 let span_text = toks[i..i + len]
                     .iter()

@@ -396,11 +396,18 @@ fn substitution<'a>(
     };
     let word = |t: &str| !t.contains(' ') && t.chars().count() > 1;
     let definite = |t: &str| word(t) && stem::strip_article(t).is_some();
-    // A city for its country is one place ("هامبورغ", "ألمانيا"); the verb
-    // of an idiom ("لا تزال") carries no content.
+    // A city for its country is one place ("هامبورغ", "ألمانيا"), as is a
+    // place against a word where the other claim names that place or one
+    // inside it; the verb of an idiom ("لا تزال") carries no content.
     let enclosed = |w: &StemmedWord, other: &AnalysedClaim| matches!(w.concept, Some(Concept::Place(p)) if other.places.contains(&p));
+    let one_place = match (x.concept, y.concept) {
+        (Some(Concept::Place(p)), Some(Concept::Place(q))) => {
+            lex.place_within(p, q) || lex.place_within(q, p)
+        }
+        _ => enclosed(x, b) || enclosed(y, a),
+    };
     let content = |t: &str| word(t) && !lex.is_negation_exception(t);
-    let one_thing = content(tx) && content(ty) && !enclosed(x, b) && !enclosed(y, a);
+    let one_thing = content(tx) && content(ty) && !one_place;
     let swapped = !variants(&x.stem, &y.stem) && !variants(tx, ty);
     let in_place = (definite(tx) && definite(ty)) || (one_thing && same_place(a, x, b, y));
     (swapped && in_place).then_some((*tx, *ty))
