@@ -721,4 +721,64 @@ mod tests {
         assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
         assert!((0.0..=1.0).contains(&j.score));
     }
+
+    /// "أخبار كاذبة" (false news) describes a noun; it is no denial of the
+    /// claim, so the custody reversal stands. As a predicate it still denies.
+    #[test]
+    fn adjective_of_a_denial_verb_is_no_denial() {
+        let j = rel(
+            "حبس الناشط المصري حازم عبدالعظيم بتهمة نشر أخبار كاذبة",
+            "إخلاء سبيل الناشط المصري حازم عبدالعظيم",
+        );
+        assert_eq!(j.rule, "polarity.antonym.custody", "{j:?}");
+        let lex = Lexicon::builtin();
+        let attributive = AnalysedClaim::analyze("نشر الناشط أخبارا كاذبة عن الانتخابات", lex);
+        assert!(attributive.denials.is_empty() && attributive.text_denials.is_empty());
+        let predicate = AnalysedClaim::analyze("الأخبار عن الانتخابات كاذبة", lex);
+        assert!(!predicate.denials.is_empty(), "{:?}", predicate.denials);
+    }
+
+    /// الخارجية (foreign) shares its stem key with خرج (left), but is no
+    /// exit: a minister of foreign affairs is not a departure.
+    #[test]
+    fn homograph_of_a_pole_word_is_no_pole() {
+        let lex = Lexicon::builtin();
+        let c = AnalysedClaim::analyze("وصل وزير الخارجية الروسي إلى دمشق", lex);
+        assert!(
+            c.poles.is_empty(),
+            "{:?}",
+            c.poles.iter().map(|p| &p.text).collect::<Vec<_>>()
+        );
+        let c = AnalysedClaim::analyze("خرج المتظاهرون إلى الشوارع", lex);
+        assert!(!c.poles.is_empty());
+    }
+
+    /// A negation inside a condition ("إذا لم") states what would happen,
+    /// not what happened: it does not contradict the plain statement.
+    #[test]
+    fn negation_inside_a_condition_is_no_polarity_conflict() {
+        let j = rel(
+            "الاتحاد الأوروبي سيفرض رسوما على السلع الأميركية إذا لم تمنح واشنطن إعفاء",
+            "واشنطن تمنح الاتحاد الأوروبي إعفاء من الرسوم",
+        );
+        assert_ne!(j.kind, Some(ConflictKind::Polarity), "{j:?}");
+        let j = rel(
+            "واشنطن لم تمنح الاتحاد الأوروبي إعفاء من الرسوم",
+            "واشنطن تمنح الاتحاد الأوروبي إعفاء من الرسوم",
+        );
+        assert_eq!(j.kind, Some(ConflictKind::Polarity), "{j:?}");
+    }
+
+    /// Two places swapped in place are another event unless one lies inside
+    /// the other, whatever else the claims name (غزة lies in Palestine).
+    #[test]
+    fn place_swapped_in_place_is_substitution_unless_enclosed() {
+        let j = rel(
+            "مظاهرات فلسطينية على حدود قطاع غزة",
+            "مظاهرات إسرائيلية على حدود قطاع غزة",
+        );
+        assert_eq!(j.relation, Relation::Conflicts, "{j:?}");
+        let j = rel("مظاهرات حاشدة في هامبورغ", "مظاهرات حاشدة في ألمانيا");
+        assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
+    }
 }
