@@ -162,19 +162,30 @@ pub(super) fn meet(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon, stated: 
         b_side
             .filter(|(kb, q)| q.0 == p && !(stated && sub(a, ka) && sub(b, *kb)))
             .any(|(_, &(_, sb))| {
-                let entity = a
+                let near_a: Vec<u16> = a
                     .entity_stmt
                     .iter()
                     .filter(|e| near(e.1, sa))
-                    .any(|&(ea, _)| {
-                        b.entity_stmt
-                            .iter()
-                            .filter(|e| near(e.1, sb))
-                            .any(|&(eb, _)| {
-                                lex.entity_chain(ea).any(|x| x == eb)
-                                    || lex.entity_chain(eb).any(|x| x == ea)
-                            })
-                    });
+                    .map(|e| e.0)
+                    .collect();
+                let near_b: Vec<u16> = b
+                    .entity_stmt
+                    .iter()
+                    .filter(|e| near(e.1, sb))
+                    .map(|e| e.0)
+                    .collect();
+                let entity = near_a.iter().any(|&ea| {
+                    near_b.iter().any(|&eb| {
+                        lex.entity_chain(ea).any(|x| x == eb)
+                            || lex.entity_chain(eb).any(|x| x == ea)
+                    })
+                });
+                // Each names its own actors at the predicate and none is the
+                // other's: "النظام مسؤول" and "روسيا تتحمل المسؤولية" are two
+                // statements about one attack, however many words they share.
+                if !entity && !near_a.is_empty() && !near_b.is_empty() {
+                    return false;
+                }
                 let other_pred = a.pred_stmt.iter().any(|&(q, s)| {
                     q != p && near(s, sa) && b.pred_stmt.iter().any(|&(r, t)| r == q && near(t, sb))
                 });

@@ -781,4 +781,16 @@ mod tests {
         let j = rel("مظاهرات حاشدة في هامبورغ", "مظاهرات حاشدة في ألمانيا");
         assert_eq!(j.relation, Relation::Corroborates, "{j:?}");
     }
+
+    /// One predicate with different actors at it is two statements: a raid
+    /// by the Syrian army and an Israeli raid are not one account.
+    #[test]
+    fn shared_predicate_with_other_actors_is_two_statements() {
+        let lex = Lexicon::builtin();
+        let syrian = AnalysedClaim::analyze("قتل ستة أشخاص في غارة للجيش السوري", lex);
+        let israeli = AnalysedClaim::analyze("قتل ستة أشخاص في غارة إسرائيلية", lex);
+        assert!(!statements_meet(&syrian, &israeli, lex));
+        let again = AnalysedClaim::analyze("غارة للجيش السوري تقتل ستة أشخاص", lex);
+        assert!(statements_meet(&syrian, &again, lex));
+    }
 }
