@@ -1150,3 +1150,28 @@ fn a_refused_demand_is_no_denial() {
         a.claims
     );
 }
+
+/// "وفقا للأمم المتحدة": the ل is the cue's, so the source is named
+/// "الأمم المتحدة" (and found as the same body named before), while its
+/// mention keeps the letters as written.
+#[test]
+fn source_after_attached_lam_is_named_with_its_article() {
+    let a = article(
+        "قالت الأمم المتحدة إن الوضع خطير. ووفقا للأمم المتحدة، فر آلاف المدنيين من المنطقة. ووفقا للمرصد السوري لحقوق الإنسان، قتل عشرة أشخاص.",
+    );
+    let names: Vec<&str> = a.sources.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"المرصد السوري لحقوق الإنسان"), "{names:?}");
+    assert_eq!(
+        names.iter().filter(|n| n.contains("الأمم المتحدة")).count(),
+        1,
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| !n.starts_with("لل")), "{names:?}");
+    let fled = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("فر آلاف"))
+        .expect("the claim");
+    let shown = fled.chain[0].source.as_ref().expect("a shown source");
+    assert_eq!(shown.text, "للأمم المتحدة");
+}

@@ -133,13 +133,17 @@ pub fn assemble(inp: Input) -> Found {
                     (None, None)
                 }
                 Speaker::Phrase(np) => {
-                    let words = doc.np_words(*np);
+                    let name = doc.np_name_words(*np);
+                    let words: Vec<&str> = name.iter().map(|w| w.as_ref()).collect();
                     let reading = attributor.read_np(doc, *np);
                     let span = doc.span(np.first, np.last, np.clitic_bytes);
-                    let display = raw[span.0..span.1]
-                        .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace());
+                    let display = doc.np_display(
+                        *np,
+                        raw[span.0..span.1]
+                            .trim_matches(|c: char| crate::text::is_quote(c) || c.is_whitespace()),
+                    );
                     let shown = link.shown.then_some(span);
-                    let e = registry.mention(&reading, &words, display, Some(span.0), shown);
+                    let e = registry.mention(&reading, &words, &display, Some(span.0), shown);
                     if let Some(noun) = attributor.medium_after(doc, *np) {
                         registry.medium(noun, e);
                     }
@@ -150,16 +154,17 @@ pub fn assemble(inp: Input) -> Found {
                 }
                 Speaker::SourceOfPrevious(np) => {
                     let span = doc.span(np.first, np.last, np.clitic_bytes);
-                    let display = &raw[span.0..span.1];
-                    let words = doc.np_words(*np);
+                    let display = doc.np_display(*np, &raw[span.0..span.1]);
+                    let name = doc.np_name_words(*np);
+                    let words: Vec<&str> = name.iter().map(|w| w.as_ref()).collect();
                     let e = match previous.and_then(|o| registry.source_of(o)) {
                         Some(e) => e,
                         None => {
                             let reading = attributor.read_np(doc, *np);
-                            registry.mention(&reading, &words, display, Some(span.0), None)
+                            registry.mention(&reading, &words, &display, Some(span.0), None)
                         }
                     };
-                    registry.note_mention(e, display, span);
+                    registry.note_mention(e, &display, span);
                     (Some(e), Some(span))
                 }
                 Speaker::Pronoun { gender, plural } => (registry.owner(*gender, *plural), None),

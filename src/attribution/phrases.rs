@@ -565,7 +565,9 @@ impl Attributor {
     }
 
     pub(super) fn read_np_uncached(&self, doc: &ArticleView, np: Np) -> super::sources::Reading {
-        let mut r = self.sources.read(&doc.np_words(np));
+        let name = doc.np_name_words(np);
+        let words: Vec<&str> = name.iter().map(|w| w.as_ref()).collect();
+        let mut r = self.sources.read(&words);
         let (s, _) = doc.span(np.first, np.first, np.clitic_bytes);
         // ... but "أهمية", "إجراء" are verbal nouns, not names.
         let w = doc.word(np.first);

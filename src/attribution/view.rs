@@ -91,6 +91,39 @@ impl ArticleView<'_> {
             .collect()
     }
 
+    /// The phrase's words as its name reads: a first word that carries the
+    /// cue's ل on the article ("وفقا للأمم المتحدة") gets its article back, so
+    /// that it is looked up and named as "الأمم المتحدة". A source phrase
+    /// never opens with a preposition of its own.
+    pub(super) fn np_name_words(&self, np: Np) -> Vec<std::borrow::Cow<'_, str>> {
+        let mut words: Vec<std::borrow::Cow<'_, str>> = self
+            .np_words(np)
+            .into_iter()
+            .map(std::borrow::Cow::Borrowed)
+            .collect();
+        if let Some(first) = words.first_mut()
+            && morphology::has_lam_article(first)
+            && let Some(restored) = morphology::restore_article_after_lam(first)
+        {
+            *first = std::borrow::Cow::Owned(restored);
+        }
+        words
+    }
+
+    /// The phrase as written, for its name: the cue's ل before the article
+    /// replaced by the article's alef ("للأمم المتحدة" → "الأمم المتحدة").
+    pub(super) fn np_display<'s>(&self, np: Np, shown: &'s str) -> std::borrow::Cow<'s, str> {
+        let first = self.np_words(np).first().copied().unwrap_or("");
+        if !morphology::has_lam_article(first) {
+            return std::borrow::Cow::Borrowed(shown);
+        }
+        let mut chars = shown.chars();
+        chars.next();
+        let rest = chars.as_str().trim_start_matches(crate::text::is_mark);
+        let alef = morphology::article().chars().next().unwrap_or('ا');
+        std::borrow::Cow::Owned(format!("{alef}{rest}"))
+    }
+
     /// Whether token `i` is written, in the original, starting with `c`.
     pub(super) fn original_starts_with(&self, i: usize, c: char) -> bool {
         let (s, e) = self.span(i, i, 0);
