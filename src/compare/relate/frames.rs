@@ -162,18 +162,14 @@ pub(super) fn meet(a: &AnalysedClaim, b: &AnalysedClaim, lex: &Lexicon, stated: 
         b_side
             .filter(|(kb, q)| q.0 == p && !(stated && sub(a, ka) && sub(b, *kb)))
             .any(|(_, &(_, sb))| {
-                let near_a: Vec<u16> = a
-                    .entity_stmt
-                    .iter()
-                    .filter(|e| near(e.1, sa))
-                    .map(|e| e.0)
-                    .collect();
-                let near_b: Vec<u16> = b
-                    .entity_stmt
-                    .iter()
-                    .filter(|e| near(e.1, sb))
-                    .map(|e| e.0)
-                    .collect();
+                let actors = |c: &AnalysedClaim, s: u16| -> Vec<u16> {
+                    c.entity_stmt
+                        .iter()
+                        .filter(|e| near(e.1, s))
+                        .map(|e| e.0)
+                        .collect()
+                };
+                let (near_a, near_b) = (actors(a, sa), actors(b, sb));
                 let entity = near_a.iter().any(|&ea| {
                     near_b.iter().any(|&eb| {
                         lex.entity_chain(ea).any(|x| x == eb)
