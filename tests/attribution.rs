@@ -1175,3 +1175,34 @@ fn source_after_attached_lam_is_named_with_its_article() {
     let shown = fled.chain[0].source.as_ref().expect("a shown source");
     assert_eq!(shown.text, "للأمم المتحدة");
 }
+
+/// A headline's label before its colon (a format, an event, a topic) is no
+/// speaker; a person or a body there is.
+#[test]
+fn headline_label_before_colon_is_no_speaker() {
+    let headline = |title: &str| {
+        let a = isnad::io::input::article_from_bytes(
+            "t",
+            format!("{title}\nنص الخبر هنا.\n").as_bytes(),
+            "t",
+        )
+        .unwrap();
+        let a = common::pipeline().annotate(&a);
+        a.claims
+            .iter()
+            .flat_map(|c| &c.chain)
+            .filter_map(|l| l.reference.as_deref())
+            .filter_map(|id| a.sources.iter().find(|s| s.id == id))
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+    };
+    for label in [
+        "مونديال روسيا: البرازيل تفوز على كوستاريكا",
+        "الحرب في سوريا: عشرات القتلى في هجوم على دوما",
+        "فيديو: لحظة انهيار المبنى",
+        "الانتخابات التركية: إقبال كبير على مراكز الاقتراع",
+    ] {
+        assert!(headline(label).is_empty(), "{label}: {:?}", headline(label));
+    }
+    assert_eq!(headline("ترامب: سنرد بقوة على الهجوم"), ["ترامب"]);
+}

@@ -62,6 +62,7 @@ pub struct Attributor {
     conditionals: WordSet,
     noun_governors: WordSet,
     content_nouns: WordSet,
+    headline_labels: WordSet,
     name_tails: WordSet,
     name_heads: WordSet,
     pronoun_subjects: WordSet,
@@ -225,6 +226,7 @@ impl Attributor {
             conditionals: set(&lex.conditionals),
             noun_governors: set(&lex.noun_governors),
             content_nouns: set(&lex.content_nouns),
+            headline_labels: set(&lex.headline_labels),
             name_tails: set(&lex.name_tails),
             name_heads: set(&lex.name_heads),
             pronoun_subjects: set(&lex.pronoun_subjects),
@@ -432,6 +434,18 @@ impl Attributor {
         }
     }
 
+    /// Whether a headline's words before its colon are a label, not a
+    /// speaker: a format ("فيديو:", "مباشر:"), an event or a topic
+    /// ("مونديال روسيا:", "الحرب في سوريا:"), or what is said ("ضرورة …:").
+    fn headline_label(&self, doc: &ArticleView, r: &Report) -> bool {
+        let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker) else {
+            return false;
+        };
+        doc.np_words(*np)
+            .first()
+            .is_some_and(|w| self.headline_labels.contains(w) || self.is_content_noun(w))
+    }
+
     /// Whether a subheading's colon report names a plausible speaker: a
     /// short phrase of no prepositional word, not a document or a verbal noun.
     fn subheading_speaker(&self, doc: &ArticleView, r: &Report) -> bool {
@@ -518,13 +532,14 @@ impl Attributor {
             reports.extend(report);
         }
         if reports.is_empty() && kind == BlockKind::Headline {
-            reports.extend(self.colon_report(&Window {
+            let report = self.colon_report(&Window {
                 doc,
                 seg,
                 sentence: si,
                 start: a,
                 end: b,
-            }));
+            });
+            reports.extend(report.filter(|r| !self.headline_label(doc, r)));
         } else if reports.is_empty() && subheading(seg, si, doc.raw) {
             // A subheading's words before the colon must read as a speaker:
             // not "تأليف:", not "رابط الخبر بصحيفة الوئام:".

@@ -211,6 +211,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub content_nouns: Vec<String>,
     #[serde(default)]
+    pub headline_labels: Vec<String>,
+    #[serde(default)]
     pub non_cues: Vec<String>,
     #[serde(default)]
     pub relational_titles: Vec<String>,
@@ -402,6 +404,7 @@ impl Lexicon {
             conditionals,
             noun_governors,
             content_nouns,
+            headline_labels,
             non_cues,
             relational_titles,
             name_tails,
