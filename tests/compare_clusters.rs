@@ -122,3 +122,41 @@ fn a_wire_story_in_three_outlets_is_one_cluster() {
     assert_eq!(wire[0].claims.len(), 3, "{wire:?}");
     assert_eq!(wire[0].independent_origins, 1, "one origin: the centre");
 }
+
+/// Two decisions of one cabinet list, each in three outlets: the same post
+/// and department, another person and another act. Each decision is a
+/// statement of its own.
+#[test]
+fn two_decisions_of_one_list_are_two_statements() {
+    let mut docs = archive();
+    let appoint = "تعيين منصور بن صالح بن يوسف الوابلي على وظيفة مستشار ضريبي بالمرتبة الرابعة عشرة بمصلحة الزكاة والدخل.";
+    let transfer = "نقل محمد بن إبراهيم بن عبدالرحمن الحسن من مستشار ضريبي بالمرتبة الرابعة عشرة إلى وظيفة مدير عام إدارة الرقابة والمراجعة بذات المرتبة بمصلحة الزكاة والدخل.";
+    for outlet in ["cab-a", "cab-b", "cab-c"] {
+        docs.push(article(
+            &format!("{outlet}-1"),
+            outlet,
+            "2015-08-03 12:00:00",
+            &format!("قرارات مجلس الوزراء\n{appoint}\n{transfer}\n"),
+        ));
+    }
+    let c = compare::compare(&docs, RelateLexicon::builtin());
+    let text = |r: &compare::ClaimRef| {
+        let d = docs.iter().find(|d| d.document.id == r.doc).unwrap();
+        d.claims
+            .iter()
+            .find(|x| x.id == r.claim)
+            .unwrap()
+            .text
+            .clone()
+    };
+    let mut gathered = 0;
+    for k in &c.clusters {
+        let texts: Vec<String> = k.claims.iter().map(text).collect();
+        let appointed = texts.iter().filter(|t| t.contains("الوابلي")).count();
+        let moved = texts.iter().filter(|t| t.contains("الحسن")).count();
+        assert!(appointed == 0 || moved == 0, "{texts:?}");
+        gathered = gathered.max(appointed).max(moved);
+    }
+    // Each decision is still gathered across the outlets.
+    assert_eq!(gathered, 3, "{:?}", c.clusters);
+}
