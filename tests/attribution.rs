@@ -1206,3 +1206,34 @@ fn headline_label_before_colon_is_no_speaker() {
     }
     assert_eq!(headline("ترامب: سنرد بقوة على الهجوم"), ["ترامب"]);
 }
+
+/// "مسؤولة كردية تدعى هيفي مصطفى": the phrase runs through the name the
+/// naming word gives, and names that person, not an unnamed official.
+#[test]
+fn described_person_is_named_after_a_naming_word() {
+    let a = article(
+        "وأكدت مسؤولة كردية كبيرة تدعى هيفي مصطفى، أن القوات انسحبت. وقال مسؤول في الشرطة المحلية يدعى نافيد شاه، إن الهجوم وقع ليلا.",
+    );
+    let kurd = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("القوات انسحبت"))
+        .expect("the claim");
+    let shown = kurd.chain[0].source.as_ref().expect("a shown source");
+    assert!(shown.text.ends_with("تدعى هيفي مصطفى"), "{}", shown.text);
+    let police = a
+        .claims
+        .iter()
+        .find(|c| c.text.contains("الهجوم وقع"))
+        .expect("the claim");
+    let shown = police.chain[0].source.as_ref().expect("a shown source");
+    assert!(shown.text.ends_with("يدعى نافيد شاه"), "{}", shown.text);
+    assert!(
+        a.sources
+            .iter()
+            .filter(|s| s.name.contains("تدعى") || s.name.contains("يدعى"))
+            .all(|s| s.kind == SourceKind::Person),
+        "{:?}",
+        a.sources
+    );
+}

@@ -320,6 +320,7 @@ impl Attributor {
             k += 1;
         }
         let last = self.trim_apposed_title(doc, first, last?);
+        let last = self.named_after(doc, last, to).unwrap_or(last);
         Some((
             Np {
                 first,
@@ -328,6 +329,26 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// The last word of the name a naming word gives right after a phrase
+    /// ("شاهد عيان يدعى يوسف نجاح"): up to three name-like words, ending
+    /// at a comma, a cue, a complementizer or the first word that is none.
+    fn named_after(&self, doc: &ArticleView, last: usize, to: usize) -> Option<usize> {
+        let naming = last + 1;
+        if naming + 1 >= to || !doc.is_word(naming) || !self.sources.is_naming(doc.word(naming)) {
+            return None;
+        }
+        let name_word = |k: usize| {
+            doc.is_word(k)
+                && self.name_like_at(doc, k)
+                && !self.is_stop(doc.word(k))
+                && !self.complementizer_at(doc, k)
+                && !self.cue_starts(doc, k)
+        };
+        (naming + 1..(naming + 4).min(to))
+            .take_while(|&k| name_word(k))
+            .last()
     }
 
     /// Whether token `k` inside a phrase after a verb starts the verb's
@@ -581,8 +602,13 @@ impl Attributor {
         }
         // "المدرب السابق لمنتخب انجلترا": a title phrase with no name in it
         // is a role, all of it.
+        let named = doc.np_words(np).iter().any(|w| self.sources.is_naming(w));
         let words = doc.np_words(np).len();
-        if r.role_words > 0 && r.role_words < words && self.person_name(doc, np).first == np.first {
+        if r.role_words > 0
+            && r.role_words < words
+            && !named
+            && self.person_name(doc, np).first == np.first
+        {
             r.role_words = words;
         }
         r

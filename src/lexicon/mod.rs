@@ -213,6 +213,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub headline_labels: Vec<String>,
     #[serde(default)]
+    pub naming_words: Vec<String>,
+    #[serde(default)]
     pub non_cues: Vec<String>,
     #[serde(default)]
     pub relational_titles: Vec<String>,
@@ -405,6 +407,7 @@ impl Lexicon {
             noun_governors,
             content_nouns,
             headline_labels,
+            naming_words,
             non_cues,
             relational_titles,
             name_tails,

@@ -22,6 +22,20 @@ impl SourceLexicon {
         let Some(&first) = words.first() else {
             return r;
         };
+        // "مواطن سوداني يدعى إبراهيم": the described person, by name.
+        if let Some(n) = words.iter().position(|w| self.is_naming(w))
+            && n > 0
+            && n + 1 < words.len()
+        {
+            r.role_words = n + 1;
+            r.number = Some(Number::Sg);
+            r.gender = Some(if words[n].starts_with('ت') {
+                Gender::F
+            } else {
+                Gender::M
+            });
+            return r;
+        }
         // The gazetteer wins where the name heads the phrase or follows an
         // outlet's noun ("موقع شبكة CNN"); after any other noun it is a
         // place or a thing: "أمين عام غرفة مكة", "جامعة الرياض", and

@@ -138,6 +138,8 @@ pub struct SourceLexicon {
     relational: WordSet,
     /// The word for a family's house (آل, folded like the article).
     houses: WordSet,
+    /// Words that give a described person's name ("يدعى").
+    naming: WordSet,
 }
 
 /// The one-word official entries listed both bare and with the article.
@@ -258,6 +260,7 @@ impl SourceLexicon {
             group: folded_set(&lex.group).into(),
             document: folded_set(&lex.document).into(),
             norms: folded_set(&lex.norms).into(),
+            naming: folded_set(&lex.naming_words).into(),
             norm_elatives: folded_set(&lex.norm_elatives).into(),
             accounts: folded_set(&lex.accounts).into(),
             person_titles: titles.into(),
@@ -380,6 +383,11 @@ impl SourceLexicon {
     }
 
     /// A document noun: بيان, تقرير, رسالة.
+    /// A word that gives a described person's name ("يدعى").
+    pub fn is_naming(&self, w: &str) -> bool {
+        self.naming.contains(w)
+    }
+
     pub fn is_document(&self, w: &str) -> bool {
         Self::in_set(&self.document, w)
     }
