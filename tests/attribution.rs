@@ -1237,3 +1237,22 @@ fn described_person_is_named_after_a_naming_word() {
         a.sources
     );
 }
+
+/// Reports, data or leaks with no author ("وذكرت تقارير", "وبحسب بيانات")
+/// are unnamed sources, like "مصادر"; a report by someone is a document.
+#[test]
+fn unowned_plural_documents_are_anonymous() {
+    let a = article(
+        "وذكرت تقارير أن الرئيس سيستقيل. وبحسب بيانات، فإن التضخم ارتفع. وأفاد تقرير الأمم المتحدة بأن الوضع خطير.",
+    );
+    let kind = |name: &str| {
+        a.sources
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.kind)
+            .unwrap_or_else(|| panic!("no source {name}: {:?}", a.sources))
+    };
+    assert_eq!(kind("تقارير"), SourceKind::Anonymous);
+    assert_eq!(kind("بيانات"), SourceKind::Anonymous);
+    assert_eq!(kind("تقرير الأمم المتحدة"), SourceKind::Document);
+}

@@ -120,7 +120,17 @@ impl SourceLexicon {
         if self.is_anonymous_head(head) {
             r.kind = SourceKind::Anonymous;
         } else if self.is_document(head) {
-            r.kind = SourceKind::Document;
+            // "وذكرت تقارير", "وبحسب تقارير": reports with no author and no
+            // article to point back with are unnamed sources, like "مصادر".
+            let plural = morphology::is_sound_plural(head)
+                || self
+                    .anaphor(&morphology::with_article(head))
+                    .is_some_and(|a| a.number == Number::Pl);
+            r.kind = if words.len() == 1 && !is_definite(head) && plural {
+                SourceKind::Anonymous
+            } else {
+                SourceKind::Document
+            };
         } else if Self::in_set(&self.group, head) {
             // "أربعة أعضاء في الكونغرس": people, whatever body they sit in.
             r.kind = SourceKind::Group;
