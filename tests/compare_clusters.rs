@@ -160,3 +160,38 @@ fn two_decisions_of_one_list_are_two_statements() {
     // Each decision is still gathered across the outlets.
     assert_eq!(gathered, 3, "{:?}", c.clusters);
 }
+
+/// One club's training report, the same words on three days: two outlets
+/// on the middle day, one the day before, one the day after. The middle
+/// day's report is the centre, and each other day is within a day of it,
+/// but the day before and the day after are two days apart: a cluster
+/// holds one of them, not both.
+#[test]
+fn a_cluster_spans_one_day_between_any_two_members() {
+    let mut docs = archive();
+    let report = "تدريبات الهلال\nواصل فريق الهلال تدريباته الصباحية في معسكره التحضيري بمدينة سالزبورغ النمساوية بمشاركة شراحيلي والعابد والسواط.\n";
+    for (id, outlet, date) in [
+        ("club-a", "club-a", "2015-07-25 09:00:00"),
+        ("club-b", "club-b", "2015-07-25 10:00:00"),
+        ("club-c", "club-c", "2015-07-24 09:00:00"),
+        ("club-d", "club-d", "2015-07-26 09:00:00"),
+    ] {
+        docs.push(article(id, outlet, date, report));
+    }
+    let c = compare::compare(&docs, RelateLexicon::builtin());
+    let mut gathered = 0;
+    for k in &c.clusters {
+        let days: Vec<u32> = k
+            .claims
+            .iter()
+            .filter(|r| r.doc.starts_with("club"))
+            .map(|r| day_of(&docs, &r.doc))
+            .collect();
+        if let (Some(lo), Some(hi)) = (days.iter().min(), days.iter().max()) {
+            assert!(hi - lo <= 1, "{} spans days {days:?}", k.id);
+        }
+        gathered = gathered.max(days.len());
+    }
+    // The middle day's two reports and one neighbour's are still gathered.
+    assert_eq!(gathered, 3, "{:?}", c.clusters);
+}

@@ -8,8 +8,9 @@ use crate::model::Annotation;
 
 /// A cluster holds the claims of one statement, and one statement is told
 /// within days: a member's article is at most this many days from the
-/// centre's (both dated). Daily templates (a weather forecast, a training
-/// report, a condolence formula) repeat their words every day.
+/// centre's and from every other member's (both dated). Daily templates (a
+/// weather forecast, a training report, a condolence formula) repeat their
+/// words every day.
 const CLUSTER_DAYS: i64 = 1;
 /// Each outlet brings one article to a cluster (the one nearest the
 /// centre's day): a template fills one article of the same outlet after
@@ -71,9 +72,9 @@ fn key_cover(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> f64 {
 /// loosely related claims never grows into a topic; and a member must also
 /// say what the centre says, when it says it: the two are one statement by
 /// what they share (`one_statement`), its article is within `CLUSTER_DAYS`
-/// of the centre's, one claim per article (the centre's own article may
-/// repeat it once, a headline and its sentence), and one article per
-/// outlet. It must also share `CLUSTER_MUTUAL_COVER` with every member
+/// of the centre's and of every member's, one claim per article (the
+/// centre's own article may repeat it once, a headline and its sentence),
+/// and one article per outlet. It must also share `CLUSTER_MUTUAL_COVER` with every member
 /// already taken, and no other claim of the centre's article may be nearer
 /// to it than the centre. Those nearest in time and most alike join first.
 pub(super) fn clusters(
@@ -149,6 +150,13 @@ pub(super) fn clusters(
                     None => outlet.len() < CLUSTER_ARTICLES_PER_OUTLET,
                 }
                 && apart(n) <= CLUSTER_DAYS
+                // ... and of every member's: a centre's day lies between the
+                // day before and the day after, and a club's training
+                // reports of those two days are two statements.
+                && members.iter().all(|&(t, _)| match (days[items[t].doc], days[doc]) {
+                    (Some(x), Some(y)) => (x - y).abs() <= CLUSTER_DAYS,
+                    _ => true,
+                })
                 && one_statement(&items[centre], &items[n], weight)
                 // A contradiction is the centre's statement with one thing
                 // changed: two companies' earnings or two hours' oil prices
