@@ -66,6 +66,17 @@ fn archive() -> Vec<Annotation> {
     docs
 }
 
+/// The text of the claim a cluster refers to.
+fn claim_text(docs: &[Annotation], r: &compare::ClaimRef) -> String {
+    let d = docs.iter().find(|d| d.document.id == r.doc).unwrap();
+    d.claims
+        .iter()
+        .find(|x| x.id == r.claim)
+        .unwrap()
+        .text
+        .clone()
+}
+
 fn day_of(docs: &[Annotation], id: &str) -> u32 {
     let d = docs.iter().find(|d| d.document.id == id).unwrap();
     d.document.date.as_deref().unwrap()[8..10].parse().unwrap()
@@ -104,15 +115,7 @@ fn a_daily_template_is_not_one_statement() {
 fn a_wire_story_in_three_outlets_is_one_cluster() {
     let docs = archive();
     let c = compare::compare(&docs, RelateLexicon::builtin());
-    let text = |r: &compare::ClaimRef| {
-        let d = docs.iter().find(|d| d.document.id == r.doc).unwrap();
-        d.claims
-            .iter()
-            .find(|x| x.id == r.claim)
-            .unwrap()
-            .text
-            .clone()
-    };
+    let text = |r: &compare::ClaimRef| claim_text(&docs, r);
     let wire: Vec<_> = c
         .clusters
         .iter()
@@ -140,15 +143,7 @@ fn two_decisions_of_one_list_are_two_statements() {
         ));
     }
     let c = compare::compare(&docs, RelateLexicon::builtin());
-    let text = |r: &compare::ClaimRef| {
-        let d = docs.iter().find(|d| d.document.id == r.doc).unwrap();
-        d.claims
-            .iter()
-            .find(|x| x.id == r.claim)
-            .unwrap()
-            .text
-            .clone()
-    };
+    let text = |r: &compare::ClaimRef| claim_text(&docs, r);
     let mut gathered = 0;
     for k in &c.clusters {
         let texts: Vec<String> = k.claims.iter().map(text).collect();
