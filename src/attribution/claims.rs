@@ -115,8 +115,8 @@ pub fn assemble(inp: Input) -> Found {
     for r in reports {
         if r.topic {
             // A sentence's topic goes on only as someone already known.
-            if let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker)
-                && let Some(e) = registry.known(&attributor.read_np(doc, *np), &doc.np_words(*np))
+            if let Some(np) = r.first_phrase()
+                && let Some(e) = registry.known(&attributor.read_np(doc, np), &doc.np_words(np))
             {
                 registry.actor(e);
             }

@@ -188,6 +188,14 @@ impl LinkDraft {
 }
 
 impl Report {
+    /// The phrase that names the outermost speaker, if one does.
+    fn first_phrase(&self) -> Option<Np> {
+        match self.links.first().map(|l| &l.speaker) {
+            Some(Speaker::Phrase(np)) => Some(*np),
+            _ => None,
+        }
+    }
+
     /// A report whose content is a clause of its own, in the main clause.
     fn clause(
         links: Vec<LinkDraft>,
@@ -438,10 +446,10 @@ impl Attributor {
     /// speaker: a format ("فيديو:", "مباشر:"), an event or a topic
     /// ("مونديال روسيا:", "الحرب في سوريا:"), or what is said ("ضرورة …:").
     fn headline_label(&self, doc: &ArticleView, r: &Report) -> bool {
-        let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker) else {
+        let Some(np) = r.first_phrase() else {
             return false;
         };
-        doc.np_words(*np)
+        doc.np_words(np)
             .first()
             .is_some_and(|w| self.headline_labels.contains(w) || self.is_content_noun(w))
     }
@@ -449,11 +457,11 @@ impl Attributor {
     /// Whether a subheading's colon report names a plausible speaker: a
     /// short phrase of no prepositional word, not a document or a verbal noun.
     fn subheading_speaker(&self, doc: &ArticleView, r: &Report) -> bool {
-        let Some(Speaker::Phrase(np)) = r.links.first().map(|l| &l.speaker) else {
+        let Some(np) = r.first_phrase() else {
             return false;
         };
-        let words = doc.np_words(*np);
-        let reading = self.read_np(doc, *np);
+        let words = doc.np_words(np);
+        let reading = self.read_np(doc, np);
         // The lexicon must know it as a source ("نشطاء:", "الخارجية
         // الروسية:"): over the ANT corpus most subheadings with a colon are
         // topics ("أزمة الخليج: محطات رئيسية") or links ("اقرأ أيضا:").

@@ -595,15 +595,15 @@ impl Attributor {
         let hamza_initial = doc.raw[s..].starts_with(['أ', 'إ'])
             && !w.ends_with('ه')
             && !w.ends_with('ء')
-            && doc.np_words(np).len() > 1;
+            && words.len() > 1;
         if !r.listed && hamza_initial && r.canonical.is_none() {
             r.kind = crate::model::SourceKind::Person;
             r.number = Some(crate::lexicon::Number::Sg);
         }
         // "المدرب السابق لمنتخب انجلترا": a title phrase with no name in it
         // is a role, all of it.
-        let named = doc.np_words(np).iter().any(|w| self.sources.is_naming(w));
-        let words = doc.np_words(np).len();
+        let named = words.iter().any(|w| self.sources.is_naming(w));
+        let words = words.len();
         if r.role_words > 0
             && r.role_words < words
             && !named

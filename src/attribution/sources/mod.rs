@@ -382,12 +382,12 @@ impl SourceLexicon {
             .unwrap_or(single)
     }
 
-    /// A document noun: بيان, تقرير, رسالة.
     /// A word that gives a described person's name ("يدعى").
     pub fn is_naming(&self, w: &str) -> bool {
         self.naming.contains(w)
     }
 
+    /// A document noun: بيان, تقرير, رسالة.
     pub fn is_document(&self, w: &str) -> bool {
         Self::in_set(&self.document, w)
     }

@@ -38,18 +38,23 @@ const CLUSTER_EXCERPT_COVER: f64 = 0.75;
 /// share.
 const CLUSTER_CONFLICT_COVER: f64 = 0.8;
 
-/// Whether two claims can be one statement by what they share: each holds
-/// `CLUSTER_MUTUAL_COVER` of the other, and either `CLUSTER_SAME_COVER`
-/// or one holds `CLUSTER_EXCERPT_COVER` of the other.
-fn one_statement(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> bool {
-    let (a, b) = (key_cover(x, y, weight), key_cover(y, x, weight));
-    let (least, most) = (a.min(b), a.max(b));
+/// Whether two claims can be one statement by what they share, given the
+/// lesser and the greater of their covers of each other (`covers`): each
+/// holds `CLUSTER_MUTUAL_COVER` of the other, and either
+/// `CLUSTER_SAME_COVER` or one holds `CLUSTER_EXCERPT_COVER` of the other.
+fn one_statement((least, most): (f64, f64)) -> bool {
     least >= CLUSTER_MUTUAL_COVER && (least >= CLUSTER_SAME_COVER || most >= CLUSTER_EXCERPT_COVER)
+}
+
+/// The lesser and the greater of two claims' weighted covers of each other.
+fn covers(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> (f64, f64) {
+    let (a, b) = (key_cover(x, y, weight), key_cover(y, x, weight));
+    (a.min(b), a.max(b))
 }
 
 /// The lesser of two claims' weighted covers of each other.
 fn mutual_cover(x: &Item, y: &Item, weight: &HashMap<&str, f64>) -> f64 {
-    key_cover(x, y, weight).min(key_cover(y, x, weight))
+    covers(x, y, weight).0
 }
 
 /// How much of claim `x`'s keys, weighted by rarity, claim `y` holds.
@@ -149,35 +154,37 @@ pub(super) fn clusters(
                     Some(k) => doc == home && k < 1,
                     None => outlet.len() < CLUSTER_ARTICLES_PER_OUTLET,
                 }
-                && apart(n) <= CLUSTER_DAYS
-                // ... and of every member's: a centre's day lies between the
-                // day before and the day after, and a club's training
-                // reports of those two days are two statements.
+                // Within `CLUSTER_DAYS` of every member's article, the centre's
+                // included: a centre's day lies between the day before and
+                // the day after, and a club's training reports of those two
+                // days are two statements.
                 && members.iter().all(|&(t, _)| match (days[items[t].doc], days[doc]) {
                     (Some(x), Some(y)) => (x - y).abs() <= CLUSTER_DAYS,
                     _ => true,
                 })
-                && one_statement(&items[centre], &items[n], weight)
-                // A contradiction is the centre's statement with one thing
-                // changed: two companies' earnings or two hours' oil prices
-                // conflict in their figures, but are two statements.
-                && (!flip || mutual_cover(&items[centre], &items[n], weight) >= CLUSTER_CONFLICT_COVER)
-                // Every member says what the others say, not only what the
-                // centre says: a long centre that holds two decisions of a
-                // list would otherwise gather the claims of each.
-                && members.iter().all(|&(t, _)| {
-                    t == centre || mutual_cover(&items[t], &items[n], weight) >= CLUSTER_MUTUAL_COVER
-                })
-                // An article states a statement once: when another claim of
-                // the centre's article is nearer the candidate than the
-                // centre, the candidate states that one (the next item of a
-                // cabinet's list, the next case of one family).
                 && {
-                    let near_centre = mutual_cover(&items[centre], &items[n], weight);
-                    ranges[home]
+                    let with_centre = covers(&items[centre], &items[n], weight);
+                    one_statement(with_centre)
+                    // A contradiction is the centre's statement with one
+                    // thing changed: two companies' earnings or two hours'
+                    // oil prices conflict in their figures, but are two
+                    // statements.
+                    && (!flip || with_centre.0 >= CLUSTER_CONFLICT_COVER)
+                    // Every member says what the others say, not only what
+                    // the centre says: a long centre that holds two
+                    // decisions of a list would otherwise gather the claims
+                    // of each.
+                    && members.iter().all(|&(t, _)| {
+                        t == centre || mutual_cover(&items[t], &items[n], weight) >= CLUSTER_MUTUAL_COVER
+                    })
+                    // An article states a statement once: when another claim
+                    // of the centre's article is nearer the candidate than the
+                    // centre, the candidate states that one (the next item of
+                    // a cabinet's list, the next case of one family).
+                    && ranges[home]
                         .clone()
                         .filter(|&o| o != centre && o != n)
-                        .all(|o| mutual_cover(&items[o], &items[n], weight) <= near_centre)
+                        .all(|o| mutual_cover(&items[o], &items[n], weight) <= with_centre.0)
                 };
             if fits {
                 taken.insert(n);

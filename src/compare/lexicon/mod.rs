@@ -119,6 +119,19 @@ fn longest_match<T: Copy>(
 
 type Continuation = (Vec<String>, Term);
 
+/// `id` and what encloses it, step by step through `within`: at most five,
+/// in case of a cyclic lexicon.
+fn enclosing(id: u16, within: impl Fn(u16) -> Option<u16>) -> impl Iterator<Item = u16> {
+    let mut cur = Some(id);
+    let mut n = 0;
+    std::iter::from_fn(move || {
+        let c = cur?;
+        n += 1;
+        cur = if n < 5 { within(c) } else { None };
+        Some(c)
+    })
+}
+
 pub struct Lexicon {
     /// Stripped from a function word that is not listed as it is (ولم).
     /// One letter each, so that the test per token is a char comparison.
@@ -300,30 +313,16 @@ impl Lexicon {
     /// Whether place `inner` is `outer` or lies inside it (bounded walk, in
     /// case of a cyclic lexicon).
     pub fn place_within(&self, inner: u16, outer: u16) -> bool {
-        let mut cur = Some(inner);
-        for _ in 0..5 {
-            let Some(c) = cur else { return false };
-            if c == outer {
-                return true;
-            }
-            cur = self.places.get(usize::from(c)).and_then(|pl| pl.within);
-        }
-        false
+        enclosing(inner, |c| {
+            self.places.get(usize::from(c)).and_then(|pl| pl.within)
+        })
+        .any(|c| c == outer)
     }
 
     /// An entity and the entities that enclose it (bounded).
     pub fn entity_chain(&self, id: u16) -> impl Iterator<Item = u16> + '_ {
-        let mut cur = Some(id);
-        let mut n = 0;
-        std::iter::from_fn(move || {
-            let c = cur?;
-            n += 1;
-            cur = if n < 5 {
-                self.entity_within.get(usize::from(c)).copied().flatten()
-            } else {
-                None
-            };
-            Some(c)
+        enclosing(id, |c| {
+            self.entity_within.get(usize::from(c)).copied().flatten()
         })
     }
 
@@ -331,12 +330,14 @@ impl Lexicon {
         self.in_surface(&self.stopwords, word)
     }
 
-    /// Longest entry starting at token `i`, given each token's key variants.
-    /// Returns the term and how many tokens it spans.
+    /// A word that reaches an entry only through the stem it shares with it
+    /// (الخارجية, not خرج).
     pub fn is_homograph(&self, word: &str) -> bool {
         self.in_surface(&self.homographs, word)
     }
 
+    /// Longest entry starting at token `i`, given each token's key variants.
+    /// Returns the term and how many tokens it spans.
     pub fn match_term(&self, keys: &[(String, Option<String>)], i: usize) -> Option<(Term, usize)> {
         longest_match(&self.terms, keys, i)
     }
