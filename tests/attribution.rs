@@ -1256,3 +1256,15 @@ fn unowned_plural_documents_are_anonymous() {
     assert_eq!(kind("بيانات"), SourceKind::Anonymous);
     assert_eq!(kind("تقرير الأمم المتحدة"), SourceKind::Document);
 }
+
+/// "يرجع" and "ترجع" read as form I (goes back to, is due to), not as the
+/// imperfect of أرجع (attributed to): no report. The perfect أرجع is one.
+#[test]
+fn is_due_to_is_no_report() {
+    let a = article(
+        "وارتفع العجز التجاري في فبراير، ويرجع ذلك إلى زيادات أسعار السلع. وتعود المباني التي ترجع إلى العصر الروماني إلى الواجهة. وأرجع الوزير التراجع إلى ضعف الطلب.",
+    );
+    assert!(!has_cue(&a, "ويرجع"), "{:?}", a.claims);
+    assert!(!has_cue(&a, "ترجع"), "{:?}", a.claims);
+    assert!(has_cue(&a, "وأرجع"), "{:?}", a.claims);
+}
