@@ -1268,3 +1268,24 @@ fn is_due_to_is_no_report() {
     assert!(!has_cue(&a, "ترجع"), "{:?}", a.claims);
     assert!(has_cue(&a, "وأرجع"), "{:?}", a.claims);
 }
+
+/// A relaying phrase after its content closes it even when a few words
+/// date the source ("، وفقا لبيانات رسمية، صادرة الأحد"); the content
+/// keeps its own closing marks (a per cent sign, a closing quote) and
+/// leaves the comma and the cue.
+#[test]
+fn a_dated_source_after_its_content_closes_it() {
+    let a = article(
+        "فاز الحزب الحاكم بالأغلبية المطلقة من مقاعد الجمعية الوطنية، وفق نتائج رسمية أعلنت الأربعاء. وكانت المعارضة قد استبقت النتائج. ارتفع نصيب الفرد من الناتج المحلي بنسبة 12.2%، وفقا لبيانات رسمية، صادرة الأحد. وصف الوزير الاتفاق بأنه \"تاريخي\"، بحسب وكالة رويترز.",
+    );
+    let text = |needle: &str| {
+        a.claims
+            .iter()
+            .find(|c| c.text.contains(needle) && !c.chain.is_empty())
+            .map(|c| c.text.clone())
+            .unwrap_or_else(|| panic!("no attributed claim with {needle}: {:?}", a.claims))
+    };
+    assert_eq!(text("فاز الحزب"), "فاز الحزب الحاكم بالأغلبية المطلقة من مقاعد الجمعية الوطنية");
+    assert_eq!(text("نصيب الفرد"), "ارتفع نصيب الفرد من الناتج المحلي بنسبة 12.2%");
+    assert_eq!(text("وصف الوزير"), "وصف الوزير الاتفاق بأنه \"تاريخي\"");
+}

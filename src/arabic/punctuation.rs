@@ -16,6 +16,7 @@ struct Punctuation {
     adjunct_marks: String,
     clause_gap: String,
     content_trail: String,
+    openers: String,
     credit_line_breakers: String,
     token_breaks: String,
     line_terminals: String,
@@ -64,6 +65,11 @@ pub fn in_clause_gap(c: char) -> bool {
 /// Whether `c` is trimmed from the end of a span of content (spaces aside).
 pub fn trails_content(c: char) -> bool {
     table().content_trail.contains(c)
+}
+
+/// Whether `c` opens a bracket or a quotation.
+pub fn opens(c: char) -> bool {
+    table().openers.contains(c)
 }
 
 /// Whether `c` rules out a credit line ("Writer – outlet").

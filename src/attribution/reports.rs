@@ -5,7 +5,7 @@
 use super::cues::{Agreement, CueHit};
 use super::*;
 use super::{ArticleView, Attributor, LinkDraft, Np, Report, Speaker};
-use crate::arabic::morphology;
+use crate::arabic::{morphology, punctuation};
 use crate::model::{CueKind, QuoteKind, SourceKind, Stance};
 use crate::segment::Segmentation;
 
@@ -124,8 +124,9 @@ impl Attributor {
             let k = skip_commas(doc, next, b);
             k > next && doc.is_word(k) && self.appositions.contains(doc.word(k))
         };
-        let closes =
-            described || (next..b).all(|k| !doc.is_comma(k) && self.verb_at(doc, k, b).is_none());
+        let closes = described
+            || self.dated_after_source(doc, next, b)
+            || (next..b).all(|k| !doc.is_comma(k) && self.verb_at(doc, k, b).is_none());
         let content = if opens {
             // "وبحسب مصادر X المقربة من ...، فإن أسانج رد": after the comma or فإن.
             let mut s = (next..b)
@@ -140,14 +141,18 @@ impl Attributor {
             }
             (doc.start_of(s), clause_end(doc, s, b))
         } else if closes {
-            let mut e = hit.first;
-            while e > a && !doc.is_word(e - 1) {
-                e -= 1;
-            }
-            if e == a {
+            // Up to the cue, less what parts them (a comma, a dash, an
+            // opening bracket): a closing quote mark or a per cent sign
+            // ends the content ("بنسبة 12.2%،").
+            let start = doc.start_of(a);
+            let before = doc.raw.get(start..doc.start_of(hit.first)).unwrap_or("");
+            let kept = before.trim_end_matches(|c: char| {
+                c.is_whitespace() || punctuation::in_clause_gap(c) || punctuation::opens(c)
+            });
+            if kept.is_empty() {
                 return None;
             }
-            (doc.start_of(a), doc.span(e - 1, e - 1, 0).1)
+            (start, start + kept.len())
         } else {
             (doc.start_of(a), clause_end(doc, a, b))
         };
@@ -165,6 +170,23 @@ impl Attributor {
             resumes: None,
         };
         Some((report, next))
+    }
+
+    /// Whether the words from `next` to the sentence end `b` only date
+    /// the source just cited: a few words, a time among them, no clause of
+    /// their own ("، وفقا لبيانات رسمية، صادرة الأحد", "وفق نتائج رسمية
+    /// أعلنت الأربعاء", "وفق ما ذكرت صحيفة ...، الأربعاء"). The cue then
+    /// closes the words before it, as at the sentence end.
+    fn dated_after_source(&self, doc: &ArticleView, next: usize, b: usize) -> bool {
+        let words: Vec<usize> = (next..b).filter(|&k| doc.is_word(k)).collect();
+        !words.is_empty()
+            && words.len() <= DATING_WORDS
+            && words.iter().any(|&k| self.adverbs.contains(doc.word(k)))
+            && words.iter().all(|&k| {
+                let w = doc.word(k);
+                self.adverbs.contains(w)
+                    || !(self.stop_at(doc, k, w) || self.complementizer_at(doc, k))
+            })
     }
 
     /// "مؤكدا أن", "مشيرا إلى أن": the speaker of the clause goes on: the
@@ -391,6 +413,9 @@ impl Attributor {
 }
 
 /// A word without its conjunction: "ولم" → "لم".
+/// The most words that may follow a cited source and only date it.
+const DATING_WORDS: usize = 4;
+
 pub(super) fn bare_word<'d>(doc: &'d ArticleView, k: usize) -> &'d str {
     let w = doc.word(k);
     morphology::strip_conjunction(w)
