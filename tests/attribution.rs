@@ -1285,7 +1285,40 @@ fn a_dated_source_after_its_content_closes_it() {
             .map(|c| c.text.clone())
             .unwrap_or_else(|| panic!("no attributed claim with {needle}: {:?}", a.claims))
     };
-    assert_eq!(text("فاز الحزب"), "فاز الحزب الحاكم بالأغلبية المطلقة من مقاعد الجمعية الوطنية");
-    assert_eq!(text("نصيب الفرد"), "ارتفع نصيب الفرد من الناتج المحلي بنسبة 12.2%");
+    assert_eq!(
+        text("فاز الحزب"),
+        "فاز الحزب الحاكم بالأغلبية المطلقة من مقاعد الجمعية الوطنية"
+    );
+    assert_eq!(
+        text("نصيب الفرد"),
+        "ارتفع نصيب الفرد من الناتج المحلي بنسبة 12.2%"
+    );
     assert_eq!(text("وصف الوزير"), "وصف الوزير الاتفاق بأنه \"تاريخي\"");
+}
+
+/// A participle with no report before it in its sentence goes on for the
+/// subject of the verb that opens the sentence, when that subject is a
+/// titled or known speaker, or a name the article gives again; not for
+/// the last speaker of the article, and not for the object of a verb whose
+/// subject is dropped ("ونشر فيديو ... معلقا").
+#[test]
+fn a_participle_goes_on_for_the_opening_verbs_subject() {
+    let a = article(
+        "أعلن وزير الخارجية الروسي سيرغي لافروف أن بلاده سترد. وتوعد ترامب عبر تويتر قائلا إن الصواريخ قادمة. وكان ترامب قد هدد من قبل. واستدعت الخارجية اللبنانية السفير البريطاني، معتبرة أن التقرير يخيف النازحين. ونشر فيديو عبر حسابه، معلقا بقوله إن الحرب انتهت.",
+    );
+    let speaker = |needle: &str| {
+        let c = a
+            .claims
+            .iter()
+            .find(|c| c.text.contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle}: {:?}", a.claims));
+        let r = c.chain.last().and_then(|l| l.reference.clone());
+        a.sources
+            .iter()
+            .find(|s| Some(&s.id) == r.as_ref())
+            .map_or(String::new(), |s| s.name.clone())
+    };
+    assert_eq!(speaker("الصواريخ قادمة"), "ترامب");
+    assert_eq!(speaker("يخيف النازحين"), "الخارجية اللبنانية");
+    assert_ne!(speaker("الحرب انتهت"), "فيديو");
 }

@@ -249,6 +249,16 @@ impl Attributor {
                     after_preposition.then_some(np)
                 }
             });
+        // With no report before it and no complementizer, the one who goes
+        // on is the subject of the verb that opens the sentence ("وتوعد
+        // ترامب عبر تويتر قائلا", "وانتقد الرئيس الفرنسي القرار معتبرا"),
+        // not the last speaker of the article.
+        let clause_subject = clause_subject.or_else(|| {
+            earlier
+                .is_empty()
+                .then(|| self.opening_verb_subject(doc, a, hit))
+                .flatten()
+        });
         if earlier.is_empty() && clause_subject.is_some() {
             links.clear();
         }
@@ -265,6 +275,74 @@ impl Attributor {
             last.shown = false;
         }
         Some(Report::clause(links, hit, (cs, ce), quote, at.sentence))
+    }
+
+    /// The subject of a sentence that opens with a verb, read before token
+    /// `to`: the phrase after the sentence's first word, when that word is
+    /// no noun with the article, no preposition and no particle, and the
+    /// phrase names a source.
+    fn opening_verb_subject(&self, doc: &ArticleView, a: usize, hit: &CueHit) -> Option<Np> {
+        let to = hit.first;
+        let verb = (a..to).find(|&k| doc.is_word(k))?;
+        let w = morphology::trim_and(doc.word(verb));
+        if doc.definite_at(verb)
+            || self.stop_at(doc, verb, w)
+            || self.heads_nothing(w)
+            || morphology::starts_with_preposition(w)
+            || !doc.is_word(verb + 1)
+        {
+            return None;
+        }
+        let (mut np, _) = self.np_at(doc, verb + 1, to, 0)?;
+        // The verb takes an object after its subject ("واستدعت الخارجية
+        // اللبنانية السفير"): a definite noun after a definite adjective
+        // starts it, unless a preposition or و joins it to the name
+        // ("الشركة السعودية للتنمية والاستثمار").
+        if let Some(k) = (np.first + 1..=np.last).find(|&k| {
+            doc.definite_at(k)
+                && !is_nisba(doc, k)
+                && !morphology::starts_with_bi_or_lam(doc.word(k))
+                && !morphology::starts_with_and(doc.word(k))
+                && doc.definite_at(k - 1)
+                && is_nisba(doc, k - 1)
+        }) {
+            np.last = k - 1;
+        }
+        let reading = self.read_np(doc, np);
+        // After a verb with a dropped subject the phrase is its object
+        // ("ونشر فيديو عبر حسابه، معلقا"): only a phrase the lexicon knows
+        // as a speaker (a title, a body, an outlet), or a bare name, is
+        // taken for the subject.
+        let speaker_kind = !matches!(reading.kind, SourceKind::Document | SourceKind::Anonymous);
+        let known = reading.listed || reading.canonical.is_some();
+        // A bare name is a person's the article names again elsewhere (a
+        // surname repeated): a verb or a noun without the article that only
+        // looks like a name ("شجعتني", "لوجود") seldom recurs.
+        let bare_name = || {
+            let words: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
+            let named_again = words.last().is_some_and(|&last| {
+                let w = doc.word(last);
+                (0..doc.toks.len()).any(|k| k != last && doc.is_word(k) && doc.word(k) == w)
+            });
+            words.len() <= BARE_NAME_WORDS
+                && named_again
+                && words.iter().all(|&k| {
+                    self.name_like_at(doc, k) && !doc.definite_at(k) && !doc.ends_with_ta_marbuta(k)
+                })
+        };
+        // The participle agrees with the one who goes on: "نظمت الغرفة
+        // ... وفي مقدمتهم أمينها العام ... مشيرا" goes on for the man, not
+        // for the chamber (the verb's ت marks a feminine subject).
+        let verb_gender = morphology::is_feminine_perfect(w).then_some(crate::lexicon::Gender::F);
+        let subject = Agreement {
+            gender: reading.gender.or(verb_gender),
+            number: reading.number,
+        };
+        (speaker_kind
+            && (known || bare_name())
+            && super::resolve::agrees(subject, hit.agreement)
+            && self.names_source(doc, np))
+        .then_some(np)
     }
 
     /// "، مؤكدا على أهمية ...", "، مشيرا إلى الإنجازات": a participle whose
@@ -413,6 +491,9 @@ impl Attributor {
 }
 
 /// A word without its conjunction: "ولم" → "لم".
+/// The most words of a name with no title ("همدان العليي").
+const BARE_NAME_WORDS: usize = 3;
+
 /// The most words that may follow a cited source and only date it.
 const DATING_WORDS: usize = 4;
 

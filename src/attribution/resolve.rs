@@ -90,7 +90,7 @@ fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
 
 /// A dropped subject agrees with a speaker when gender and number allow it;
 /// non-human plurals (المصادر) take feminine singular verbs.
-fn agrees(speaker: Agreement, verb: Agreement) -> bool {
+pub(super) fn agrees(speaker: Agreement, verb: Agreement) -> bool {
     let gender_ok = match (speaker.gender, verb.gender) {
         (Some(a), Some(b)) => a == b,
         _ => true,

@@ -96,6 +96,7 @@ struct Morphology {
     pronouns: Pronouns,
     endings: Endings,
     verb_plural: VerbPlural,
+    feminine_perfect: String,
     before_pronoun: BeforePronoun,
     future_prefix: Affix,
     imperfect_prefixes: Vec<char>,
@@ -386,6 +387,12 @@ pub fn strip_future_prefix(w: &str) -> Option<&str> {
 /// Whether `w` starts with a prefix of the imperfect (ي, ت, ن, or أ folded
 /// to ا).
 #[inline]
+/// Whether a word read as a past verb has the feminine singular ending
+/// ("نظمت"); three letters at least, so that a bare root is no such form.
+pub fn is_feminine_perfect(w: &str) -> bool {
+    w.ends_with(table().feminine_perfect.as_str()) && crate::text::has_chars(w, 3)
+}
+
 pub fn is_imperfect(w: &str) -> bool {
     first_letter_in(w, &table().imperfect_prefixes).is_some()
 }
