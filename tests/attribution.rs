@@ -1107,6 +1107,24 @@ fn the_journalists_own_clause_ends_the_reported_words() {
         .find(|c| c.text.contains("المعارك الأخيرة"))
         .expect("the journalist's gloss is a claim");
     assert!(own.chain.is_empty(), "{:?}", own.chain);
+    // "وذلك في إطار ..." sets the report; "وذلك في قلب المدينة" is the
+    // speaker's place and stays.
+    let a = article(
+        "وذكرت الوكالة أن مصر سترفع أسعار الكهرباء، وذلك في إطار خفض الدعم. وقالت الشرطة إن رجلا طعن ثلاثة، وذلك في قلب المدينة.",
+    );
+    let text_of = |needle: &str| {
+        a.claims
+            .iter()
+            .find(|c| c.text.contains(needle))
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(text_of("أسعار الكهرباء"), "مصر سترفع أسعار الكهرباء");
+    assert!(
+        text_of("طعن ثلاثة").ends_with("في قلب المدينة"),
+        "{}",
+        text_of("طعن ثلاثة")
+    );
     // After "بينما" the same speaker usually goes on.
     let a = article("وقال مسؤولون إن 58 شخصا قتلوا، بينما أصيب أكثر من 2700 آخرين.");
     assert_eq!(chain_of(&a, "أصيب أكثر"), ["مسؤولون"]);
