@@ -1340,3 +1340,15 @@ fn a_participle_goes_on_for_the_opening_verbs_subject() {
     assert_eq!(speaker("يخيف النازحين"), "الخارجية اللبنانية");
     assert_ne!(speaker("الحرب انتهت"), "فيديو");
 }
+
+/// An outlet's name from the gazetteer is read whole, though a bare word
+/// after a definite one would otherwise end the phrase.
+#[test]
+fn a_gazetteer_outlet_name_is_read_whole() {
+    let a = article(
+        "وذكرت الفايننشال تايمز أن البنك المركزي أمر ببيع الأسهم. وقالت صحيفة المصري اليوم إن الخلاف تصاعد.",
+    );
+    assert_eq!(span_of(&a, "البنك المركزي"), ["الفايننشال تايمز"]);
+    assert_eq!(chain_of(&a, "البنك المركزي"), ["Financial Times"]);
+    assert_eq!(span_of(&a, "الخلاف تصاعد"), ["صحيفة المصري اليوم"]);
+}

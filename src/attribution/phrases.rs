@@ -171,7 +171,25 @@ impl Attributor {
         } else {
             MAX_PHRASE
         };
+        // An outlet's name from the gazetteer is read whole, whatever its
+        // words look like ("الفايننشال تايمز": a bare word after a definite
+        // one), at the phrase's start or after its head ("صحيفة ...").
+        let named_to = self.outlet_name_end(doc, first, to, false).or_else(|| {
+            (doc.is_word(first) && self.sources.is_outlet_head(doc.word(first)))
+                .then(|| self.outlet_name_end(doc, first + 1, to, true))
+                .flatten()
+        });
         while k < to && words < max {
+            if let Some(end) = named_to
+                && k <= end
+            {
+                if doc.is_word(k) {
+                    words += 1;
+                    last = Some(k);
+                }
+                k += 1;
+                continue;
+            }
             match doc.toks[k].kind {
                 TokKind::Punct('"' | '(') => {
                     // "بحسب مؤسسة “ميزون كابيتال”": a body's name in quotes.
@@ -329,6 +347,24 @@ impl Attributor {
             },
             last + 1,
         ))
+    }
+
+    /// The last token of a gazetteer outlet name of two words or more that
+    /// starts at token `from` (words only, before `to`).
+    fn outlet_name_end(
+        &self,
+        doc: &ArticleView,
+        from: usize,
+        to: usize,
+        after_head: bool,
+    ) -> Option<usize> {
+        let toks: Vec<usize> = (from..to)
+            .take_while(|&k| doc.is_word(k))
+            .take(MAX_PHRASE)
+            .collect();
+        let words: Vec<&str> = toks.iter().map(|&k| doc.word(k)).collect();
+        let (_, n) = self.sources.outlet_at(&words, 0, after_head)?;
+        (n >= 2).then(|| toks[n - 1])
     }
 
     /// The last word of the name a naming word gives right after a phrase
