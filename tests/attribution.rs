@@ -1352,3 +1352,24 @@ fn a_gazetteer_outlet_name_is_read_whole() {
     assert_eq!(chain_of(&a, "البنك المركزي"), ["Financial Times"]);
     assert_eq!(span_of(&a, "الخلاف تصاعد"), ["صحيفة المصري اليوم"]);
 }
+
+/// An agentless passive ("ويقال إن", "وقيل إن") names no speaker, and the
+/// last one named is not taken for it: the claim is hearsay, with its cue
+/// and no source.
+#[test]
+fn an_agentless_passive_names_no_speaker() {
+    let a = article(
+        "وقال الوزير إن الاتفاق سيوقع قريبا. ويقال إن الإدارة تعد تعريفات جديدة. وقيل إن الفنانة قررت الاعتزال.",
+    );
+    for needle in ["تعد تعريفات", "قررت الاعتزال"] {
+        let c = a
+            .claims
+            .iter()
+            .find(|c| c.text.contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle}: {:?}", a.claims));
+        assert_eq!(c.chain.len(), 1, "{:?}", c.chain);
+        assert!(c.chain[0].cue.is_some(), "{:?}", c.chain);
+        assert!(c.chain[0].reference.is_none(), "{:?}", c.chain);
+    }
+    assert_eq!(chain_of(&a, "سيوقع قريبا"), ["الوزير"]);
+}

@@ -168,6 +168,7 @@ pub fn assemble(inp: Input) -> Found {
                     (Some(e), Some(span))
                 }
                 Speaker::Pronoun { gender, plural } => (registry.owner(*gender, *plural), None),
+                Speaker::Agentless => (None, None),
                 Speaker::Dropped(agreement) => {
                     let at = link.cue.as_ref().map_or(usize::MAX, |(_, s, _)| *s);
                     (registry.dropped_subject(*agreement, at), None)

@@ -29,6 +29,7 @@ struct WordCue {
     complement: Arc<Vec<Vec<String>>>,
     object: Option<char>,
     accusative: bool,
+    passive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +63,9 @@ pub struct CueHit {
     pub object: Option<char>,
     /// A noun object comes before that preposition ("اتهم X بـ").
     pub accusative: bool,
+    /// An agentless passive ("قيل إن", "ويقال إن"): it names no speaker
+    /// and none goes on from before.
+    pub passive: bool,
 }
 
 impl CueHit {
@@ -79,6 +83,7 @@ impl CueHit {
             complement: Default::default(),
             object: None,
             accusative: false,
+            passive: false,
             quoting: true,
             genitive: false,
         }
@@ -165,6 +170,7 @@ impl CueMatcher {
                         complement: complement.clone(),
                         object: v.object,
                         accusative: v.accusative,
+                        passive: false,
                     });
                 }
             }
@@ -176,6 +182,7 @@ impl CueMatcher {
                     complement: complement.clone(),
                     object: v.object,
                     accusative: v.accusative,
+                    passive: true,
                 });
             }
         }
@@ -189,6 +196,7 @@ impl CueMatcher {
                         complement: Arc::default(),
                         object: None,
                         accusative: false,
+                        passive: false,
                     });
                 }
             }
@@ -301,6 +309,7 @@ impl CueMatcher {
             genitive: false,
             object: c.object,
             accusative: c.accusative,
+            passive: c.passive,
         })
     }
 
@@ -407,6 +416,7 @@ fn match_phrase(text: &str, toks: &[Token], i: usize, to: usize, p: &PhraseCue) 
         genitive: p.genitive,
         object: None,
         accusative: false,
+        passive: false,
     })
 }
 

@@ -124,6 +124,9 @@ enum Speaker {
     },
     /// A verb with no subject: the latest agreeing speaker.
     Dropped(Agreement),
+    /// An agentless passive ("ويقال إن"): no one is named, and no one is
+    /// meant.
+    Agentless,
     /// "مصدر الصحيفة": the unnamed source the owner in the previous link cited.
     SourceOfPrevious(Np),
 }

@@ -243,6 +243,12 @@ impl Attributor {
         links.extend(addressee.map(LinkDraft::phrase));
         let mut main = match speaker_np {
             Some(np) => self.possessive_links(doc, np, hit.agreement),
+            None if hit.passive => vec![LinkDraft {
+                cue: None,
+                speaker: Speaker::Agentless,
+                agreement: hit.agreement,
+                shown: true,
+            }],
             None => vec![dropped(hit.agreement)],
         };
         if let Some(last) = main.last_mut() {
