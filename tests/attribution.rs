@@ -1373,3 +1373,16 @@ fn an_agentless_passive_names_no_speaker() {
     }
     assert_eq!(chain_of(&a, "سيوقع قريبا"), ["الوزير"]);
 }
+
+/// "Another" brings in someone new: "زميل آخر" is not the "رجل آخر" of an
+/// earlier sentence, though both end in آخر, and "وأضاف" then goes on for
+/// the colleague.
+#[test]
+fn another_is_someone_new() {
+    let a = article(
+        "وقال رجل آخر كان يقود سيارة خلف الشاحنة إن السائق كان يدهس الناس. وقال زميل آخر له إن ميناسيان لم يكن لديه أصدقاء. وأضاف أنه كان يسير وحيدا.",
+    );
+    assert_eq!(chain_of(&a, "يدهس الناس"), ["رجل آخر"]);
+    assert_eq!(chain_of(&a, "لم يكن لديه أصدقاء"), ["زميل آخر"]);
+    assert_eq!(chain_of(&a, "يسير وحيدا"), ["زميل آخر"]);
+}

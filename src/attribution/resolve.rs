@@ -166,6 +166,7 @@ impl Registry {
             number: Some(Number::Sg),
             role_words: role.len(),
             listed: true,
+            new_referent: false,
         };
         let e = self
             .find_person(name)
@@ -299,6 +300,9 @@ impl Registry {
     }
 
     fn lookup(&mut self, r: &Reading, words: &[&str], display: &str, at: Option<usize>) -> usize {
+        if r.new_referent {
+            return self.add(r.kind, display, key_of(words), r);
+        }
         // "سموه" reads as the title سمو too; as a pronoun it is a person's.
         if let Some(a) = r.anaphor.as_ref().filter(|a| !a.honors.is_empty())
             && let Some(e) = at.and_then(|at| self.honored(a, at))

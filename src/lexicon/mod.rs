@@ -263,6 +263,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub others: Vec<String>,
     #[serde(default)]
+    pub another: Vec<String>,
+    #[serde(default)]
     pub side_openers: Vec<String>,
     #[serde(default)]
     pub contrast_pronoun_hosts: Vec<String>,
@@ -432,6 +434,7 @@ impl Lexicon {
             perfect_particles,
             kana_forms,
             others,
+            another,
             side_openers,
             contrast_pronoun_hosts,
             exceptives,

@@ -18,10 +18,16 @@ impl SourceLexicon {
             number: None,
             role_words: 0,
             listed: true,
+            new_referent: false,
         };
         let Some(&first) = words.first() else {
             return r;
         };
+        // A noun, perhaps an adjective, then "another": in a longer phrase
+        // the word ends a second conjunct ("بي بي سي ووسائل إعلام أخرى").
+        r.new_referent = (2..=3).contains(&words.len())
+            && !is_definite(first)
+            && words.last().is_some_and(|w| Self::in_set(&self.another, w));
         // "مواطن سوداني يدعى إبراهيم": the described person, by name.
         if let Some(n) = words.iter().position(|w| self.is_naming(w))
             && n > 0

@@ -40,6 +40,9 @@ pub struct Reading {
     pub role_words: usize,
     /// The lexicon knows the phrase's head (not a guess from its shape).
     pub listed: bool,
+    /// An indefinite phrase ending in "another" ("زميل آخر"): someone new,
+    /// never an entity named before.
+    pub new_referent: bool,
 }
 
 struct OutletName {
@@ -134,6 +137,7 @@ pub struct SourceLexicon {
     title_pieces: Option<aho_corasick::AhoCorasick>,
     anaphors: WordMap<AnaphorRule>,
     quantifiers: WordSet,
+    another: WordSet,
     partitives: WordSet,
     relational: WordSet,
     /// The word for a family's house (آل, folded like the article).
@@ -268,6 +272,7 @@ impl SourceLexicon {
             title_pieces,
             anaphors,
             quantifiers: folded_set(&lex.quantifiers).into(),
+            another: folded_set(&lex.another).into(),
             partitives: folded_set(&lex.partitives).into(),
             relational: folded_set(&lex.relational_titles).into(),
             houses: lex
