@@ -277,12 +277,26 @@ impl Attributor {
         Some(Report::clause(links, hit, (cs, ce), quote, at.sentence))
     }
 
-    /// The subject of a sentence that opens with a verb, read before token
-    /// `to`: the phrase after the sentence's first word, when that word is
-    /// no noun with the article, no preposition and no particle, and the
-    /// phrase names a source.
+    /// The subject of the verb that opens the sentence, when it is the one
+    /// who goes on speaking at the participle `hit`.
     fn opening_verb_subject(&self, doc: &ArticleView, a: usize, hit: &CueHit) -> Option<Np> {
-        let to = hit.first;
+        let (verb, np) = self.opening_subject_phrase(doc, a, hit.first)?;
+        self.goes_on_speaking(doc, verb, np, hit.agreement)
+            .then_some(np)
+    }
+
+    /// The sentence's first word, when it is no noun with the article, no
+    /// preposition and no particle (so a verb), and the phrase after it,
+    /// read before token `to`, less the verb's object: a definite noun after
+    /// a definite adjective starts it ("واستدعت الخارجية اللبنانية
+    /// السفير"), unless a preposition or و joins it to the name ("الشركة
+    /// السعودية للتنمية والاستثمار").
+    fn opening_subject_phrase(
+        &self,
+        doc: &ArticleView,
+        a: usize,
+        to: usize,
+    ) -> Option<(usize, Np)> {
         let verb = (a..to).find(|&k| doc.is_word(k))?;
         let w = morphology::trim_and(doc.word(verb));
         if doc.definite_at(verb)
@@ -294,10 +308,6 @@ impl Attributor {
             return None;
         }
         let (mut np, _) = self.np_at(doc, verb + 1, to, 0)?;
-        // The verb takes an object after its subject ("واستدعت الخارجية
-        // اللبنانية السفير"): a definite noun after a definite adjective
-        // starts it, unless a preposition or و joins it to the name
-        // ("الشركة السعودية للتنمية والاستثمار").
         if let Some(k) = (np.first + 1..=np.last).find(|&k| {
             doc.definite_at(k)
                 && !is_nisba(doc, k)
@@ -308,41 +318,55 @@ impl Attributor {
         }) {
             np.last = k - 1;
         }
+        Some((verb, np))
+    }
+
+    /// Whether the subject `np` of the opening `verb` can be the speaker a
+    /// participle of `agreement` goes on for. After a verb with a dropped
+    /// subject the phrase is its object ("ونشر فيديو عبر حسابه، معلقا"):
+    /// only a phrase the lexicon knows as a speaker (a title, a body, an
+    /// outlet), or a bare name, is taken, never a document; and it agrees
+    /// with the participle: "نظمت الغرفة ... وفي مقدمتهم أمينها العام ...
+    /// مشيرا" goes on for the man, not for the chamber (the verb's ت marks
+    /// a feminine subject).
+    fn goes_on_speaking(
+        &self,
+        doc: &ArticleView,
+        verb: usize,
+        np: Np,
+        agreement: Agreement,
+    ) -> bool {
         let reading = self.read_np(doc, np);
-        // After a verb with a dropped subject the phrase is its object
-        // ("ونشر فيديو عبر حسابه، معلقا"): only a phrase the lexicon knows
-        // as a speaker (a title, a body, an outlet), or a bare name, is
-        // taken for the subject.
         let speaker_kind = !matches!(reading.kind, SourceKind::Document | SourceKind::Anonymous);
         let known = reading.listed || reading.canonical.is_some();
-        // A bare name is a person's the article names again elsewhere (a
-        // surname repeated): a verb or a noun without the article that only
-        // looks like a name ("شجعتني", "لوجود") seldom recurs.
-        let bare_name = || {
-            let words: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
-            let named_again = words.last().is_some_and(|&last| {
-                let w = doc.word(last);
-                (0..doc.toks.len()).any(|k| k != last && doc.is_word(k) && doc.word(k) == w)
-            });
-            words.len() <= BARE_NAME_WORDS
-                && named_again
-                && words.iter().all(|&k| {
-                    self.name_like_at(doc, k) && !doc.definite_at(k) && !doc.ends_with_ta_marbuta(k)
-                })
-        };
-        // The participle agrees with the one who goes on: "نظمت الغرفة
-        // ... وفي مقدمتهم أمينها العام ... مشيرا" goes on for the man, not
-        // for the chamber (the verb's ت marks a feminine subject).
-        let verb_gender = morphology::is_feminine_perfect(w).then_some(crate::lexicon::Gender::F);
+        let verb_word = morphology::trim_and(doc.word(verb));
+        let verb_gender =
+            morphology::is_feminine_perfect(verb_word).then_some(crate::lexicon::Gender::F);
         let subject = Agreement {
             gender: reading.gender.or(verb_gender),
             number: reading.number,
         };
-        (speaker_kind
-            && (known || bare_name())
-            && super::resolve::agrees(subject, hit.agreement)
-            && self.names_source(doc, np))
-        .then_some(np)
+        speaker_kind
+            && (known || self.bare_name_named_again(doc, np))
+            && super::resolve::agrees(subject, agreement)
+            && self.names_source(doc, np)
+    }
+
+    /// Whether `np` is a bare name (a few name-like words, no article, no
+    /// ة) whose last word the article gives again (a surname repeated): a
+    /// verb or a noun without the article that only looks like a name
+    /// ("شجعتني", "لوجود") seldom recurs.
+    fn bare_name_named_again(&self, doc: &ArticleView, np: Np) -> bool {
+        let words: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
+        let named_again = words.last().is_some_and(|&last| {
+            let w = doc.word(last);
+            (0..doc.toks.len()).any(|k| k != last && doc.is_word(k) && doc.word(k) == w)
+        });
+        words.len() <= BARE_NAME_WORDS
+            && named_again
+            && words.iter().all(|&k| {
+                self.name_like_at(doc, k) && !doc.definite_at(k) && !doc.ends_with_ta_marbuta(k)
+            })
     }
 
     /// "، مؤكدا على أهمية ...", "، مشيرا إلى الإنجازات": a participle whose
