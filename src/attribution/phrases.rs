@@ -420,7 +420,8 @@ impl Attributor {
             && !doc.definite_at(k - 2)
             && !self.names_a_source_head(doc.word(k - 2));
         (self.title_at(doc, k) && after_adjective && !morphology::starts_with_and(doc.word(k)))
-            || (doc.definite_at(k) && !nisba(k) && (after_name || after_adjective || after_surname))
+            || noun_after_adjective(doc, k)
+            || (doc.definite_at(k) && !nisba(k) && (after_name || after_surname))
     }
 
     /// A participle cue at token `k` (قائلا, مؤكدة).
@@ -676,6 +677,17 @@ impl Attributor {
 
 /// Whether token `k` has the ending of a relative adjective (nisba: السوري،
 /// الدولية، المصريين), which follows a noun without being its genitive.
+/// Whether token `k` is a definite noun (no nisba) right after a definite
+/// nisba adjective: a name and an adjective take no genitive, so it starts
+/// something else, the verb's object ("منظمة العفو الدولية الشركة").
+pub(super) fn noun_after_adjective(doc: &ArticleView, k: usize) -> bool {
+    k > 0
+        && doc.definite_at(k)
+        && !is_nisba(doc, k)
+        && doc.definite_at(k - 1)
+        && is_nisba(doc, k - 1)
+}
+
 pub(super) fn is_nisba(doc: &ArticleView, k: usize) -> bool {
     let w = doc.word(k);
     morphology::ends_with_nisba(w)

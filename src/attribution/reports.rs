@@ -309,12 +309,9 @@ impl Attributor {
         }
         let (mut np, _) = self.np_at(doc, verb + 1, to, 0)?;
         if let Some(k) = (np.first + 1..=np.last).find(|&k| {
-            doc.definite_at(k)
-                && !is_nisba(doc, k)
+            noun_after_adjective(doc, k)
                 && !morphology::starts_with_bi_or_lam(doc.word(k))
                 && !morphology::starts_with_and(doc.word(k))
-                && doc.definite_at(k - 1)
-                && is_nisba(doc, k - 1)
         }) {
             np.last = k - 1;
         }
@@ -358,15 +355,17 @@ impl Attributor {
     /// ("شجعتني", "لوجود") seldom recurs.
     fn bare_name_named_again(&self, doc: &ArticleView, np: Np) -> bool {
         let words: Vec<usize> = (np.first..=np.last).filter(|&k| doc.is_word(k)).collect();
-        let named_again = words.last().is_some_and(|&last| {
+        // The scan of the whole article comes last, for a phrase that looks
+        // like a name.
+        let named_again = |last: usize| {
             let w = doc.word(last);
             (0..doc.toks.len()).any(|k| k != last && doc.is_word(k) && doc.word(k) == w)
-        });
+        };
         words.len() <= BARE_NAME_WORDS
-            && named_again
             && words.iter().all(|&k| {
                 self.name_like_at(doc, k) && !doc.definite_at(k) && !doc.ends_with_ta_marbuta(k)
             })
+            && words.last().is_some_and(|&last| named_again(last))
     }
 
     /// "، مؤكدا على أهمية ...", "، مشيرا إلى الإنجازات": a participle whose

@@ -244,10 +244,8 @@ impl Attributor {
         let mut main = match speaker_np {
             Some(np) => self.possessive_links(doc, np, hit.agreement),
             None if hit.passive => vec![LinkDraft {
-                cue: None,
                 speaker: Speaker::Agentless,
-                agreement: hit.agreement,
-                shown: true,
+                ..dropped(hit.agreement)
             }],
             None => vec![dropped(hit.agreement)],
         };
